@@ -1,0 +1,124 @@
+using Ingest.Core.Document;
+
+namespace Ingest.Core.Abstractions;
+
+/// <summary>One page of results and the continuation token for the next page (null on the last page).</summary>
+/// <typeparam name="T">Item type.</typeparam>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+
+/// <summary>What an upsert did.</summary>
+public enum UpsertOutcome
+{
+    /// <summary>No record existed for the article id.</summary>
+    Created,
+    /// <summary>A record existed and was replaced (new content or a newer pipeline version).</summary>
+    Updated,
+    /// <summary>A record with the same content hash and pipeline version already existed; nothing was written.</summary>
+    Unchanged,
+}
+
+/// <summary>The stored state of an article, enough to decide whether to process it again.</summary>
+/// <param name="Id">Article id.</param>
+/// <param name="Source">Blob it came from.</param>
+/// <param name="ContentHash">SHA-256 of the raw bytes last processed.</param>
+/// <param name="PipelineVersion">Pipeline version that produced the stored record or failure.</param>
+/// <param name="Failed">True when the last attempt left a failure record instead of an article.</param>
+public sealed record StoredArticleState(string Id, SourceRef Source, string? ContentHash, string PipelineVersion, bool Failed);
+
+/// <summary>A short view of an article for list results.</summary>
+public sealed record ArticleSummary(
+    string Id, SourceRef Source, string? Title, string? Publisher, string? OriginalSource,
+    string? PublishedAt, string PipelineVersion);
+
+/// <summary>Filters of <c>GET /api/articles</c>; every filter is optional, and given filters are combined with AND.</summary>
+/// <param name="Entity">Canonical entity name ("John Kerry"); matched case-insensitively after key normalisation.</param>
+/// <param name="Speaker">Canonical speaker name of a quote in the article.</param>
+/// <param name="Source">Publisher or original source ("Bloomberg").</param>
+/// <param name="From">Earliest published date, inclusive.</param>
+/// <param name="To">Latest published date, inclusive.</param>
+public sealed record ArticleQuery(string? Entity = null, string? Speaker = null, string? Source = null,
+    DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>Filters of <c>GET /api/quotes</c>.</summary>
+/// <param name="Speaker">Canonical speaker name.</param>
+/// <param name="Text">Words that must all occur in the quotation (case-insensitive).</param>
+public sealed record QuoteQuery(string? Speaker = null, string? Text = null);
+
+/// <summary>One quotation with every article it appears in (a quote repeated across articles is one hit).</summary>
+/// <param name="Text">Quotation text.</param>
+/// <param name="Speaker">Canonical speaker or null.</param>
+/// <param name="SpeakerKind">See <see cref="SpeakerKinds"/>.</param>
+/// <param name="ArticleIds">Ids of the articles that contain it.</param>
+public sealed record QuoteHit(string Text, string? Speaker, string SpeakerKind, IReadOnlyList<string> ArticleIds);
+
+/// <summary>An entity name with the number of articles that mention it.</summary>
+public sealed record EntityCount(string Name, string Type, int Articles);
+
+/// <summary>
+/// Keeps article records, failure records and their indexes. Declared here, implemented by the storage layer
+/// (Azure Table storage in <c>Ingest.Storage</c>). All methods throw <see cref="OperationCanceledException"/>
+/// when <c>cancellationToken</c> is cancelled.
+/// </summary>
+public interface IArticleStore
+{
+    /// <summary>Reads one article record, or null when none exists.</summary>
+    Task<ArticleRecord?> GetAsync(string articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the failure record of an article, or null when its last attempt did not fail.</summary>
+    Task<IngestFailure?> GetFailureAsync(string articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the stored state (hash, pipeline version, failed or not), or null when nothing is stored.</summary>
+    Task<StoredArticleState?> GetStateAsync(string articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the record and its index rows idempotently (keyed by <see cref="ArticleRecord.Id"/>); removes index rows
+    /// of an earlier version that the new record no longer has, and clears a failure record of the same article.
+    /// </summary>
+    Task<UpsertOutcome> UpsertAsync(ArticleRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a failure record (replacing an older one). An existing article record is left as it is.</summary>
+    Task RecordFailureAsync(IngestFailure failure, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists articles matching <paramref name="query"/>, <paramref name="pageSize"/> at most (1-1000).</summary>
+    Task<Page<ArticleSummary>> QueryArticlesAsync(ArticleQuery query, string? continuationToken, int pageSize,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Lists quotations matching <paramref name="query"/>.</summary>
+    Task<Page<QuoteHit>> QueryQuotesAsync(QuoteQuery query, string? continuationToken, int pageSize,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Lists entity names starting with <paramref name="prefix"/> (case-insensitive), with article counts.</summary>
+    Task<Page<EntityCount>> QueryEntitiesAsync(string prefix, string? continuationToken, int pageSize,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the state of every stored article and failure whose pipeline version differs from <paramref name="currentPipelineVersion"/>.</summary>
+    IAsyncEnumerable<StoredArticleState> ListOutdatedAsync(string currentPipelineVersion,
+        CancellationToken cancellationToken = default);
+}
+
+/// <summary>Reads raw article files (blobs). Implemented over Azure Blob storage.</summary>
+public interface IRawDocumentStore
+{
+    /// <summary>Opens a raw article for reading, or returns null when the blob does not exist.</summary>
+    Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Queue of articles to process again (fan-out of a reprocess run). Implemented over an Azure Storage queue.</summary>
+public interface IReprocessQueue
+{
+    /// <summary>Adds one article to the queue.</summary>
+    Task EnqueueAsync(SourceRef source, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Publisher-template memory: lines seen across many stored articles of one publisher are template lines
+/// (boilerplate no rule names). Implemented over Table storage.
+/// </summary>
+public interface ITemplateMemory
+{
+    /// <summary>Returns the normalized lines known as template lines of <paramref name="publisher"/>.</summary>
+    Task<IReadOnlySet<string>> GetTemplateLinesAsync(string publisher, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that an article of <paramref name="publisher"/> contained these normalized lines (each at most once per article).</summary>
+    Task ObserveAsync(string publisher, string articleId, IEnumerable<string> lines, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,186 @@
+using Ingest.Core.Abstractions;
+using Ingest.Core.Document;
+using Ingest.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Core;
+
+/// <summary>Options of <see cref="IngestService"/>, bound from the <c>IngestOptions</c> configuration section.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Largest article file accepted, in bytes (default 10 MiB). Larger blobs get a failure record and stay in place.</summary>
+    public long MaxArticleBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>How an ingest attempt ended.</summary>
+public enum IngestStatus
+{
+    /// <summary>A new or changed record was stored.</summary>
+    Stored,
+    /// <summary>The stored record already had this content hash and pipeline version.</summary>
+    Unchanged,
+    /// <summary>The file could not be processed; a failure record was stored and the blob was left as it is.</summary>
+    Failed,
+}
+
+/// <summary>The result of <see cref="IngestService.IngestAsync"/>.</summary>
+/// <param name="ArticleId">Id of the article (derived from the blob path).</param>
+/// <param name="Status">What happened.</param>
+/// <param name="Failure">The failure record when <paramref name="Status"/> is <see cref="IngestStatus.Failed"/>.</param>
+public sealed record IngestOutcome(string ArticleId, IngestStatus Status, IngestFailure? Failure = null);
+
+/// <summary>
+/// Runs the pipeline on one article file and stores the record (or a failure record). The entry point
+/// that blob triggers, queue triggers and the CLI call; it has no Azure dependency.
+/// </summary>
+public sealed class IngestService(
+    ArticleExtractor extractor,
+    IArticleStore store,
+    IRawDocumentStore rawStore,
+    IReprocessQueue reprocessQueue,
+    IOptions<IngestOptions> options,
+    ILogger<IngestService> logger,
+    ITemplateMemory? templateMemory = null,
+    TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Reads <paramref name="content"/>, extracts the article and stores it.</summary>
+    /// <param name="source">Blob path of the file.</param>
+    /// <param name="content">The file's bytes; read to the end (at most <see cref="IngestOptions.MaxArticleBytes"/> + 1 bytes).</param>
+    /// <param name="force">Process even when the stored record has the same content hash and pipeline version.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The outcome. Bad input does not throw: it yields <see cref="IngestStatus.Failed"/> and a stored failure record.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<IngestOutcome> IngestAsync(SourceRef source, Stream content, bool force = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(content);
+        string id = ArticleIds.For(source);
+        long max = options.Value.MaxArticleBytes;
+
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadLimitedAsync(content, max, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArticleTooLargeException ex)
+        {
+            return await FailAsync(source, id, "read", ex.Message, nameof(ArticleTooLargeException), null, ex.Size, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            return await FailAsync(source, id, "read", "The file could not be read: " + ex.Message, ex.GetType().Name, null, -1,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        string hash = ArticleIds.ContentHash(bytes);
+        if (!force)
+        {
+            var state = await store.GetStateAsync(id, cancellationToken).ConfigureAwait(false);
+            if (state is not null && state.ContentHash == hash && state.PipelineVersion == extractor.PipelineVersion)
+            {
+                logger.LogInformation("Skipped {Source}: unchanged since pipeline {PipelineVersion}", source, state.PipelineVersion);
+                return new IngestOutcome(id, IngestStatus.Unchanged);
+            }
+        }
+
+        ArticleRecord record;
+        try
+        {
+            var extraction = extractor.Extract(source, bytes, templateLines: null, cancellationToken);
+            record = extraction.Record;
+            if (templateMemory is not null && record.Publisher is { } publisher)
+            {
+                // Publisher-template memory: re-run with the lines this publisher repeats, then learn from this article.
+                var template = await templateMemory.GetTemplateLinesAsync(publisher, cancellationToken).ConfigureAwait(false);
+                if (template.Count > 0)
+                    record = extractor.Extract(source, bytes, template, cancellationToken).Record;
+                await templateMemory.ObserveAsync(publisher, id, extraction.TemplateCandidates, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+        catch (StageFailedException ex)
+        {
+            string reason = ex.InnerException is ArticleRejectedException rejected ? rejected.Message : ex.Message;
+            string type = (ex.InnerException ?? ex).GetType().Name;
+            logger.LogWarning(ex, "Pipeline failed on {Source} in stage {Stage}", source, ex.Stage);
+            return await FailAsync(source, id, ex.Stage, reason, type, hash, bytes.Length, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await store.UpsertAsync(record, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Stored {ArticleId} from {Source}: {Outcome}", id, source, outcome);
+        return new IngestOutcome(id, outcome == UpsertOutcome.Unchanged ? IngestStatus.Unchanged : IngestStatus.Stored);
+    }
+
+    /// <summary>Reads the blob of <paramref name="source"/> again and re-runs the pipeline on it (forced).</summary>
+    /// <returns>The outcome, or null when the blob no longer exists.</returns>
+    public async Task<IngestOutcome?> ReprocessAsync(SourceRef source, CancellationToken cancellationToken = default)
+    {
+        await using var stream = await rawStore.OpenReadAsync(source, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            logger.LogWarning("Reprocess skipped {Source}: the blob no longer exists", source);
+            return null;
+        }
+        return await IngestAsync(source, stream, force: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues every stored article whose pipeline version is not the current one.</summary>
+    /// <returns>The number of articles queued.</returns>
+    public async Task<int> EnqueueOutdatedAsync(CancellationToken cancellationToken = default)
+    {
+        int n = 0;
+        await foreach (var state in store.ListOutdatedAsync(extractor.PipelineVersion, cancellationToken).ConfigureAwait(false))
+        {
+            await reprocessQueue.EnqueueAsync(state.Source, cancellationToken).ConfigureAwait(false);
+            n++;
+        }
+        logger.LogInformation("Queued {Count} articles for reprocessing to pipeline {PipelineVersion}", n, extractor.PipelineVersion);
+        return n;
+    }
+
+    private async Task<IngestOutcome> FailAsync(SourceRef source, string id, string stage, string reason, string errorType,
+        string? hash, long size, CancellationToken cancellationToken)
+    {
+        var failure = new IngestFailure
+        {
+            Id = id, Source = source, Stage = stage, Reason = reason, ErrorType = errorType,
+            PipelineVersion = extractor.PipelineVersion, ContentHash = hash, SizeBytes = size,
+            FailedAt = _time.GetUtcNow(),
+        };
+        await store.RecordFailureAsync(failure, cancellationToken).ConfigureAwait(false);
+        logger.LogWarning("Recorded failure for {Source} in stage {Stage}: {Reason}", source, stage, reason);
+        return new IngestOutcome(id, IngestStatus.Failed, failure);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, long max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > max)
+            {
+                long size = content.CanSeek ? content.Length : -1;
+                throw new ArticleTooLargeException(
+                    $"The file is larger than the {max / (1024 * 1024)} MiB limit for one article (IngestOptions:MaxArticleBytes).", size);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>Thrown when an article file is over <see cref="IngestOptions.MaxArticleBytes"/>.</summary>
+public sealed class ArticleTooLargeException(string message, long size) : Exception(message)
+{
+    /// <summary>Size of the file in bytes, or -1 when the stream cannot tell.</summary>
+    public long Size { get; } = size;
+}

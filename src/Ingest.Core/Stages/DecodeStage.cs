@@ -1,0 +1,237 @@
+using System.Text;
+using System.Text.Json;
+using Ingest.Core.Document;
+using Ingest.Core.Pipeline;
+
+namespace Ingest.Core.Stages;
+
+/// <summary>
+/// decode: raw bytes → text, and the input format. Encodings: UTF-8 with or without BOM, UTF-16 LE/BE with BOM,
+/// otherwise Windows-1252 (or the charset an HTML page declares). Format from the file extension
+/// (<c>.txt .html .htm .json .md</c>) and, when the extension says nothing, by sniffing the content.
+/// JSON scraper records are unpacked: their <c>html</c> or <c>text</c> field becomes the text and the other
+/// fields become metadata hints. Rejects empty, binary and malformed input with a message for users.
+/// </summary>
+public sealed class DecodeStage : IPipelineStage
+{
+    /// <summary>Bytes inspected to tell binary from text.</summary>
+    internal const int SniffBytes = 8192;
+    /// <summary>Share of control characters (other than tab, CR, LF, FF) above which content is binary.</summary>
+    internal const double MaxControlShare = 0.02;
+
+    static DecodeStage() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public string Name => "decode";
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey>();
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Text };
+
+    public void Process(ArticleDocument document)
+    {
+        var bytes = document.Raw.Span;
+        if (bytes.IsEmpty)
+            throw new ArticleRejectedException("The file is empty.");
+
+        (string text, string encoding) = DecodeBytes(bytes);
+        document.Encoding = encoding;
+        if (text.Length > 0 && text[0] == '\uFEFF')
+            text = text[1..];
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArticleRejectedException("The file contains only whitespace.");
+        if (LooksBinary(text))
+            throw new ArticleRejectedException("The file looks binary (it has control characters that text does not have), not an article.");
+
+        var format = FormatFromExtension(document.Source.Name) ?? Sniff(text);
+        document.Format = format;
+        switch (format)
+        {
+            case DocumentFormat.Json:
+                UnpackJson(document, text);
+                break;
+            case DocumentFormat.Html:
+                if (encoding == "windows-1252")
+                    text = RedecodeWithDeclaredCharset(bytes, text);
+                document.Text = text;
+                document.TextIsHtml = true;
+                break;
+            default:
+                document.Text = text;
+                break;
+        }
+        if (string.IsNullOrWhiteSpace(document.Text))
+            throw new ArticleRejectedException("The file has no article text.");
+    }
+
+    /// <summary>Decodes by BOM, then strict UTF-8, then Windows-1252.</summary>
+    internal static (string Text, string Encoding) DecodeBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            return (System.Text.Encoding.Unicode.GetString(bytes[2..]), "utf-16");
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            return (System.Text.Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            bytes = bytes[3..];
+        try
+        {
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "utf-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            return (System.Text.Encoding.GetEncoding(1252).GetString(bytes), "windows-1252");
+        }
+    }
+
+    private static string RedecodeWithDeclaredCharset(ReadOnlySpan<byte> bytes, string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text.Length > 4096 ? text[..4096] : text,
+            @"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!m.Success)
+            return text;
+        try
+        {
+            var enc = System.Text.Encoding.GetEncoding(m.Groups[1].Value);
+            return enc.WebName is "utf-8" or "windows-1252" ? text : enc.GetString(bytes);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
+    internal static bool LooksBinary(string text)
+    {
+        int n = Math.Min(text.Length, SniffBytes), control = 0;
+        for (int i = 0; i < n; i++)
+        {
+            char c = text[i];
+            if (c == '\0')
+                return true;
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f') && !(c >= '\u0080' && c <= '\u009F'))
+                control++;
+            else if (c == '\uFFFD')
+                control++;
+        }
+        return n > 0 && (double)control / n > MaxControlShare;
+    }
+
+    internal static DocumentFormat? FormatFromExtension(string name)
+    {
+        string ext = Path.GetExtension(name).ToLowerInvariant();
+        return ext switch
+        {
+            ".html" or ".htm" or ".xhtml" => DocumentFormat.Html,
+            ".json" => DocumentFormat.Json,
+            ".md" or ".markdown" => DocumentFormat.Markdown,
+            ".txt" or ".text" => DocumentFormat.Text,
+            _ => null,
+        };
+    }
+
+    internal static DocumentFormat Sniff(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 2048)).TrimStart();
+        if (head.StartsWith("{") || head.StartsWith("["))
+            return DocumentFormat.Json;
+        if (head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<body", StringComparison.OrdinalIgnoreCase) || head.Contains("<p>", StringComparison.OrdinalIgnoreCase))
+            return DocumentFormat.Html;
+        if (head.StartsWith("# ") || head.Contains("\n## ", StringComparison.Ordinal))
+            return DocumentFormat.Markdown;
+        return DocumentFormat.Text;
+    }
+
+    private static readonly string[] HtmlFields = ["html", "content_html", "raw_html", "body_html", "page_html"];
+    private static readonly string[] TextFields = ["text", "content", "body", "article", "articleBody", "article_text", "maintext", "plain_text"];
+
+    private static void UnpackJson(ArticleDocument document, string text)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new ArticleRejectedException($"The file is not valid JSON (line {ex.LineNumber + 1}): {ex.Message.Split(" LineNumber")[0]}");
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 1)
+                root = root[0];
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new ArticleRejectedException("The JSON file is not a scraper record (expected one object with a 'text' or 'html' field).");
+
+            string? html = FirstString(root, HtmlFields);
+            string? body = FirstString(root, TextFields);
+            if (html is null && body is not null && LooksLikeHtml(body))
+                (html, body) = (body, null);
+            if (html is not null)
+            {
+                document.Text = html;
+                document.TextIsHtml = true;
+            }
+            else if (body is not null)
+            {
+                document.Text = body;
+            }
+            else
+            {
+                throw new ArticleRejectedException("The JSON record has no article text: none of the fields html, text, content or body is a string.");
+            }
+
+            document.AddHint(HintKeys.Title, FirstString(root, "title", "headline"));
+            document.AddHint(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary"));
+            document.AddHint(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url"));
+            document.AddHint(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
+            document.AddHint(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
+            document.AddHint(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "publisher", "source", "site"));
+            document.AddHint(HintKeys.Language, FirstString(root, "language", "lang", "inLanguage"));
+            foreach (var a in Strings(root, "authors", "author", "byline", "creator"))
+                document.AddHint(HintKeys.Author, a);
+        }
+    }
+
+    private static bool LooksLikeHtml(string s) =>
+        s.Contains("</p>", StringComparison.OrdinalIgnoreCase) || s.Contains("<div", StringComparison.OrdinalIgnoreCase)
+        || s.Contains("<br", StringComparison.OrdinalIgnoreCase);
+
+    private static string? FirstString(JsonElement obj, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            foreach (var prop in obj.EnumerateObject())
+            {
+                if (!prop.NameEquals(name) && !string.Equals(prop.Name, name, StringComparison.OrdinalIgnoreCase))
+                    continue;
+                if (prop.Value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(prop.Value.GetString()))
+                    return prop.Value.GetString();
+                if (prop.Value.ValueKind == JsonValueKind.Object && FirstString(prop.Value, "name", "text", "value") is { } inner)
+                    return inner;
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Strings(JsonElement obj, params string[] names)
+    {
+        foreach (var prop in obj.EnumerateObject())
+        {
+            if (!names.Any(n => string.Equals(prop.Name, n, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            if (prop.Value.ValueKind == JsonValueKind.String)
+                yield return prop.Value.GetString()!;
+            else if (prop.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in prop.Value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                        yield return item.GetString()!;
+                    else if (item.ValueKind == JsonValueKind.Object && FirstString(item, "name") is { } n)
+                        yield return n;
+                }
+            }
+            else if (prop.Value.ValueKind == JsonValueKind.Object && FirstString(prop.Value, "name") is { } n)
+                yield return n;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Ingest.Core.Document;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Stages.Entities;
+
+namespace Ingest.Core.Stages;
+
+/// <summary>
+/// entities: recognises people, organisations and places in the body from capitalisation, context cues
+/// (titles and honorifics, organisation heads and legal forms, "in"/"from" before places) and the embedded
+/// lexicons (countries, cities, US states, given names, agencies); merges mentions by in-document coreference
+/// ("Kerry" → "John Kerry", "Putin's" → "Vladimir Putin", "U.S." → "United States"); and makes quote
+/// speakers canonical against the result.
+/// </summary>
+public sealed class EntityStage : IPipelineStage
+{
+    public string Name => "entities";
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks, Annotations.Quotes };
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Entities };
+
+    public void Process(ArticleDocument document)
+    {
+        var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
+        var mentions = MentionFinder.Find(paragraphs);
+        var lowerWords = LowerCaseWords(paragraphs);
+        var resolver = new EntityResolver(lowerWords);
+        foreach (var m in mentions)
+            resolver.Add(m);
+        foreach (var q in document.Quotes)
+        {
+            if (q.SpeakerKind == SpeakerKinds.Organization && q.SpeakerMention is { } org)
+                resolver.AddSpeakerOrganization(org);
+        }
+        var entities = resolver.Resolve();
+        document.Entities.AddRange(entities);
+
+        foreach (var q in document.Quotes)
+        {
+            if (q.SpeakerMention is null)
+                continue;
+            q.Speaker = resolver.Canonical(q.SpeakerMention, q.SpeakerKind) ?? q.SpeakerMention;
+        }
+    }
+
+    private static HashSet<string> LowerCaseWords(List<string> paragraphs)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+            foreach (var w in p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                string t = w.Trim('.', ',', ';', ':', '"', '“', '”', '(', ')', '!', '?', '‘', '’', '\'');
+                if (t.Length > 0 && char.IsLower(t[0]))
+                    set.Add(t);
+            }
+        return set;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+
+namespace Ingest.Core.Stages.Entities;
+
+/// <summary>A capitalised span in a paragraph that may name an entity.</summary>
+/// <param name="Text">Surface text with a possessive 's removed.</param>
+/// <param name="Paragraph">Body paragraph index.</param>
+/// <param name="Start">Offset in the paragraph.</param>
+/// <param name="SentenceInitial">True when the span starts a sentence (or follows an opening quote mark).</param>
+/// <param name="Before">Up to three words before the span, lower-cased, for context cues ("in", "Sen.").</param>
+/// <param name="After">The word after the span, for context cues.</param>
+internal sealed record Mention(string Text, int Paragraph, int Start, bool SentenceInitial, string[] Before, string After)
+{
+    public string[] Tokens => Text.Split(' ');
+}
+
+/// <summary>Finds capitalised spans: runs of capitalised words, with "of", "for", "the", "and", "de", "von" … inside.</summary>
+internal static partial class MentionFinder
+{
+    private static readonly HashSet<string> Inner = new(StringComparer.Ordinal)
+    { "of", "for", "the", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "on", "&", "y", "di", "da" };
+
+    /// <summary>Words that are capitalised but never start or form a name on their own.</summary>
+    internal static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "Or", "If", "As", "It", "Its", "It's", "It’s", "This", "That",
+        "These", "Those", "There", "Their", "They", "He", "She", "We", "I", "You", "His", "Her", "Our", "My", "Your", "What", "When",
+        "Where", "Why", "How", "Who", "Which", "While", "After", "Before", "During", "Since", "Until", "With", "Without", "From",
+        "To", "By", "About", "Into", "Over", "Under", "Also", "So", "Yet", "Still", "Even", "Just", "Only", "Then", "Now", "Here",
+        "Some", "Many", "Most", "More", "Much", "Few", "All", "Any", "Each", "Every", "No", "Not", "Nor", "Both", "Either", "Neither",
+        "Other", "Another", "Such", "Than", "Thus", "Meanwhile", "However", "Moreover", "Furthermore", "Instead", "Although", "Though",
+        "Because", "Unless", "Whether", "Yes", "Well", "Oh", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.",
+        "Nov.", "Dec.", "Today", "Tomorrow", "Yesterday", "First", "Second", "Third", "Fourth", "Last", "Next", "New", "Old",
+        "Briefly", "Unfortunately", "Fortunately", "Bizarrely", "Unsurprisingly", "Surprisingly", "Afterward", "Afterwards",
+        "Earlier", "Later", "Finally", "Again", "Already", "Perhaps", "Maybe", "Indeed", "Certainly", "Clearly", "Obviously", "Also,",
+        "Der", "Die", "Das", "Ein", "Eine", "Und", "Le", "La", "Les", "Un", "Une", "Et", "El", "Los", "Las", "Il",
+        "Photo", "Image", "Read", "Share", "Click", "Sign", "Subscribe", "Republicans", "Democrats", "Republican", "Democrat",
+        "Christmas", "Easter", "New Year", "God", "Internet", "Web", "Twitter", "Facebook", "Note", "Editor", "Update", "Updated",
+        "Please", "Thank", "Thanks", "Many", "Several", "Every", "One", "Two", "Three", "Four", "Five", "Ten", "Hundreds", "Thousands",
+    };
+
+    public static List<Mention> Find(IReadOnlyList<string> paragraphs)
+    {
+        var result = new List<Mention>();
+        for (int p = 0; p < paragraphs.Count; p++)
+        {
+            string text = paragraphs[p];
+            var tokens = Tokenize().Matches(text);
+            int i = 0;
+            while (i < tokens.Count)
+            {
+                var t = tokens[i];
+                if (!IsCapWord(t.Value))
+                {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j + 1 < tokens.Count && Adjacent(text, tokens[j], tokens[j + 1])
+                       && (IsCapWord(tokens[j + 1].Value) || (Inner.Contains(tokens[j + 1].Value) && j + 2 < tokens.Count
+                           && Adjacent(text, tokens[j + 1], tokens[j + 2]) && IsCapWord(tokens[j + 2].Value) && !tokens[j + 1].Value.Equals("and") || tokens[j + 1].Value == "and" && j + 2 < tokens.Count && IsCapWord(tokens[j + 2].Value) && LooksOrgAnd(tokens, j))))
+                {
+                    if (EndsWithPossessive(tokens[j].Value) || EndsClause(text, tokens[j]))
+                        break;
+                    j++;
+                }
+                int s = tokens[i].Index, e = tokens[j].Index + tokens[j].Length;
+                string span = text[s..e];
+                bool initial = IsSentenceInitial(text, s);
+                var before = BeforeWords(tokens, i);
+                string after = j + 1 < tokens.Count ? tokens[j + 1].Value : "";
+                foreach (var m in Trim(span, p, s, initial, before, after))
+                    result.Add(m);
+                i = j + 1;
+            }
+        }
+        return result;
+    }
+
+    private static bool LooksOrgAnd(MatchCollection tokens, int j) =>
+        // "Bill and Melinda Gates Foundation", "Department of Health and Human Services": keep "and" when an org head follows.
+        Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd('.', ',')));
+
+    private static IEnumerable<Mention> Trim(string span, int p, int start, bool initial, string[] before, string after)
+    {
+        var words = span.Split(' ').ToList();
+        int offset = start;
+        // Drop leading stop words ("The", "But") and trailing connectors.
+        while (words.Count > 0 && (Stop.Contains(words[0]) || Inner.Contains(words[0])))
+        {
+            offset += words[0].Length + 1;
+            words.RemoveAt(0);
+            initial = false;
+        }
+        while (words.Count > 0 && Inner.Contains(words[^1]))
+            words.RemoveAt(words.Count - 1);
+        if (words.Count == 0)
+            yield break;
+        string text = string.Join(' ', words);
+        text = StripPossessive(text);
+        if (text.Length < 2 || Stop.Contains(text))
+            yield break;
+        yield return new Mention(text, p, offset, initial, before, after);
+    }
+
+    internal static string StripPossessive(string text)
+    {
+        if (text.EndsWith("'s") || text.EndsWith("’s"))
+            return text[..^2];
+        if (text.EndsWith("s'") || text.EndsWith("s’"))
+            return text[..^1];
+        return text;
+    }
+
+    private static bool EndsWithPossessive(string w) => w.EndsWith("'s") || w.EndsWith("’s");
+
+    private static bool EndsClause(string text, Match token)
+    {
+        int end = token.Index + token.Length;
+        return end < text.Length && text[end] is ',' or ';' or ':' or '.' or ')' or '”' or '"';
+    }
+
+    private static bool Adjacent(string text, Match a, Match b)
+    {
+        int gapStart = a.Index + a.Length;
+        return b.Index - gapStart == 1 && text[gapStart] == ' ';
+    }
+
+    internal static bool IsCapWord(string w) => w.Length >= 2 && char.IsUpper(w[0]);
+
+    private static bool IsSentenceInitial(string text, int s)
+    {
+        int i = s - 1;
+        while (i >= 0 && (text[i] == ' ' || text[i] is '“' or '"' or '‘' or '\'' or '(' or '„' or '«' or '—' or '–'))
+            i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '…';
+    }
+
+    private static string[] BeforeWords(MatchCollection tokens, int i)
+    {
+        var list = new List<string>();
+        for (int k = Math.Max(0, i - 3); k < i; k++)
+            list.Add(tokens[k].Value);
+        return [.. list];
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’\.\-&]*[\p{L}\p{M}\.’']|[\p{L}]|\d+")]
+    private static partial Regex Tokenize();
+}

@@ -1,0 +1,413 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Ingest.Core.Document;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Stages.Quotes;
+
+
+namespace Ingest.Core.Stages;
+
+/// <summary>
+/// quotes: finds direct quotations in the body and attributes them. Quote marks are paired by type
+/// (<see cref="QuoteSpans"/>); scare quotes, titles and nicknames are rejected; a quotation split by its
+/// attribution (“A,” she said, “B.”) is one quote; an unclosed quotation continues into a paragraph that
+/// opens with a mark; a paragraph that is only a quotation continues the previous paragraph's quote or is
+/// given to the current speaker. Attribution reads cue verbs (the SFU Gender Gap Tracker list plus others)
+/// in every order: “…,” said X / “…,” X said / X said: “…” / according to X / “…” — X.
+/// Speakers are mentions here; the entity stage makes them canonical.
+/// </summary>
+public sealed partial class QuoteStage : IPipelineStage
+{
+    /// <summary>Quotations shorter than this many words need an attribution right beside them, or they are scare quotes.</summary>
+    internal const int MinUnattributedWords = 5;
+
+    public string Name => "quotes";
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks, Annotations.Boilerplate };
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Quotes };
+
+    private sealed class Unit
+    {
+        public readonly List<string> Parts = [];
+        public int Paragraph;
+        public SpeakerPhrase? Speaker;
+        public string? Cue;
+        public bool RunsOn;
+        public bool Attributed => Speaker is not null;
+        public int Words => Parts.Sum(p => BoilerplateStage.WordCount(p));
+    }
+
+    public void Process(ArticleDocument document)
+    {
+        var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
+        var units = new List<Unit>();
+        Unit? open = null;               // an unclosed quotation running on into the next paragraph
+        SpeakerPhrase? current = null;   // the current speaker, for floating quotes
+        SpeakerPhrase? lastPerson = null;
+        var roleSpeakers = new Dictionary<string, SpeakerPhrase>(StringComparer.OrdinalIgnoreCase);
+
+        for (int p = 0; p < paragraphs.Count; p++)
+        {
+            string text = paragraphs[p];
+            var spans = QuoteSpans.Find(text);
+            if (open is not null)
+            {
+                if (spans.Count > 0 && text.AsSpan(0, spans[0].Open).Trim().IsEmpty)
+                {
+                    AddPart(open, spans[0].Inner(text));
+                    open.RunsOn = !spans[0].Closed;
+                    if (!spans[0].Closed)
+                        continue;
+                    ApplyAttribution(open, text, spans, 0, ref current, ref lastPerson, roleSpeakers);
+                    spans.RemoveAt(0);
+                    open = null;
+                }
+                else
+                {
+                    open = null;
+                }
+            }
+
+            Unit? previous = null;
+            for (int k = 0; k < spans.Count; k++)
+            {
+                var span = spans[k];
+                string inner = span.Inner(text).Trim();
+                if (inner.Length == 0)
+                    continue;
+                bool merge = previous is not null && GapIsAttributionOnly(text, spans[k - 1], span, previous);
+                if (!merge && IsScareOrTitle(text, span, inner))
+                    continue;
+                Unit unit;
+                if (merge)
+                {
+                    unit = previous!;
+                    AddPart(unit, inner);
+                }
+                else
+                {
+                    unit = new Unit { Paragraph = p };
+                    AddPart(unit, inner);
+                    // A paragraph that is only a quotation continues the quote that closed the previous paragraph.
+                    if (k == 0 && spans.Count == 1 && IsWholeParagraph(text, span) && units.Count > 0 && units[^1].Paragraph == p - 1
+                        && units[^1].Attributed && EndsWithQuote(paragraphs[p - 1]) && FindAttribution(text, spans, k) is null)
+                    {
+                        units[^1].Parts.Add(inner);
+                        previous = units[^1];
+                        continue;
+                    }
+                    units.Add(unit);
+                }
+                previous = unit;
+                if (!span.Closed)
+                {
+                    unit.RunsOn = true;
+                    open = unit;
+                }
+                ApplyAttribution(unit, text, spans, k, ref current, ref lastPerson, roleSpeakers);
+                if (!unit.Attributed && IsWholeParagraph(text, span))
+                {
+                    // Floating quotation: the current speaker, or the subject introduced by a colon at the end of the last paragraph.
+                    if (p > 0 && paragraphs[p - 1].TrimEnd().EndsWith(':') && IntroSpeaker(paragraphs[p - 1]) is { } intro)
+                        Resolve(unit, intro, "said", ref current, ref lastPerson, roleSpeakers);
+                    else if (current is not null)
+                    {
+                        unit.Speaker = current;
+                        unit.Cue = null;
+                    }
+                }
+            }
+        }
+
+        foreach (var unit in units)
+        {
+            if (!unit.Attributed && unit.Words < MinUnattributedWords)
+                continue;
+            document.Quotes.Add(new Quote
+            {
+                Text = string.Join(' ', unit.Parts),
+                SpeakerMention = unit.Speaker?.Mention,
+                Speaker = unit.Speaker?.Mention,
+                SpeakerKind = unit.Speaker?.Kind ?? SpeakerKinds.Unknown,
+                Cue = unit.Cue,
+                Paragraph = unit.Paragraph,
+            });
+        }
+    }
+
+    private static void AddPart(Unit unit, string inner)
+    {
+        inner = inner.Trim();
+        // A trailing comma just before the attribution is dropped.
+        if (inner.EndsWith(','))
+            inner = inner[..^1];
+        if (inner.Length > 0)
+            unit.Parts.Add(inner);
+    }
+
+    private static void ApplyAttribution(Unit unit, string text, List<QuoteSpan> spans, int k,
+        ref SpeakerPhrase? current, ref SpeakerPhrase? lastPerson, Dictionary<string, SpeakerPhrase> roles)
+    {
+        if (unit.Attributed)
+            return;
+        if (FindAttribution(text, spans, k) is not { } found)
+            return;
+        Resolve(unit, found.Speaker, found.Cue, ref current, ref lastPerson, roles);
+    }
+
+    private static void Resolve(Unit unit, SpeakerPhrase speaker, string cue, ref SpeakerPhrase? current,
+        ref SpeakerPhrase? lastPerson, Dictionary<string, SpeakerPhrase> roles)
+    {
+        if (speaker.IsPronoun)
+        {
+            var target = speaker.Mention is "they" or "we" ? current : (lastPerson ?? current);
+            if (target is null)
+                return;
+            speaker = target;
+        }
+        else if (speaker.RoleNoun is { } role)
+        {
+            if (roles.TryGetValue(role, out var earlier))
+                speaker = earlier;
+            else if (speaker.Kind == SpeakerKinds.Anonymous && current is { Kind: SpeakerKinds.Anonymous })
+                speaker = current;
+            else if (speaker.Kind == SpeakerKinds.Anonymous)
+                speaker = speaker with { Mention = "a " + Regex.Replace(speaker.Mention, @"^(?:this|that|the)\s+", "", RegexOptions.IgnoreCase) };
+        }
+        unit.Speaker = speaker;
+        unit.Cue = cue;
+        current = speaker;
+        if (speaker.Kind == SpeakerKinds.Person)
+            lastPerson = speaker;
+        if (speaker.Kind == SpeakerKinds.Anonymous)
+        {
+            string[] w = speaker.Mention.Split(' ');
+            if (SpeakerParser.HeadNoun(w) is { } head)
+                roles[head] = speaker;
+        }
+    }
+
+    /// <summary>The attribution of span <paramref name="k"/>: after the closing mark, else before the opening mark.</summary>
+    private static (SpeakerPhrase Speaker, string Cue)? FindAttribution(string text, List<QuoteSpan> spans, int k)
+    {
+        var span = spans[k];
+        int tailStart = Math.Min(span.Close + 1, text.Length);
+        int tailEnd = k + 1 < spans.Count ? spans[k + 1].Open : text.Length;
+        string tail = text[tailStart..Math.Max(tailStart, tailEnd)];
+        if (AfterAttribution(tail) is { } after)
+            return after;
+        int headStart = k > 0 ? Math.Min(spans[k - 1].Close + 1, span.Open) : 0;
+        string head = text[headStart..span.Open];
+        return BeforeAttribution(head);
+    }
+
+    private static (SpeakerPhrase, string)? AfterAttribution(string tail)
+    {
+        string clause = FirstSentence(tail);
+        var dash = DashAttribution().Match(clause);
+        if (dash.Success && SpeakerParser.Parse(dash.Groups["spk"].Value) is { } ds)
+            return (ds, "—");
+        var acc = AccordingTo().Match(clause);
+        if (acc.Success && acc.Index < 40 && SpeakerParser.Parse(acc.Groups["spk"].Value) is { } a)
+            return (a, "according to");
+        var words = Words(clause);
+        if (words.Count == 0)
+            return null;
+        for (int i = 0; i < Math.Min(words.Count, 22); i++)
+        {
+            if (!IsCue(words, i, out int cueLength))
+                continue;
+            string cue = string.Join(' ', words.Skip(i).Take(cueLength));
+            if (i == 0)
+            {
+                // “…,” said X, president of Y.
+                string spk = string.Join(' ', words.Skip(cueLength).TakeWhile(w => !w.EndsWith(',') && !w.EndsWith('.')).Concat(
+                    words.Skip(cueLength).SkipWhile(w => !w.EndsWith(',') && !w.EndsWith('.')).Take(1)));
+                if (SpeakerParser.Parse(spk) is { } s)
+                    return (s, cue);
+                return null;
+            }
+            string subject = string.Join(' ', words.Take(i));
+            if (subject.Contains(',') && !AppositionOk(subject))
+                subject = subject[..subject.IndexOf(',')];
+            if (SpeakerParser.Parse(subject) is { } sp)
+                return (sp, cue);
+            return null;
+        }
+        return null;
+    }
+
+    private static bool AppositionOk(string subject) => subject.Count(c => c == ',') <= 2;
+
+    private static (SpeakerPhrase, string)? BeforeAttribution(string head)
+    {
+        // The clause that leads into the quote: from the last sentence end.
+        string clause = LastSentence(head);
+        var acc = AccordingTo().Match(clause);
+        if (acc.Success && SpeakerParser.Parse(acc.Groups["spk"].Value) is { } a)
+            return (a, "according to");
+        var words = Words(clause);
+        for (int i = words.Count - 1; i >= 0; i--)
+        {
+            if (!IsCue(words, i, out int cueLength))
+                continue;
+            string cue = string.Join(' ', words.Skip(i).Take(cueLength));
+            var before = words.Take(i).ToList();
+            // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence.
+            if (cue.EndsWith("ing") || before.Count == 0)
+            {
+                if (SubjectOf(before) is { } subj)
+                    return (subj, cue);
+                continue;
+            }
+            // The subject sits right before the cue, after the last comma or conjunction.
+            int from = before.Count - 1;
+            while (from > 0 && before.Count - from < 14 && !before[from - 1].EndsWith(',') && before[from - 1] is not ("and" or "but" or "that" or "as" or "because" or "while" or "when"))
+                from--;
+            string subject = string.Join(' ', before.Skip(from));
+            if (SpeakerParser.Parse(subject) is { } s)
+                return (s, cue);
+            if (SubjectOf(before) is { } subj2)
+                return (subj2, cue);
+        }
+        return null;
+    }
+
+    /// <summary>The first noun phrase of a clause that can be a speaker (skipping a leading subordinate word).</summary>
+    private static SpeakerPhrase? SubjectOf(List<string> words)
+    {
+        int start = 0;
+        if (start < words.Count && words[0] is "After" or "When" or "While" or "As" or "Before" or "Since" or "In" or "Then" or "But" or "And")
+            start++;
+        for (int len = Math.Min(8, words.Count - start); len >= 1; len--)
+        {
+            var slice = words.Skip(start).Take(len).ToList();
+            if (slice[^1].EndsWith(','))
+                continue;
+            string last = slice[^1];
+            if (!SpeakerParser.IsCap(last) && !Lexicons.AnonymousHeads.Contains(last.ToLowerInvariant())
+                && !Lexicons.OrgHeads.Contains(Capitalize(last)) && !Lexicons.Titles.Contains(last) && !(len == 1 && last is "he" or "she" or "He" or "She"))
+                continue;
+            if (SpeakerParser.Parse(string.Join(' ', slice)) is { } s)
+                return s;
+        }
+        return null;
+    }
+
+    private static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
+
+    /// <summary>The subject of the last sentence of a paragraph that ends with a colon ("Moreover, this official said, …:").</summary>
+    private static SpeakerPhrase? IntroSpeaker(string paragraph)
+    {
+        var before = BeforeAttribution(paragraph.TrimEnd().TrimEnd(':'));
+        if (before is { } b)
+            return b.Item1;
+        // "this official said, the sanctions need time …:" – the cue sits mid-sentence.
+        var m = MidSentenceCue().Match(LastSentence(paragraph));
+        return m.Success ? SpeakerParser.Parse(m.Groups["spk"].Value) : null;
+    }
+
+    private static bool IsCue(List<string> words, int i, out int length)
+    {
+        length = 1;
+        string w = words[i].Trim(',', '.', ':', ';').ToLowerInvariant();
+        if (w is "according" && i + 1 < words.Count && words[i + 1].StartsWith("to"))
+        {
+            length = 2;
+            return true;
+        }
+        if (w is "so" && (i == 0 || words[i - 1].EndsWith(',')) && i + 1 < words.Count && words[i + 1] is "der" or "die" or "das" or "ein" or "eine")
+            return true;
+        return Lexicons.SpeechVerbs.Contains(w) && w is not ("so" or "post" or "posted" or "report" or "note" or "state") || w is "report" or "reported" && i > 0;
+    }
+
+    private static List<string> Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private static string FirstSentence(string tail)
+    {
+        var m = SentenceEnd().Match(tail);
+        return (m.Success ? tail[..(m.Index + 1)] : tail).Trim();
+    }
+
+    private static string LastSentence(string head)
+    {
+        var ms = SentenceEnd().Matches(head);
+        return (ms.Count > 0 ? head[(ms[^1].Index + 1)..] : head).Trim();
+    }
+
+    private static bool GapIsAttributionOnly(string text, QuoteSpan prev, QuoteSpan next, Unit previous)
+    {
+        string gap = text[Math.Min(prev.Close + 1, text.Length)..next.Open].Trim();
+        if (gap.Length == 0 || gap is "," or ".")
+            return true;
+        if (BoilerplateStage.WordCount(gap) > 25)
+            return false;
+        // “A,” she said. “B.” / “A,” she said, “B.” — the gap is the attribution of the first part.
+        var after = AfterAttribution(gap);
+        if (after is null)
+            return false;
+        string rest = gap.TrimEnd();
+        return rest.EndsWith(',') || rest.EndsWith('.') || rest.EndsWith(':') || previous.Attributed || true;
+    }
+
+    private static bool IsWholeParagraph(string text, QuoteSpan span) =>
+        text.AsSpan(0, span.Open).Trim().IsEmpty && (span.Close >= text.Length - 1 || text.AsSpan(span.Close + 1).Trim().Length <= 1);
+
+    private static bool EndsWithQuote(string paragraph)
+    {
+        var spans = QuoteSpans.Find(paragraph);
+        if (spans.Count == 0)
+            return false;
+        // The last quotation closes the paragraph, or only its attribution follows.
+        string after = spans[^1].Close >= paragraph.Length ? "" : paragraph[(spans[^1].Close + 1)..];
+        return BoilerplateStage.WordCount(after) <= 25;
+    }
+
+    /// <summary>Scare quotes, titles and nicknames: short quoted phrases that are not speech.</summary>
+    private static bool IsScareOrTitle(string text, QuoteSpan span, string inner)
+    {
+        int words = BoilerplateStage.WordCount(inner);
+        string before = text[..span.Open].TrimEnd();
+        if (ScareLead().IsMatch(before) && words <= 8)
+            return true;
+        bool sentence = inner.TrimEnd().Length > 0 && ".!?…".Contains(inner.TrimEnd().TrimEnd('"', '’', '\'')[^1]);
+        if (words <= 12 && !sentence && TitleCase(inner) && words >= 1 && !HasAdjacentCue(text, span))
+            return true;
+        if (words < MinUnattributedWords && !sentence && !HasAdjacentCue(text, span))
+            return true;
+        return false;
+    }
+
+    private static bool TitleCase(string inner)
+    {
+        var ws = inner.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int caps = ws.Count(w => char.IsUpper(w[0]));
+        return ws.Length > 0 && caps >= Math.Max(1, ws.Length - ws.Count(w => w.Length <= 3 && char.IsLower(w[0])));
+    }
+
+    private static bool HasAdjacentCue(string text, QuoteSpan span)
+    {
+        int a = Math.Max(0, span.Open - 60);
+        string before = text[a..span.Open];
+        string after = span.Close + 1 < text.Length ? text[(span.Close + 1)..Math.Min(text.Length, span.Close + 60)] : "";
+        var wb = Words(before);
+        var wa = Words(after);
+        for (int i = Math.Max(0, wb.Count - 4); i < wb.Count; i++)
+            if (IsCue(wb, i, out _) || wb[i] is "called" or "calling" or "described")
+                return wb[i] is not ("called" or "calling" or "described") || true;
+        for (int i = 0; i < Math.Min(wa.Count, 5); i++)
+            if (IsCue(wa, i, out _))
+                return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"(?:so-called|so called|dubbed|termed|known as|nicknamed|the word|the term|the phrase|titled|entitled|named|labeled|labelled|branded|what (?:he|she|they|it) calls?|sogenannte[nrms]?|genannte[nrms]?|dite|appelée?s?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ScareLead();
+    [GeneratedRegex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z][^,.;()]{2,80})")]
+    private static partial Regex DashAttribution();
+    [GeneratedRegex(@"\baccording to (?<spk>(?:the |a |an )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordingTo();
+    [GeneratedRegex(@"[.!?](?=\s+[A-Z“""‘'(]|\s*$)")]
+    private static partial Regex SentenceEnd();
+    [GeneratedRegex(@"(?:^|,\s*)(?<spk>(?:this|that|the|one|another|a|an)\s+[\w\s-]{2,50}?)\s+(?:said|says|added|argued|noted|wrote),")]
+    private static partial Regex MidSentenceCue();
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Document;
+
+namespace Ingest.Core.Stages.Quotes;
+
+/// <summary>A speaker as the attribution writes it, reduced to a mention and a kind.</summary>
+/// <param name="Mention">Name, description or pronoun ("John McCain", "a senior administration official", "he").</param>
+/// <param name="Kind">See <see cref="SpeakerKinds"/>; <see cref="SpeakerKinds.Unknown"/> for pronouns until resolved.</param>
+/// <param name="IsPronoun">True for he/she/they/I/we, resolved later to an earlier speaker.</param>
+/// <param name="RoleNoun">For "the president" / "this official": the role noun to resolve against earlier speakers.</param>
+internal sealed record SpeakerPhrase(string Mention, string Kind, bool IsPronoun = false, string? RoleNoun = null);
+
+/// <summary>Reduces the words of an attribution's subject to a <see cref="SpeakerPhrase"/>.</summary>
+internal static partial class SpeakerParser
+{
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    { "he", "she", "they", "i", "we", "er", "sie", "il", "elle", "ils", "elles" };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    { "of", "for", "the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "and", "&", "on" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    { "a", "an", "another", "one", "this", "that", "the", "these", "those", "two", "three", "several", "some", "many", "other", "ein", "eine", "un", "une" };
+
+    /// <summary>Parses <paramref name="phrase"/>, or returns null when it names no speaker.</summary>
+    public static SpeakerPhrase? Parse(string phrase)
+    {
+        phrase = Cleanup(phrase);
+        if (phrase.Length == 0)
+            return null;
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1 && Pronouns.Contains(words[0]))
+            return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
+        if (words.Length > 16)
+            return null;
+
+        // A capitalised name in the phrase: the last run of capitalised words (with connectors inside).
+        var run = LastCapitalRun(words);
+        string? head = HeadNoun(words);
+        if (run is not null)
+        {
+            var runWords = run.Split(' ');
+            bool org = Lexicons.OrgHeads.Contains(runWords[^1]) || Lexicons.KnownOrganizations.Contains(run)
+                       || (head is not null && Lexicons.OrgHeads.Contains(Capitalize(head)) && !Lexicons.AnonymousHeads.Contains(head));
+            if (org)
+                return new SpeakerPhrase(StripDeterminer(phrase.StartsWith(run, StringComparison.Ordinal) ? run : OrgPhrase(words)), SpeakerKinds.Organization);
+            string name = PersonName(runWords);
+            if (name.Length > 0 && !Lexicons.Demonyms.Contains(name) && !IsAnonymousWithPlace(words, head))
+                return new SpeakerPhrase(name, SpeakerKinds.Person);
+        }
+        if (head is not null && Lexicons.AnonymousHeads.Contains(head))
+        {
+            string det = words[0].ToLowerInvariant();
+            if (det is "this" or "that" or "the")
+                return new SpeakerPhrase(phrase, SpeakerKinds.Anonymous, RoleNoun: head);
+            string desc = Determiners.Contains(words[0]) ? "a " + string.Join(' ', words.Skip(1)) : phrase;
+            if (det is "two" or "three" or "several" or "some" or "many")
+                desc = phrase;
+            return new SpeakerPhrase(FixArticle(desc), SpeakerKinds.Anonymous);
+        }
+        if (head is not null && Lexicons.OrgHeads.Contains(Capitalize(head)))
+            return new SpeakerPhrase(StripDeterminer(phrase), SpeakerKinds.Organization);
+        if (head is not null && words[0].Equals("the", StringComparison.OrdinalIgnoreCase) && Lexicons.Titles.Contains(head))
+            return new SpeakerPhrase(phrase, SpeakerKinds.Person, RoleNoun: head);
+        return null;
+    }
+
+    private static bool IsAnonymousWithPlace(string[] words, string? head) =>
+        head is not null && Lexicons.AnonymousHeads.Contains(head) && Determiners.Contains(words[0]);
+
+    private static string Cleanup(string phrase)
+    {
+        phrase = Regex.Replace(phrase, @"^[\s,;:—–-]+|[\s,;:—–-]+$", "");
+        phrase = LeadingFiller().Replace(phrase, "");
+        phrase = TrailingFiller().Replace(phrase, "");
+        return phrase.Trim();
+    }
+
+    /// <summary>The last run of capitalised words, allowing lower-case connectors ("of", "de") inside.</summary>
+    internal static string? LastCapitalRun(string[] words)
+    {
+        int end = -1;
+        for (int i = words.Length - 1; i >= 0; i--)
+        {
+            if (IsCap(words[i]))
+            {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0)
+            return null;
+        int start = end;
+        while (start > 0 && (IsCap(words[start - 1]) || (Connectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
+            start--;
+        // Skip a sentence-initial capital that is just a determiner.
+        while (start <= end && Determiners.Contains(words[start]))
+            start++;
+        return start > end ? null : string.Join(' ', words[start..(end + 1)]);
+    }
+
+    /// <summary>Takes the personal name off the end of a capitalised run: titles, offices and organisations before it are dropped.</summary>
+    internal static string PersonName(string[] run)
+    {
+        int end = run.Length - 1;
+        while (end >= 0 && run[end] is "Jr." or "Jr" or "Sr." or "III" or "II")
+            end--;
+        if (end < 0)
+            return "";
+        int start = end;
+        for (int i = end - 1; i >= 0 && end - i < 4; i--)
+        {
+            string w = run[i].TrimEnd('.');
+            if (Lexicons.Titles.Contains(w) || Connectors.Contains(run[i]) && !(run[i] is "de" or "van" or "von" or "al" or "bin") || Lexicons.OrgHeads.Contains(w))
+                break;
+            if (!IsCap(run[i]) && !(run[i] is "de" or "van" or "von" or "al" or "bin"))
+                break;
+            start = i;
+            if (Lexicons.FirstNames.Contains(w))
+                break;
+        }
+        var name = run[start..(end + 1)];
+        if (name.Length == 1 && Lexicons.Titles.Contains(name[0].TrimEnd('.')))
+            return "";
+        return string.Join(' ', name).TrimEnd(',', '.');
+    }
+
+    private static string OrgPhrase(string[] words)
+    {
+        int start = 0;
+        while (start < words.Length && Determiners.Contains(words[start]))
+            start++;
+        return string.Join(' ', words[start..]);
+    }
+
+    private static string StripDeterminer(string s) =>
+        Regex.Replace(s, @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase);
+
+    private static string FixArticle(string desc) =>
+        Regex.Replace(desc, @"^a (?=[aeiouAEIOU])", "an ");
+
+    /// <summary>The head noun of a noun phrase: the last word before a post-modifier ("of", "for", "at", "who", ",").</summary>
+    internal static string? HeadNoun(string[] words)
+    {
+        int end = words.Length;
+        for (int i = 1; i < words.Length; i++)
+        {
+            if (words[i] is "of" or "for" or "at" or "with" or "from" or "in" or "who" or "which" or "familiar" or "close" or "der" or "des" or "du" or "de")
+            {
+                end = i;
+                break;
+            }
+            if (words[i - 1].EndsWith(','))
+            {
+                end = i;
+                break;
+            }
+        }
+        return end == 0 ? null : words[end - 1].TrimEnd(',', '.').ToLowerInvariant();
+    }
+
+    internal static bool IsCap(string w) =>
+        w.Length > 0 && char.IsUpper(w[0]) && !(w.Length == 1 && w != "I" && false);
+
+    private static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
+
+    [GeneratedRegex(@"^(?:and|but|so|then|as|while|when|who|which|that|also|added|later|now|,)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
+    [GeneratedRegex(@"\s+(?:has|had|have|was|is|would|will|did|does|also|then|later|once|had|recently|previously|last|earlier|again)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingFiller();
+}

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Document;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Stages.Html;
+
+namespace Ingest.Core.Stages;
+
+/// <summary>
+/// normalize + segment: splits the decoded text into normalized <see cref="Block"/>s with offsets back into
+/// <see cref="ArticleDocument.Text"/>. HTML goes through <see cref="HtmlContentExtractor"/> (main-content
+/// extraction); plain text splits at blank lines, and a paragraph block whose lines are not hard-wrapped splits
+/// at each line (text dumps often put one paragraph, caption or promo per line); Markdown marks headings,
+/// list items and block quotes, and drops inline markup.
+/// </summary>
+public sealed partial class SegmentStage : IPipelineStage
+{
+    /// <summary>Lines at least this long, followed by a line that continues the sentence, are taken as hard-wrapped.</summary>
+    internal const int HardWrapMinLine = 55;
+
+    public string Name => "segment";
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Text };
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Normalized, Annotations.Blocks };
+
+    public void Process(ArticleDocument document)
+    {
+        if (document.TextIsHtml)
+        {
+            HtmlContentExtractor.Extract(document);
+        }
+        else
+        {
+            SegmentText(document, document.Format == DocumentFormat.Markdown);
+        }
+        if (!document.Blocks.Any(b => b.Role == BlockRole.Body))
+            throw new ArticleRejectedException("No article text was found in the file.");
+    }
+
+    internal static void SegmentText(ArticleDocument document, bool markdown)
+    {
+        string text = document.Text;
+        var lines = new List<(int Start, int Length)>();
+        int pos = 0;
+        while (pos <= text.Length)
+        {
+            int nl = text.IndexOf('\n', pos);
+            int end = nl < 0 ? text.Length : nl;
+            int len = end - pos;
+            if (len > 0 && text[end - 1] == '\r')
+                len--;
+            lines.Add((pos, len));
+            if (nl < 0)
+                break;
+            pos = nl + 1;
+        }
+
+        var group = new List<(int Start, int Length)>();
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(text.AsSpan(line.Start, line.Length).ToString()))
+            {
+                Flush(document, group, markdown);
+                continue;
+            }
+            group.Add(line);
+        }
+        Flush(document, group, markdown);
+    }
+
+    private static void Flush(ArticleDocument document, List<(int Start, int Length)> group, bool markdown)
+    {
+        if (group.Count == 0)
+            return;
+        string text = document.Text;
+        if (markdown && text.AsSpan(group[0].Start).TrimStart().StartsWith("```"))
+        {
+            int s = group[0].Start, e = group[^1].Start + group[^1].Length;
+            AddBlock(document, text[s..e].Replace("```", ""), s, e - s, BlockKind.Preformatted, 0);
+            group.Clear();
+            return;
+        }
+        if (IsHardWrapped(text, group))
+        {
+            int s = group[0].Start, e = group[^1].Start + group[^1].Length;
+            string joined = string.Join(' ', group.Select(l => text.Substring(l.Start, l.Length).Trim()));
+            if (markdown)
+                AddMarkdownBlock(document, joined, s, e - s);
+            else
+                AddBlock(document, joined, s, e - s, BlockKind.Paragraph, 0);
+        }
+        else
+        {
+            foreach (var (start, length) in group)
+            {
+                string line = text.Substring(start, length);
+                if (markdown)
+                    AddMarkdownBlock(document, line, start, length);
+                else
+                    AddBlock(document, line, start, length, ListMarker().IsMatch(line) ? BlockKind.ListItem : BlockKind.Paragraph, 0);
+            }
+        }
+        group.Clear();
+    }
+
+    /// <summary>True when the lines read as one paragraph wrapped at a fixed width.</summary>
+    private static bool IsHardWrapped(string text, List<(int Start, int Length)> group)
+    {
+        if (group.Count < 2)
+            return false;
+        for (int i = 0; i < group.Count - 1; i++)
+        {
+            string line = text.Substring(group[i].Start, group[i].Length).TrimEnd();
+            string next = text.Substring(group[i + 1].Start, group[i + 1].Length).TrimStart();
+            if (line.Length < HardWrapMinLine || ListMarker().IsMatch(next) || next.StartsWith('#') || next.StartsWith('>'))
+                return false;
+            // A finished sentence followed by a capital may be a new paragraph; a lower-case continuation is a wrap.
+            if (".!?:\"”".Contains(line[^1]) && next.Length > 0 && char.IsUpper(next[0]) && line.Length < HardWrapMinLine + 10)
+                return false;
+        }
+        return true;
+    }
+
+    private static void AddMarkdownBlock(ArticleDocument document, string line, int start, int length)
+    {
+        var kind = BlockKind.Paragraph;
+        int level = 0;
+        string t = line.Trim();
+        var heading = MdHeading().Match(t);
+        if (heading.Success)
+        {
+            kind = BlockKind.Heading;
+            level = heading.Groups[1].Length;
+            t = heading.Groups[2].Value;
+        }
+        else if (t.StartsWith('>'))
+        {
+            kind = BlockKind.BlockQuote;
+            t = t.TrimStart('>', ' ');
+        }
+        else if (ListMarker().IsMatch(t))
+        {
+            kind = BlockKind.ListItem;
+        }
+        if (MdRule().IsMatch(t))
+            return;
+        t = MdImage().Replace(t, "");
+        t = MdLink().Replace(t, "$1");
+        t = MdEmphasis().Replace(t, "$2");
+        t = MdCode().Replace(t, "$1");
+        AddBlock(document, t, start, length, kind, level);
+    }
+
+    private static void AddBlock(ArticleDocument document, string raw, int start, int length, BlockKind kind, int level)
+    {
+        string t = TextNormalizer.Normalize(raw);
+        if (t.Length == 0)
+            return;
+        document.Blocks.Add(new Block { Text = t, Kind = kind, Level = level, SourceStart = start, SourceLength = length });
+    }
+
+    [GeneratedRegex(@"^\s*(?:[-*•·▪–]\s+|\d{1,2}[.)]\s+)")]
+    private static partial Regex ListMarker();
+    [GeneratedRegex(@"^(#{1,6})\s+(.*?)\s*#*$")]
+    private static partial Regex MdHeading();
+    [GeneratedRegex(@"^(?:-{3,}|\*{3,}|_{3,})$")]
+    private static partial Regex MdRule();
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
+    private static partial Regex MdImage();
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
+    private static partial Regex MdLink();
+    [GeneratedRegex(@"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")]
+    private static partial Regex MdEmphasis();
+    [GeneratedRegex(@"`([^`]+)`")]
+    private static partial Regex MdCode();
+}
