@@ -60,6 +60,11 @@ public sealed class Block
     public int SourceLength { get; init; }
     /// <summary>Heading level 1-6 for <see cref="BlockKind.Heading"/>, else 0.</summary>
     public int Level { get; init; }
+    /// <summary>
+    /// Number of items the source line separated with wide gaps (two or more spaces or tabs), as text dumps render
+    /// menus ("Home   About   Archive"); 0 when the line had no such gaps. Normalization removes the gaps themselves.
+    /// </summary>
+    public int GapSeparatedItems { get; init; }
     /// <summary>Share of the block's characters inside links (0-1), for HTML blocks; 0 for text.</summary>
     public double LinkDensity { get; init; }
 

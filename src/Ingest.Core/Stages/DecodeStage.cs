@@ -185,6 +185,8 @@ public sealed class DecodeStage : IPipelineStage
             document.AddHint(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
             document.AddHint(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
             document.AddHint(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "publisher", "source", "site"));
+            if (root.TryGetProperty("yoast_head_json", out var yoast) && yoast.ValueKind == JsonValueKind.Object)
+                document.AddHint(HintKeys.SiteName, FirstString(yoast, "og_site_name"));
             document.AddHint(HintKeys.Language, FirstString(root, "language", "lang", "inLanguage"));
             foreach (var a in Strings(root, "authors", "author", "byline", "creator"))
                 document.AddHint(HintKeys.Author, a);
@@ -205,7 +207,7 @@ public sealed class DecodeStage : IPipelineStage
                     continue;
                 if (prop.Value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(prop.Value.GetString()))
                     return prop.Value.GetString();
-                if (prop.Value.ValueKind == JsonValueKind.Object && FirstString(prop.Value, "name", "text", "value") is { } inner)
+                if (prop.Value.ValueKind == JsonValueKind.Object && FirstString(prop.Value, "rendered", "name", "text", "value", "html") is { } inner)
                     return inner;
             }
         }

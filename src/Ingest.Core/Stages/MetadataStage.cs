@@ -7,17 +7,19 @@ namespace Ingest.Core.Stages;
 
 /// <summary>
 /// metadata: title, standfirst, authors, published date, publisher, original source, canonical URL, language.
-/// Weighs structured hints (JSON record fields, meta tags, JSON-LD) against what the text says: the headline and
-/// dek at the top of a text dump, "By …" bylines, date lines, "This post first appeared on X", "From Bloomberg:",
-/// "(AP) —" datelines, "originally published by X". Marks title, standfirst, byline and source-marker blocks so
-/// they leave the body.
+/// Weighs structured hints (JSON record fields, front matter, meta tags, JSON-LD) against the page header a
+/// text dump keeps: masthead, navigation, section label, headline, dek, caption, byline and date line come
+/// before the first paragraphs of running text. The headline is the last headline-shaped block before the
+/// byline (or before the body); the block right after it is the dek when it reads as one. Masthead and
+/// header chrome leave the body. Publisher and original source come from "Support X", "This post first
+/// appeared on X", "From Bloomberg:", "(AP) —" datelines, "originally published by X", byline and bio outlets.
 /// </summary>
 public sealed partial class MetadataStage : IPipelineStage
 {
-    /// <summary>A headline has at most this many words.</summary>
-    internal const int MaxTitleWords = 30;
-    /// <summary>A standfirst has at most this many words.</summary>
-    internal const int MaxStandfirstWords = 60;
+    /// <summary>Prose blocks in the header zone: the body starts at the first prose block followed by more prose or this long.</summary>
+    internal const int LoneBodyStartWords = 20;
+    /// <summary>How far into the page bylines and date lines are looked for.</summary>
+    internal const int HeaderScanBlocks = 25;
 
     public string Name => "metadata";
     public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks, Annotations.Boilerplate };
@@ -26,70 +28,254 @@ public sealed partial class MetadataStage : IPipelineStage
     public void Process(ArticleDocument document)
     {
         var meta = document.Metadata;
-        FindTitleAndStandfirst(document);
-        FindBylinesAndDates(document);
-        meta.Publisher = FindPublisher(document);
-        meta.OriginalSource = FindOriginalSource(document, meta.Publisher);
+        var blocks = document.Blocks;
+        string? masthead = Masthead(blocks);
+        int bodyStart = FindBodyStart(blocks);
+        var sourceLabels = new List<string>();
+        MarkHeaderLines(document, bodyStart, sourceLabels);
+        int titleIndex = FindTitle(document, bodyStart);
+        if (!document.TextIsHtml && titleIndex >= 0)
+            MarkHeaderChrome(blocks, titleIndex, bodyStart, sourceLabels);
+        if (meta.Subtitle is null && document.Hint(HintKeys.Subtitle) is { } dek && document.TextIsHtml)
+            MatchHintedStandfirst(document, dek);
+        MarkEmbeddedBylines(blocks, bodyStart);
+
+        string? published = document.Hint(HintKeys.Published);
+        if (published is not null && DateParser.ToIso(published) is { } iso)
+            meta.PublishedAt = iso;
+        foreach (var a in document.Hints.GetValueOrDefault(HintKeys.Author) ?? [])
+            if (meta.Authors.Count == 0 || document.TextIsHtml)
+                AddAuthors(meta, a);
+
+        meta.Publisher = FindPublisher(document, masthead);
+        string? original = FindOriginalSource(document, meta.Publisher, sourceLabels);
+        meta.OriginalSource = original is not null && meta.Publisher is not null && SameOutlet(original, meta.Publisher) ? null : original;
         meta.CanonicalUrl = document.Hint(HintKeys.CanonicalUrl) ?? document.Hint(HintKeys.Url);
         meta.Language = LanguageDetector.Detect(document);
     }
 
-    private static void FindTitleAndStandfirst(ArticleDocument document)
+    /// <summary>Index of the first block of running text: prose followed by prose, or long on its own.</summary>
+    private static int FindBodyStart(List<Block> blocks)
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Role != BlockRole.Body || !BlockShape.IsProse(b.Text) || BlockShape.BylineMatch(b.Text).Success)
+                continue;
+            int next = NextBody(blocks, i);
+            bool followed = next >= 0 && BlockShape.IsProse(blocks[next].Text);
+            if (!followed && BlockShape.Words(b.Text) < LoneBodyStartWords)
+                continue;
+            if (TrailingCredit().IsMatch(b.Text) && BlockShape.Words(b.Text) <= 45 && i < 15)
+            {
+                // A photo caption with its credit in parentheses ("… on Sunday. (The Marches Gazette)").
+                b.MarkBoilerplate("caption");
+                continue;
+            }
+            return i;
+        }
+        return blocks.FindIndex(b => b.Role == BlockRole.Body) is var f and >= 0 ? f : blocks.Count;
+    }
+
+    private static int NextBody(List<Block> blocks, int i)
+    {
+        for (int j = i + 1; j < blocks.Count; j++)
+            if (blocks[j].Role == BlockRole.Body)
+                return j;
+        return -1;
+    }
+
+    /// <summary>Marks bylines, author lines and date lines of the header zone, taking authors and the date from them.</summary>
+    private static void MarkHeaderLines(ArticleDocument document, int bodyStart, List<string> sourceLabels)
     {
         var meta = document.Metadata;
-        string? hinted = document.Hint(HintKeys.Title);
         var blocks = document.Blocks;
-        int titleIndex = -1;
+        int end = Math.Min(Math.Max(bodyStart, 0), Math.Min(blocks.Count, HeaderScanBlocks));
+        for (int i = 0; i < end; i++)
+        {
+            var b = blocks[i];
+            if (b.Role is not (BlockRole.Body or BlockRole.Boilerplate))
+                continue;
+            string text = b.Text;
+            var by = BlockShape.BylineMatch(text);
+            if (by.Success && BlockShape.Words(text) <= 20)
+            {
+                if (meta.Authors.Count == 0)
+                    AddAuthors(meta, by.Groups["names"].Value, sourceLabels);
+                meta.PublishedAt ??= DateParser.Find(text);
+                b.Role = BlockRole.Byline;
+                b.Reason = "byline";
+                continue;
+            }
+            if (b.Role == BlockRole.Body && BlockShape.IsDateLine(text))
+            {
+                meta.PublishedAt ??= DateParser.Find(text);
+                b.Role = BlockRole.Byline;
+                b.Reason = "date";
+                var trailing = DateLineSource().Match(text);
+                if (trailing.Success)
+                    sourceLabels.Add(trailing.Groups["name"].Value);
+                continue;
+            }
+            if (b.Role == BlockRole.Boilerplate && DateParser.Find(text) is { } d && BlockShape.Words(text) <= 14)
+                meta.PublishedAt ??= d;
+            if (b.Role == BlockRole.Body && (IsPersonLine(text) || AuthorAffiliation().Match(text) is { Success: true }))
+            {
+                var aff = AuthorAffiliation().Match(text);
+                string name = aff.Success ? aff.Groups["name"].Value : text;
+                if (IsPersonLine(name) && i > 0)
+                {
+                    if (meta.Authors.Count == 0)
+                        AddAuthors(meta, name);
+                    b.Role = BlockRole.Byline;
+                    b.Reason = "byline";
+                }
+            }
+        }
+    }
+
+    /// <summary>Finds the headline, and the dek after it, in the header zone (or by the hinted title).</summary>
+    private static int FindTitle(ArticleDocument document, int bodyStart)
+    {
+        var meta = document.Metadata;
+        var blocks = document.Blocks;
+        string? hinted = document.Hint(HintKeys.Title);
         if (hinted is not null)
         {
-            string key = TextNormalizer.Key(CleanTitle(hinted, document));
-            titleIndex = blocks.FindIndex(b => b.Role != BlockRole.Boilerplate && TextNormalizer.Key(b.Text) == key);
-            meta.Title = titleIndex >= 0 ? blocks[titleIndex].Text : CleanTitle(TextNormalizer.Normalize(hinted), document);
-        }
-        if (titleIndex < 0 && !document.TextIsHtml)
-        {
-            titleIndex = blocks.FindIndex(b => b.Role == BlockRole.Body);
-            if (titleIndex >= 0 && (BoilerplateStage.WordCount(blocks[titleIndex].Text) > MaxTitleWords))
-                titleIndex = -1;
-            if (titleIndex >= 0 && meta.Title is null)
-                meta.Title = blocks[titleIndex].Text;
-        }
-        if (titleIndex < 0)
-        {
-            titleIndex = blocks.FindIndex(b => b.Kind == BlockKind.Heading && b.Level == 1 && b.Role == BlockRole.Body);
-            if (titleIndex >= 0)
-                meta.Title ??= blocks[titleIndex].Text;
-        }
-        if (titleIndex >= 0)
-        {
-            blocks[titleIndex].Role = BlockRole.Title;
-            // Standfirst: the next short block that is not a byline, when the body does not start there.
-            for (int i = titleIndex + 1; i < blocks.Count && i <= titleIndex + 3; i++)
+            string clean = CleanTitle(TextNormalizer.Normalize(hinted), document);
+            string key = TextNormalizer.Key(clean);
+            int found = blocks.FindIndex(b => b.Role is BlockRole.Body or BlockRole.Boilerplate && key.Length > 0 && TextNormalizer.Key(b.Text) == key);
+            meta.Title = found >= 0 ? blocks[found].Text : clean;
+            if (found >= 0)
             {
-                var b = blocks[i];
-                if (b.Role != BlockRole.Body)
-                    continue;
-                if (Byline().IsMatch(b.Text) || DateLine().IsMatch(b.Text))
-                    continue;
-                int words = BoilerplateStage.WordCount(b.Text);
-                bool nextIsChrome = i + 1 < blocks.Count && blocks[i + 1].Role != BlockRole.Body;
-                if (words <= MaxStandfirstWords && words >= 4 && (!BoilerplateStage.EndsSentence(b.Text) || nextIsChrome || b.Kind == BlockKind.Heading))
-                {
-                    b.Role = BlockRole.Standfirst;
-                    meta.Subtitle = b.Text;
-                }
+                blocks[found].Role = BlockRole.Title;
+                TakeDek(blocks, found, bodyStart, meta);
+            }
+            return found;
+        }
+        if (document.TextIsHtml)
+        {
+            int h1 = blocks.FindIndex(b => b.Kind == BlockKind.Heading && b.Level == 1 && b.Role == BlockRole.Body);
+            if (h1 >= 0)
+            {
+                blocks[h1].Role = BlockRole.Title;
+                meta.Title = blocks[h1].Text;
+            }
+            return h1;
+        }
+
+        var candidates = new List<int>();
+        int limit = Math.Min(bodyStart, blocks.Count);
+        for (int i = 0; i < limit; i++)
+        {
+            var b = blocks[i];
+            if (b.Role == BlockRole.Byline && b.Reason == "byline" && candidates.Count > 0)
+            {
+                limit = i;
                 break;
             }
+            if (b.Role == BlockRole.Body && BlockShape.IsHeadline(b.Text) && !BlockShape.IsDateLine(b.Text)
+                && !(BlockShape.IsNameLabel(b.Text) && BlockShape.Words(b.Text) <= 4 && i == 0))
+                candidates.Add(i);
         }
-        if (meta.Subtitle is null && document.Hint(HintKeys.Subtitle) is { } dek && document.TextIsHtml)
+        // Markdown headings of level 1 win when there is one.
+        int heading = candidates.FirstOrDefault(i => blocks[i].Kind == BlockKind.Heading && blocks[i].Level == 1, -1);
+        if (candidates.Count == 0 && heading < 0)
         {
-            string key = TextNormalizer.Key(dek);
-            var match = blocks.FirstOrDefault(b => b.Role == BlockRole.Body && TextNormalizer.Key(b.Text) == key && b != blocks.FirstOrDefault(x => x.Role == BlockRole.Body));
-            if (match is not null)
-            {
-                match.Role = BlockRole.Standfirst;
-                meta.Subtitle = match.Text;
-            }
+            int first = blocks.FindIndex(b => b.Role == BlockRole.Body);
+            if (first < 0 || BlockShape.Words(blocks[first].Text) > BlockShape.MaxHeadlineWords || first >= bodyStart && bodyStart < blocks.Count)
+                return -1;
+            candidates.Add(first);
+        }
+        int x = heading >= 0 ? heading : candidates.Where(i => i < limit).DefaultIfEmpty(candidates[0]).Last();
+        int title = x;
+        // A dek right after its headline: the two blocks are adjacent, and the later one reads as the dek.
+        if (heading < 0 && x > 0 && candidates.Contains(x - 1) && IsDekOf(blocks[x].Text, blocks[x - 1].Text))
+            title = x - 1;
+        blocks[title].Role = BlockRole.Title;
+        meta.Title = blocks[title].Text;
+        if (title != x)
+        {
+            blocks[x].Role = BlockRole.Standfirst;
+            meta.Subtitle = blocks[x].Text;
+        }
+        else
+        {
+            TakeDek(blocks, title, bodyStart, meta);
+        }
+        return title;
+    }
+
+    private static void TakeDek(List<Block> blocks, int title, int bodyStart, ArticleMetadata meta)
+    {
+        if (meta.Subtitle is not null)
+            return;
+        int next = title + 1;
+        if (next >= blocks.Count || next >= bodyStart && bodyStart > title + 1 || blocks[next].Role != BlockRole.Body)
+            return;
+        string text = blocks[next].Text;
+        if (next < bodyStart && BlockShape.IsHeadline(text) && BlockShape.Words(text) >= 6 && !BlockShape.IsNameLabel(text)
+            && !TrailingCredit().IsMatch(text))
+        {
+            blocks[next].Role = BlockRole.Standfirst;
+            meta.Subtitle = text;
+        }
+    }
+
+    /// <summary>Whether <paramref name="later"/> reads as the dek of headline <paramref name="earlier"/>.</summary>
+    private static bool IsDekOf(string later, string earlier)
+    {
+        int lw = BlockShape.Words(later), ew = BlockShape.Words(earlier);
+        if (lw < 6)
+            return false;
+        return lw > ew || CapitalShare(earlier) > 0.6 && CapitalShare(later) < 0.5;
+    }
+
+    private static double CapitalShare(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToList();
+        return words.Count == 0 ? 0 : (double)words.Count(w => char.IsUpper(w.First(char.IsLetter))) / words.Count;
+    }
+
+    /// <summary>Blocks before the headline are masthead; unassigned blocks between headline and body are header chrome.</summary>
+    private static void MarkHeaderChrome(List<Block> blocks, int titleIndex, int bodyStart, List<string> sourceLabels)
+    {
+        for (int i = 0; i < titleIndex; i++)
+            if (blocks[i].Role == BlockRole.Body)
+                blocks[i].MarkBoilerplate("masthead");
+        for (int i = titleIndex + 1; i < Math.Min(bodyStart, blocks.Count); i++)
+        {
+            var b = blocks[i];
+            if (b.Role != BlockRole.Body)
+                continue;
+            if (BlockShape.IsNameLabel(b.Text) && !StaffLabel().IsMatch(b.Text))
+                sourceLabels.Add(b.Text);
+            b.MarkBoilerplate("header");
+        }
+    }
+
+    private static void MatchHintedStandfirst(ArticleDocument document, string dek)
+    {
+        string key = TextNormalizer.Key(dek);
+        var blocks = document.Blocks;
+        int title = blocks.FindIndex(b => b.Role == BlockRole.Title);
+        int firstBody = blocks.FindIndex(b => b.Role == BlockRole.Body);
+        var match = blocks.FirstOrDefault(b => b.Role == BlockRole.Body && TextNormalizer.Key(b.Text) == key);
+        if (match is not null && blocks.IndexOf(match) != firstBody || match is not null && title >= 0 && blocks.IndexOf(match) == title + 1)
+        {
+            match.Role = BlockRole.Standfirst;
+            document.Metadata.Subtitle = match.Text;
+        }
+    }
+
+    /// <summary>Bylines of embedded sections ("By Nadia Farouk and Pavel Dmitriev" under "From Reuters:") leave the body.</summary>
+    private static void MarkEmbeddedBylines(List<Block> blocks, int bodyStart)
+    {
+        for (int i = Math.Max(0, bodyStart); i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Role == BlockRole.Body && BlockShape.Words(b.Text) <= 12 && BlockShape.BylineMatch(b.Text).Success && !BlockShape.EndsSentence(b.Text.TrimEnd('*')))
+                b.Role = BlockRole.Byline;
         }
     }
 
@@ -100,83 +286,127 @@ public sealed partial class MetadataStage : IPipelineStage
         if (parts.Length < 2)
             return title.Trim();
         string site = document.Hint(HintKeys.SiteName) ?? "";
-        // Keep the longest part unless a part is the site name.
         var candidates = parts.Where(p => !string.Equals(p.Trim(), site, StringComparison.OrdinalIgnoreCase)).ToList();
         return candidates.OrderByDescending(p => p.Length).First().Trim();
     }
 
-    private static void FindBylinesAndDates(ArticleDocument document)
+    /// <summary>The site name glued to a hinted title ("Headline | Scientific American" → "Scientific American"), or null.</summary>
+    private static string? SiteFromTitle(string? hinted)
     {
-        var meta = document.Metadata;
-        foreach (var a in document.Hints.GetValueOrDefault(HintKeys.Author) ?? [])
-            AddAuthors(meta, a);
-        string? published = document.Hint(HintKeys.Published);
-        if (published is not null)
-            meta.PublishedAt = DateParser.ToIso(published);
-
-        int seen = 0;
-        foreach (var b in document.Blocks)
-        {
-            if (b.Role == BlockRole.Body && ++seen > 8)
-                break;
-            if (b.Role is not (BlockRole.Body or BlockRole.Standfirst))
-                continue;
-            var by = Byline().Match(b.Text);
-            if (by.Success && BoilerplateStage.WordCount(b.Text) <= 20)
-            {
-                if (meta.Authors.Count == 0)
-                    AddAuthors(meta, by.Groups["names"].Value);
-                b.Role = BlockRole.Byline;
-                if (meta.PublishedAt is null && DateParser.Find(b.Text) is { } d)
-                    meta.PublishedAt = d;
-                continue;
-            }
-            if (DateLine().IsMatch(b.Text) && BoilerplateStage.WordCount(b.Text) <= 12)
-            {
-                meta.PublishedAt ??= DateParser.Find(b.Text);
-                b.Role = BlockRole.Byline;
-            }
-        }
+        if (hinted is null)
+            return null;
+        var parts = TitleSeparator().Split(hinted);
+        if (parts.Length < 2)
+            return null;
+        string last = parts[^1].Trim();
+        return BlockShape.Words(last) <= 5 && last.Length < hinted.Length / 2 ? last : null;
     }
 
-    internal static void AddAuthors(ArticleMetadata meta, string names)
+    internal static void AddAuthors(ArticleMetadata meta, string names, List<string>? outlets = null)
     {
+        names = MdLinkText().Replace(names, "$1").Trim('*', '_', ' ');
         foreach (var raw in AuthorSplit().Split(names))
         {
-            string name = TextNormalizer.Normalize(raw).Trim(' ', ',', '.', ';');
-            name = AuthorTail().Replace(name, "").Trim();
-            if (name.Length < 3 || name.Split(' ').Length > 5 || !char.IsUpper(name[0]))
+            string name = TextNormalizer.Normalize(raw).Trim(' ', ',', '.', ';', '*', '_');
+            var tail = AuthorTail().Match(name);
+            if (tail.Success)
+            {
+                string rest = tail.Value.Trim(' ', ',', '|', '(', ')', '-', '–', '—');
+                if (rest.Length > 2 && outlets is not null && DateParser.Find(rest) is null && char.IsUpper(rest[0]))
+                    outlets.Add(rest);
+                name = name[..tail.Index].Trim();
+            }
+            name = SplitCapsName(name, outlets);
+            if (name.Length < 3 || name.Split(' ').Length > 5 || !char.IsUpper(name[0]) || IsOutletName(name))
+            {
+                if (name.Length > 2 && IsOutletName(name))
+                    outlets?.Add(name);
                 continue;
+            }
             if (!meta.Authors.Contains(name, StringComparer.OrdinalIgnoreCase))
                 meta.Authors.Add(name);
         }
     }
 
-    private static string? FindPublisher(ArticleDocument document)
+    /// <summary>"GRACE HOLLOWAY Associated Press" → "Grace Holloway" (the outlet goes to <paramref name="outlets"/>).</summary>
+    private static string SplitCapsName(string name, List<string>? outlets)
     {
-        foreach (var b in document.Blocks)
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int caps = 0;
+        while (caps < words.Length && words[caps].Length > 1 && words[caps].Any(char.IsLetter) && !words[caps].Any(char.IsLower))
+            caps++;
+        if (caps >= 2)
         {
-            var m = FirstAppearedOn().Match(b.Text);
-            if (b.Role == BlockRole.Boilerplate && m.Success && b.Text.Contains("this", StringComparison.OrdinalIgnoreCase))
-                return null ?? Clean(m.Groups["name"].Value);
+            if (caps < words.Length)
+                outlets?.Add(string.Join(' ', words[caps..]));
+            return string.Join(' ', words[..caps].Select(w => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w.ToLowerInvariant())));
         }
-        if (document.Hint(HintKeys.SiteName) is { } site)
-            return site;
-        foreach (var b in document.Blocks.Where(b => b.Role == BlockRole.Boilerplate))
-        {
-            var m = SupportPromo().Match(b.Text);
-            if (m.Success)
-                return Clean(m.Groups["name"].Value);
-        }
-        if (document.Hint(HintKeys.Url) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            return uri.Host.StartsWith("www.") ? uri.Host[4..] : uri.Host;
+        return name;
+    }
+
+    private static bool IsOutletName(string name)
+    {
+        var words = name.Split(' ');
+        return Lexicons.OrgHeads.Contains(words[^1]) || Lexicons.KnownOrganizations.Contains(name) || name.StartsWith("The ", StringComparison.Ordinal)
+               || words.Length == 1 && name.All(c => char.IsUpper(c) || c == '.');
+    }
+
+    /// <summary>A line that is only a person's name ("Claire Donnelly").</summary>
+    private static bool IsPersonLine(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 4 && Lexicons.FirstNames.Contains(words[0]) && words.All(w => char.IsUpper(w[0]) && w.Any(char.IsLower))
+               && !BlockShape.EndsSentence(text) && !IsOutletName(text);
+    }
+
+    private static string? Masthead(List<Block> blocks)
+    {
+        var first = blocks.FirstOrDefault();
+        if (first is null || first.Role != BlockRole.Body)
+            return null;
+        string text = first.Text;
+        if (BlockShape.Words(text) <= 6 && !BlockShape.EndsSentence(text) && !BlockShape.IsNavigation(text) && !text.Contains(':')
+            && text.Count(char.IsUpper) >= 1 && !BlockShape.IsDateLine(text))
+            return text;
         return null;
     }
 
-    private static string? FindOriginalSource(ArticleDocument document, string? publisher)
+    private static string? FindPublisher(ArticleDocument document, string? masthead)
+    {
+        if (document.Hint(HintKeys.SiteName) is { } site)
+            return site;
+        if (SiteFromTitle(document.Hint(HintKeys.Title)) is { } fromTitle)
+            return fromTitle;
+        foreach (var b in document.Blocks.Where(b => b.Role == BlockRole.Boilerplate))
+        {
+            var m = SupportPromo().Match(b.Text);
+            if (m.Success && BlockShape.Words(m.Groups["name"].Value) <= 5)
+                return Clean(m.Groups["name"].Value);
+        }
+        if (masthead is not null && document.Blocks.Count > 0 && document.Blocks[0].Role != BlockRole.Title)
+            return masthead;
+        foreach (var b in document.Blocks)
+        {
+            var m = FirstAppearedOn().Match(b.Text);
+            if (b.Role == BlockRole.Boilerplate && m.Success && !RepublishedHere().IsMatch(b.Text))
+                return Clean(m.Groups["name"].Value);
+        }
+        foreach (var b in document.Blocks.Where(b => b.Role == BlockRole.Boilerplate))
+        {
+            var m = CopyrightHolder().Match(b.Text);
+            if (m.Success && Clean(m.Groups["name"].Value) is { } holder)
+                return holder;
+        }
+        if (document.Hint(HintKeys.Url) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            return uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host;
+        return null;
+    }
+
+    private static string? FindOriginalSource(ArticleDocument document, string? publisher, List<string> labels)
     {
         if (document.Hint(HintKeys.OriginalSource) is { } hinted)
             return hinted;
+        bool Other(string? name) => name is not null && (publisher is null || !SameOutlet(name, publisher));
         foreach (var b in document.Blocks)
         {
             if (b.Role == BlockRole.Body && FromSource().Match(b.Text) is { Success: true } from)
@@ -184,43 +414,77 @@ public sealed partial class MetadataStage : IPipelineStage
                 b.Role = BlockRole.SourceMarker;
                 return Clean(from.Groups["name"].Value);
             }
-            var m = OriginallyPublished().Match(b.Text);
-            if (m.Success && Clean(m.Groups["name"].Value) is { } name && !string.Equals(name, publisher, StringComparison.OrdinalIgnoreCase))
-                return name;
         }
-        foreach (var b in document.BodyBlocks.Take(6))
+        foreach (var b in document.Blocks)
         {
-            var ap = WireDateline().Match(b.Text);
-            if (ap.Success)
-                return ap.Groups["wire"].Value switch { "AP" => "Associated Press", var w => w };
+            foreach (Match m in OriginallyPublished().Matches(b.Text))
+                if (Clean(m.Groups["name"].Value) is { } name && Other(name))
+                    return name;
+            var fa = FirstAppearedOn().Match(b.Text);
+            if (fa.Success && Clean(fa.Groups["name"].Value) is { } n2 && Other(n2) && (RepublishedHere().IsMatch(b.Text) || publisher is not null))
+                return n2;
+        }
+        foreach (var b in document.Blocks.Take(40))
+        {
+            var wire = WireDateline().Match(b.Text);
+            if (wire.Success && b.Role == BlockRole.Body)
+                return wire.Groups["wire"].Value switch { "AP" => "Associated Press", var w => w };
+        }
+        foreach (var label in labels)
+            if (Clean(label) is { } name && Other(name) && BlockShape.Words(name) <= 5)
+                return name;
+        foreach (var b in document.Blocks.Where(b => b.Role == BlockRole.Boilerplate))
+        {
+            var bio = BioOutlet().Match(b.Text);
+            if (bio.Success && Clean(bio.Groups["name"].Value) is { } name && Other(name))
+                return name;
         }
         return null;
     }
 
+    private static bool SameOutlet(string a, string b)
+    {
+        string ka = TextNormalizer.Key(a).Replace("the ", ""), kb = TextNormalizer.Key(b).Replace("the ", "");
+        return ka.Length > 0 && kb.Length > 0 && (ka.Contains(kb) || kb.Contains(ka));
+    }
+
     private static string? Clean(string name)
     {
-        name = name.Trim().TrimEnd('.', ':', ',', ';', '!').Trim();
+        name = MdLinkText().Replace(name, "$1");
+        name = name.Trim().Trim('*', '_').TrimEnd('.', ':', ',', ';', '!').Trim();
         return name.Length is > 1 and < 80 ? name : null;
     }
 
     [GeneratedRegex(@"\s+[|–—·•]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();
-    [GeneratedRegex(@"^(?:by|von|par|por)\s+(?<names>[A-Z\p{Lu}][^|]*?)(?:\s*[|,]\s*(?:updated|published|posted|staff|\d).*)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex Byline();
-    [GeneratedRegex(@"^(?:(?:published|posted|updated|last updated|date|dated)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|^(?:published|posted|updated)\s*:?\s*\d{4}-\d{2}-\d{2}|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}", RegexOptions.IgnoreCase)]
-    private static partial Regex DateLine();
+    [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StaffLabel();
     [GeneratedRegex(@"\s*(?:,|\band\b|&|\bund\b|\bet\b)\s*")]
     private static partial Regex AuthorSplit();
-    [GeneratedRegex(@"\s*[,|(].*$|\s+(?:for|of|at)\s+[A-Z].*$")]
+    [GeneratedRegex(@"\s*[|(].*$|\s+(?:for|of|at)\s+[A-Z].*$|\s+(?:on|-|–|—|am|le)\s+.*$")]
     private static partial Regex AuthorTail();
-    [GeneratedRegex(@"(?:first|originally) (?:appeared|published|posted) (?:on|in|at|by) (?:the )?(?<name>[^.,;:()]+?)(?:\s*[.,;:(]|\s+on\s|\s+and\s|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
+    private static partial Regex MdLinkText();
+    [GeneratedRegex(@"(?:first|originally) (?:appeared|published|posted) (?:on|in|at|by) (?:the )?(?<name>[^.,;:()]+?)(?:\s*[.,;:(]|\s+on\s|\s+and\s|\s+at\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex FirstAppearedOn();
-    [GeneratedRegex(@"^support (?<name>.+?)\s*[-–—:]\s*go ad-?free", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"republished here|with permission|is republished|reprinted", RegexOptions.IgnoreCase)]
+    private static partial Regex RepublishedHere();
+    [GeneratedRegex(@"^(?:help )?support (?<name>[^!.:]+?)\s*(?:[-–—:!]\s*.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SupportPromo();
-    [GeneratedRegex(@"^(?:from|via|source|quelle|source\s*:)\s+(?<name>[A-Z][\w.&'’ ]{1,60}?)\s*:$")]
+    [GeneratedRegex(@"^(?i:from|via|source|quelle|reprinted from|excerpted from)\s*:?\s+(?<name>\p{Lu}[\w.&'’ ]{1,60}?)\s*:$")]
     private static partial Regex FromSource();
-    [GeneratedRegex(@"(?:originally (?:published|appeared) (?:by|in|on|at)|republished (?:here )?from|first published (?:by|in|on)|reprinted from|(?:produced|published) in partnership with) (?:the )?(?<name>[A-Z][^.,;:()]+?)(?:\s*[.,;:(]|\s+(?:on|and|under|with)\s|$)")]
+    [GeneratedRegex(@"(?:originally (?:published|appeared|ran) (?:by|in|on|at)|(?:is |was )?republished (?:here )?from|first (?:published|appeared) (?:by|in)|reprinted from|cross-?posted from|(?:produced|published) (?:by|in partnership with)|original source of this article is) (?:the )?(?<name>\p{Lu}[^.,;:()]+?)(?:\s*[.,;:(]|\s+(?:on|and|under|with|at|is)\s|$)")]
     private static partial Regex OriginallyPublished();
-    [GeneratedRegex(@"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*\((?<wire>AP|Reuters|AFP|dpa|dts|UPI|Bloomberg)\)\s*[—–-]")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L} ./,'’-]{1,40}?\s*(?:,\s*[\p{L}., ]{2,30})?\s*\((?<wire>AP|Reuters|AFP|dpa|UPI|Bloomberg|[\p{L} ]{2,40}?(?:Nachrichtenagentur|Press|News|Agency|Agence))\)\s*[—–-]")]
     private static partial Regex WireDateline();
+    [GeneratedRegex(@"\((?:[\p{Lu}][\w.’'&-]*\s?){1,5}\)\s*$")]
+    private static partial Regex TrailingCredit();
+    [GeneratedRegex(@"^(?<name>\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}),\s+(?:[\p{L}.'’ -]{2,60},\s+)?\p{Lu}[\p{L}.'’ &-]{2,60}$")]
+    private static partial Regex AuthorAffiliation();
+    [GeneratedRegex(@"\s(?:by|from)\s+(?<name>\p{Lu}[\p{L}.'’ ]{2,40})$")]
+    private static partial Regex DateLineSource();
+    [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?<name>\p{Lu}[\p{L}.&'’ ]{1,50}?)(?:[.,;|]|\s+all rights|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CopyrightHolder();
+    [GeneratedRegex(@"(?:covers|reports on|writes about) [\p{L} ,&-]{2,60}? for (?<name>\p{Lu}[\p{L}.&'’ ]{1,40}?)\.|^(?<name>\p{Lu}[\p{L}.&'’ ]{1,40}?) (?:is part of|maintains editorial)")]
+    private static partial Regex BioOutlet();
 }

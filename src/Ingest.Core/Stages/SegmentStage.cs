@@ -38,6 +38,7 @@ public sealed partial class SegmentStage : IPipelineStage
     internal static void SegmentText(ArticleDocument document, bool markdown)
     {
         string text = document.Text;
+        int skipTo = markdown ? MarkdownHeader.Read(document) : 0;
         var lines = new List<(int Start, int Length)>();
         int pos = 0;
         while (pos <= text.Length)
@@ -54,8 +55,21 @@ public sealed partial class SegmentStage : IPipelineStage
         }
 
         var group = new List<(int Start, int Length)>();
-        foreach (var line in lines)
+        for (int li = 0; li < lines.Count; li++)
         {
+            var line = lines[li];
+            if (line.Start < skipTo)
+                continue;
+            if (markdown && li + 1 < lines.Count && SetextUnderline().IsMatch(text.AsSpan(lines[li + 1].Start, lines[li + 1].Length).ToString())
+                && !string.IsNullOrWhiteSpace(text.AsSpan(line.Start, line.Length).ToString()))
+            {
+                // Setext heading: a line underlined with === (level 1) or --- (level 2).
+                Flush(document, group, markdown);
+                int level = text[lines[li + 1].Start..].TrimStart()[0] == '=' ? 1 : 2;
+                AddBlock(document, StripInline(text.Substring(line.Start, line.Length)), line.Start, line.Length, BlockKind.Heading, level);
+                li++;
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(text.AsSpan(line.Start, line.Length).ToString()))
             {
                 Flush(document, group, markdown);
@@ -142,20 +156,37 @@ public sealed partial class SegmentStage : IPipelineStage
         }
         if (MdRule().IsMatch(t))
             return;
+        t = StripInline(t);
+        AddBlock(document, t, start, length, kind, level);
+    }
+
+    /// <summary>Drops Markdown inline markup: images, link targets, emphasis, code ticks.</summary>
+    internal static string StripInline(string t)
+    {
         t = MdImage().Replace(t, "");
         t = MdLink().Replace(t, "$1");
         t = MdEmphasis().Replace(t, "$2");
-        t = MdCode().Replace(t, "$1");
-        AddBlock(document, t, start, length, kind, level);
+        return MdCode().Replace(t, "$1");
     }
+
+    [GeneratedRegex(@"^\s*(?:={3,}|-{3,})\s*$")]
+    private static partial Regex SetextUnderline();
 
     private static void AddBlock(ArticleDocument document, string raw, int start, int length, BlockKind kind, int level)
     {
         string t = TextNormalizer.Normalize(raw);
         if (t.Length == 0)
             return;
-        document.Blocks.Add(new Block { Text = t, Kind = kind, Level = level, SourceStart = start, SourceLength = length });
+        int gaps = WideGap().Split(raw.Trim()).Length;
+        document.Blocks.Add(new Block
+        {
+            Text = t, Kind = kind, Level = level, SourceStart = start, SourceLength = length,
+            GapSeparatedItems = gaps > 1 ? gaps : 0,
+        });
     }
+
+    [GeneratedRegex(@"(?: {2,}|\t+)")]
+    private static partial Regex WideGap();
 
     [GeneratedRegex(@"^\s*(?:[-*•·▪–]\s+|\d{1,2}[.)]\s+)")]
     private static partial Regex ListMarker();

@@ -10,7 +10,7 @@ namespace Ingest.Core.Stages;
 /// promo at the top and the bottom does, is boilerplate both times). Runs of chrome at the end of the page
 /// (after the last long paragraph) are cut as a tail.
 /// </summary>
-public sealed class BoilerplateStage : IPipelineStage
+public sealed partial class BoilerplateStage : IPipelineStage
 {
     /// <summary>Blocks of up to this many words may be template lines of a publisher.</summary>
     internal const int TemplateMaxWords = 40;
@@ -18,6 +18,15 @@ public sealed class BoilerplateStage : IPipelineStage
     public string Name => "boilerplate";
     public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks };
     public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Boilerplate };
+
+    /// <summary>A credit line under a caption has at most this many words ("Shutterstock", "AP Photo/Jane Doe").</summary>
+    internal const int MaxCreditWords = 6;
+    /// <summary>Captions have at most this many words.</summary>
+    internal const int MaxCaptionWords = 60;
+    /// <summary>After a "Related" heading, blocks up to this many words are link titles.</summary>
+    internal const int MaxRelatedItemWords = 20;
+    /// <summary>Chrome at the end of a page: blocks up to this many words that do not end a sentence.</summary>
+    internal const int MaxTailChromeWords = 16;
 
     public void Process(ArticleDocument document)
     {
@@ -28,27 +37,104 @@ public sealed class BoilerplateStage : IPipelineStage
                 continue;
             if (Classify(block) is { } reason)
                 block.MarkBoilerplate(reason);
+            else if (BlockShape.IsNavigation(block.Text) || IsGapMenu(block))
+                block.MarkBoilerplate("navigation");
             else if (document.TemplateLines is { Count: > 0 } template && WordCount(block.Text) <= TemplateMaxWords
                      && template.Contains(TemplateKey(block.Text)))
                 block.MarkBoilerplate("template");
         }
 
-        // Repeated blocks: a short block that recurs and a rule removed once is boilerplate everywhere.
-        var removed = blocks.Where(b => b.Role == BlockRole.Boilerplate).GroupBy(b => TemplateKey(b.Text))
-            .ToDictionary(g => g.Key, g => g.First().Reason!);
-        foreach (var block in blocks)
-        {
-            if (block.Role == BlockRole.Body && removed.TryGetValue(TemplateKey(block.Text), out var reason))
-                block.MarkBoilerplate(reason);
-        }
+        MarkCaptionsByContext(blocks);
+        MarkRepeats(blocks);
+        MarkRelatedSections(blocks);
+        CutTail(blocks);
 
-        // Comment rules, licence notes and comment prompts close the article: a short block between two of them goes too.
+        // A short block between two removed blocks goes with them (a name under comment rules, a lone label).
         for (int i = 1; i < blocks.Count - 1; i++)
         {
             if (blocks[i].Role == BlockRole.Body && blocks[i - 1].Role == BlockRole.Boilerplate && blocks[i + 1].Role == BlockRole.Boilerplate
                 && WordCount(blocks[i].Text) <= 12 && !EndsSentence(blocks[i].Text))
                 blocks[i].MarkBoilerplate(blocks[i - 1].Reason ?? "chrome");
         }
+    }
+
+    /// <summary>A line whose wide gaps split it into three or more short items is a menu.</summary>
+    private static bool IsGapMenu(Block block) =>
+        block.GapSeparatedItems >= 3 && WordCount(block.Text) <= block.GapSeparatedItems * 3 && !EndsSentence(block.Text);
+
+    /// <summary>A block right above a credit line, or right below an image file name, is a caption.</summary>
+    private static void MarkCaptionsByContext(List<Block> blocks)
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Role != BlockRole.Body || WordCount(b.Text) > MaxCaptionWords)
+                continue;
+            bool creditBelow = i + 1 < blocks.Count && blocks[i + 1].Reason == "caption" && WordCount(blocks[i + 1].Text) <= MaxCreditWords;
+            bool imageAbove = i > 0 && blocks[i - 1].Reason == "caption" && ImageFile().IsMatch(blocks[i - 1].Text);
+            if (creditBelow || imageAbove)
+                b.MarkBoilerplate("caption");
+        }
+    }
+
+    /// <summary>A short block that recurs, where a rule removed one copy, is boilerplate in every copy.</summary>
+    private static void MarkRepeats(List<Block> blocks)
+    {
+        var removed = new Dictionary<string, string>();
+        foreach (var b in blocks.Where(b => b.Role == BlockRole.Boilerplate))
+            removed.TryAdd(TemplateKey(b.Text), b.Reason!);
+        foreach (var block in blocks)
+        {
+            if (block.Role == BlockRole.Body && removed.TryGetValue(TemplateKey(block.Text), out var reason))
+                block.MarkBoilerplate(reason);
+        }
+    }
+
+    /// <summary>After a "Related …" heading, the short link titles that follow are removed until running text resumes.</summary>
+    private static void MarkRelatedSections(List<Block> blocks)
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Reason != "related" || WordCount(blocks[i].Text) > 6)
+                continue;
+            for (int j = i + 1; j < blocks.Count; j++)
+            {
+                var b = blocks[j];
+                if (b.Role == BlockRole.Boilerplate)
+                    continue;
+                if (b.Role != BlockRole.Body || WordCount(b.Text) > MaxRelatedItemWords)
+                    break;
+                b.MarkBoilerplate("related");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Walks back from the end of the page over chrome (removed blocks, labels, link titles, navigation) and removes it;
+    /// stops at the last block of running text. Skipped when it would remove most of the body.
+    /// </summary>
+    private static void CutTail(List<Block> blocks)
+    {
+        int bodyWords = blocks.Where(b => b.Role == BlockRole.Body).Sum(b => WordCount(b.Text));
+        var cut = new List<Block>();
+        for (int i = blocks.Count - 1; i >= 0; i--)
+        {
+            var b = blocks[i];
+            if (b.Role == BlockRole.Boilerplate)
+                continue;
+            if (b.Role != BlockRole.Body)
+                break;
+            int words = WordCount(b.Text);
+            bool chrome = words <= MaxTailChromeWords && !EndsSentence(b.Text) && b.Kind != BlockKind.ListItem
+                          || BlockShape.IsNavigation(b.Text) || BlockShape.IsLabel(b.Text);
+            if (!chrome)
+                break;
+            cut.Add(b);
+        }
+        if (cut.Sum(b => WordCount(b.Text)) * 2 > bodyWords)
+            return;
+        foreach (var b in cut)
+            b.MarkBoilerplate("footer");
     }
 
     /// <summary>The reason a rule gives for removing <paramref name="block"/>, or null to keep it.</summary>
@@ -91,4 +177,7 @@ public sealed class BoilerplateStage : IPipelineStage
     }
 
     internal static bool EndsSentence(string text) => text.Length > 0 && ".!?\"”’)".Contains(text[^1]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(jpe?g|png|gif|webp|svg)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ImageFile();
 }
