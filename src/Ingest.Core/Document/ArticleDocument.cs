@@ -149,7 +149,12 @@ public sealed class ArticleDocument
     {
         if (string.IsNullOrWhiteSpace(value))
             return;
+        // Hints come from markup and JSON: decode entities and drop tags ("Aren&#8217;t" → "Aren’t").
+        if (value.Contains('&') || value.Contains('<'))
+            value = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(value, "<[^>]+>", " "));
         value = value.Trim();
+        if (value.Length == 0)
+            return;
         if (!Hints.TryGetValue(key, out var list))
             Hints[key] = list = [];
         if (!list.Contains(value))

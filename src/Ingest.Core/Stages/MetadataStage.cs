@@ -174,10 +174,12 @@ public sealed partial class MetadataStage : IPipelineStage
                 limit = i;
                 break;
             }
-            if (b.Role == BlockRole.Body && BlockShape.IsHeadline(b.Text) && !BlockShape.IsDateLine(b.Text)
-                && !(BlockShape.IsNameLabel(b.Text) && BlockShape.Words(b.Text) <= 4 && i == 0))
+            if (b.Role == BlockRole.Body && BlockShape.IsHeadline(b.Text) && !BlockShape.IsDateLine(b.Text))
                 candidates.Add(i);
         }
+        // Outlet and name labels ("The Marches Gazette") are headlines only when nothing else is.
+        if (candidates.Any(i => !BlockShape.IsNameLabel(blocks[i].Text)))
+            candidates.RemoveAll(i => BlockShape.IsNameLabel(blocks[i].Text) && BlockShape.Words(blocks[i].Text) <= 4);
         // Markdown headings of level 1 win when there is one.
         int heading = candidates.FirstOrDefault(i => blocks[i].Kind == BlockKind.Heading && blocks[i].Level == 1, -1);
         if (candidates.Count == 0 && heading < 0)
@@ -226,7 +228,7 @@ public sealed partial class MetadataStage : IPipelineStage
     private static bool IsDekOf(string later, string earlier)
     {
         int lw = BlockShape.Words(later), ew = BlockShape.Words(earlier);
-        if (lw < 6)
+        if (lw < 6 || ew < 4)
             return false;
         return lw > ew || CapitalShare(earlier) > 0.6 && CapitalShare(later) < 0.5;
     }
@@ -305,6 +307,9 @@ public sealed partial class MetadataStage : IPipelineStage
     internal static void AddAuthors(ArticleMetadata meta, string names, List<string>? outlets = null)
     {
         names = MdLinkText().Replace(names, "$1").Trim('*', '_', ' ');
+        var dated = BylineDate().Match(names);
+        if (dated.Success)
+            names = names[..dated.Index];
         foreach (var raw in AuthorSplit().Split(names))
         {
             string name = TextNormalizer.Normalize(raw).Trim(' ', ',', '.', ';', '*', '_');
@@ -367,7 +372,7 @@ public sealed partial class MetadataStage : IPipelineStage
         string text = first.Text;
         if (BlockShape.Words(text) <= 6 && !BlockShape.EndsSentence(text) && !BlockShape.IsNavigation(text) && !text.Contains(':')
             && text.Count(char.IsUpper) >= 1 && !BlockShape.IsDateLine(text))
-            return text;
+            return text.Any(char.IsLower) ? text : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(text.ToLowerInvariant());
         return null;
     }
 
@@ -465,6 +470,8 @@ public sealed partial class MetadataStage : IPipelineStage
     private static partial Regex AuthorTail();
     [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
     private static partial Regex MdLinkText();
+    [GeneratedRegex(@"\s*(?:[-–—|·,]|\bon\b|\bupdated\b|\bpublished\b)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BylineDate();
     [GeneratedRegex(@"(?:first|originally) (?:appeared|published|posted) (?:on|in|at|by) (?:the )?(?<name>[^.,;:()]+?)(?:\s*[.,;:(]|\s+on\s|\s+and\s|\s+at\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex FirstAppearedOn();
     [GeneratedRegex(@"republished here|with permission|is republished|reprinted", RegexOptions.IgnoreCase)]

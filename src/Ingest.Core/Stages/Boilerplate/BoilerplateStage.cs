@@ -20,7 +20,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Boilerplate };
 
     /// <summary>A credit line under a caption has at most this many words ("Shutterstock", "AP Photo/Jane Doe").</summary>
-    internal const int MaxCreditWords = 6;
+    internal const int MaxCreditWords = 5;
     /// <summary>Captions have at most this many words.</summary>
     internal const int MaxCaptionWords = 60;
     /// <summary>After a "Related" heading, blocks up to this many words are link titles.</summary>
@@ -70,7 +70,8 @@ public sealed partial class BoilerplateStage : IPipelineStage
             var b = blocks[i];
             if (b.Role != BlockRole.Body || WordCount(b.Text) > MaxCaptionWords)
                 continue;
-            bool creditBelow = i + 1 < blocks.Count && blocks[i + 1].Reason == "caption" && WordCount(blocks[i + 1].Text) <= MaxCreditWords;
+            bool creditBelow = i + 1 < blocks.Count && blocks[i + 1].Reason == "caption" && WordCount(blocks[i + 1].Text) <= MaxCreditWords
+                               && !ImageFile().IsMatch(blocks[i + 1].Text) && !CaptionLabel().IsMatch(blocks[i + 1].Text);
             bool imageAbove = i > 0 && blocks[i - 1].Reason == "caption" && ImageFile().IsMatch(blocks[i - 1].Text);
             if (creditBelow || imageAbove)
                 b.MarkBoilerplate("caption");
@@ -180,4 +181,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\.(jpe?g|png|gif|webp|svg)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ImageFile();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(photo|image|picture|foto|bild|photograph|illustration|video|caption|featured image)\s*[:/]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CaptionLabel();
 }
