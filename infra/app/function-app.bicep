@@ -60,9 +60,6 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
-@description('Extra app settings merged over the defaults.')
-param extraAppSettings object = {}
-
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -123,27 +120,24 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(
-    {
-      // Host storage (leases, timer schedule monitor, blob receipts): identity-based.
-      AzureWebJobsStorage__blobServiceUri: blobEndpoint
-      AzureWebJobsStorage__queueServiceUri: queueEndpoint
-      AzureWebJobsStorage__tableServiceUri: tableEndpoint
-      AzureWebJobsStorage__credential: 'managedidentity'
-      AzureWebJobsStorage__clientId: identityClientId
-      // The app's own connection (Connection = "IngestStorage" on triggers and in the storage layer).
-      IngestStorage__blobServiceUri: blobEndpoint
-      IngestStorage__queueServiceUri: queueEndpoint
-      IngestStorage__tableServiceUri: tableEndpoint
-      IngestStorage__credential: 'managedidentity'
-      IngestStorage__clientId: identityClientId
-      IngestContainer: incomingContainerName
-      ReprocessSchedule: reprocessSchedule
-      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    },
-    extraAppSettings
-  )
+  properties: {
+    // Host storage (leases, timer schedule monitor, blob receipts): identity-based.
+    AzureWebJobsStorage__blobServiceUri: blobEndpoint
+    AzureWebJobsStorage__queueServiceUri: queueEndpoint
+    AzureWebJobsStorage__tableServiceUri: tableEndpoint
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    // The app's own connection (Connection = "IngestStorage" on triggers and in the storage layer).
+    IngestStorage__blobServiceUri: blobEndpoint
+    IngestStorage__queueServiceUri: queueEndpoint
+    IngestStorage__tableServiceUri: tableEndpoint
+    IngestStorage__credential: 'managedidentity'
+    IngestStorage__clientId: identityClientId
+    IngestContainer: incomingContainerName
+    ReprocessSchedule: reprocessSchedule
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  }
 }
 
 // No publishing credentials: deploy with an Entra identity (azd, az functionapp deployment, or func publish).
