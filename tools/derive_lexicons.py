@@ -36,12 +36,20 @@ with open(f'{src}/world_cities_geonames/cities15000_geonames.tsv', encoding='utf
     rows = [r for r in csv.DictReader(f, delimiter='\t') if int(r['population'] or 0) >= 100000]
 write('cities.tsv', sorted({f"{r['name']}\t{r['country_code']}\t{r['population']}" for r in rows}))
 
-# Given names with at least 1,000 US births 1880-2020 (SSA, public domain).
-names = {}
+# Given names with at least 1,000 US births 1880-2020 (SSA, public domain), with the sex most born with the name
+# had: M or F when at least 80% of births with the name were of that sex, otherwise ?.
+births = {}
 with open(f'{src}/first_names_ssa/first_names_ssa.tsv', encoding='utf-8') as f:
     for r in csv.DictReader(f, delimiter='\t'):
-        names[r['name']] = names.get(r['name'], 0) + int(r['total_1880_2020'])
-write('first_names.txt', sorted(n for n, c in names.items() if c >= 1000))
+        births.setdefault(r['name'], {})[r['sex']] = int(r['total_1880_2020'])
+rows = []
+for n, by in sorted(births.items()):
+    total = sum(by.values())
+    if total < 1000:
+        continue
+    sex = max(by, key=by.get)
+    rows.append(f"{n}\t{sex if by[sex] / total >= 0.8 else '?'}")
+write('first_names.tsv', rows)
 
 # US federal agencies and newspapers (dariusk/corpora, CC0).
 with open(f'{src}/dariusk_corpora/governments_us_federal_agencies.json', encoding='utf-8') as f:

@@ -93,9 +93,19 @@ internal static class Lexicons
     /// <summary>Titles and honorifics that precede names ("Sen.", "Secretary of State", "Dr"), matched case-insensitively.</summary>
     public static FrozenSet<string> Titles => _titles.Value;
 
-    private static readonly Lazy<FrozenSet<string>> _firstNames = new(() => Lines("first_names.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenDictionary<string, char>> _givenNames = new(() =>
+        Lines("first_names.tsv").Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[1].Length == 1)
+            .ToFrozenDictionary(f => f[0], f => f[1][0], StringComparer.Ordinal));
 
-    /// <summary>Given names with at least 1,000 US births 1880-2020 (SSA, public domain); case-sensitive.</summary>
+    /// <summary>
+    /// Given names with at least 1,000 US births 1880-2020 (SSA, public domain) → 'M' or 'F' when at least 80% of the
+    /// births with the name were of that sex, else '?'. Case-sensitive.
+    /// </summary>
+    public static FrozenDictionary<string, char> GivenNames => _givenNames.Value;
+
+    private static readonly Lazy<FrozenSet<string>> _firstNames = new(() => GivenNames.Keys.ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>The keys of <see cref="GivenNames"/>.</summary>
     public static FrozenSet<string> FirstNames => _firstNames.Value;
 
     private static readonly Lazy<(FrozenDictionary<string, string> Canonical, FrozenSet<string> Demonyms)> _countries = new(LoadCountries);

@@ -29,6 +29,7 @@ public sealed partial class QuoteStage : IPipelineStage
     {
         public readonly List<string> Parts = [];
         public int Paragraph;
+        public int Offset;
         public SpeakerPhrase? Speaker;
         public string? Cue;
         public bool RunsOn;
@@ -36,14 +37,21 @@ public sealed partial class QuoteStage : IPipelineStage
         public int Words => Parts.Sum(p => BoilerplateStage.WordCount(p));
     }
 
+    /// <summary>Per-document state of attribution: who speaks now, and the salience list for pronouns.</summary>
+    private sealed class Context(List<string> paragraphs)
+    {
+        public readonly List<string> Paragraphs = paragraphs;
+        public readonly Salience Salience = new(paragraphs);
+        public SpeakerPhrase? Current;
+        public readonly Dictionary<string, SpeakerPhrase> Roles = new(StringComparer.OrdinalIgnoreCase);
+    }
+
     public void Process(ArticleDocument document)
     {
         var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
         var units = new List<Unit>();
         Unit? open = null;               // an unclosed quotation running on into the next paragraph
-        SpeakerPhrase? current = null;   // the current speaker, for floating quotes
-        SpeakerPhrase? lastPerson = null;
-        var roleSpeakers = new Dictionary<string, SpeakerPhrase>(StringComparer.OrdinalIgnoreCase);
+        var ctx = new Context(paragraphs);
 
         for (int p = 0; p < paragraphs.Count; p++)
         {
@@ -57,7 +65,7 @@ public sealed partial class QuoteStage : IPipelineStage
                     open.RunsOn = !spans[0].Closed;
                     if (!spans[0].Closed)
                         continue;
-                    ApplyAttribution(open, text, spans, 0, ref current, ref lastPerson, roleSpeakers);
+                    ApplyAttribution(open, text, spans, 0, p, ctx);
                     spans.RemoveAt(0);
                     open = null;
                 }
@@ -85,7 +93,7 @@ public sealed partial class QuoteStage : IPipelineStage
                 }
                 else
                 {
-                    unit = new Unit { Paragraph = p };
+                    unit = new Unit { Paragraph = p, Offset = span.Open };
                     AddPart(unit, inner);
                     // A paragraph that is only a quotation continues the quote that closed the previous paragraph.
                     if (k == 0 && spans.Count == 1 && IsWholeParagraph(text, span) && units.Count > 0 && units[^1].Paragraph == p - 1
@@ -103,15 +111,15 @@ public sealed partial class QuoteStage : IPipelineStage
                     unit.RunsOn = true;
                     open = unit;
                 }
-                ApplyAttribution(unit, text, spans, k, ref current, ref lastPerson, roleSpeakers);
+                ApplyAttribution(unit, text, spans, k, p, ctx);
                 if (!unit.Attributed && IsWholeParagraph(text, span))
                 {
-                    // Floating quotation: the current speaker, or the subject introduced by a colon at the end of the last paragraph.
+                    // Floating quotation: the subject introduced by a colon at the end of the last paragraph, or the current speaker.
                     if (p > 0 && paragraphs[p - 1].TrimEnd().EndsWith(':') && IntroSpeaker(paragraphs[p - 1]) is { } intro)
-                        Resolve(unit, intro, "said", ref current, ref lastPerson, roleSpeakers);
-                    else if (current is not null)
+                        Resolve(unit, intro, "said", p, span.Open, ctx);
+                    else if (ctx.Current is not null)
                     {
-                        unit.Speaker = current;
+                        unit.Speaker = ctx.Current;
                         unit.Cue = null;
                     }
                 }
@@ -144,46 +152,99 @@ public sealed partial class QuoteStage : IPipelineStage
             unit.Parts.Add(inner);
     }
 
-    private static void ApplyAttribution(Unit unit, string text, List<QuoteSpan> spans, int k,
-        ref SpeakerPhrase? current, ref SpeakerPhrase? lastPerson, Dictionary<string, SpeakerPhrase> roles)
+    private static void ApplyAttribution(Unit unit, string text, List<QuoteSpan> spans, int k, int p, Context ctx)
     {
         if (unit.Attributed)
             return;
         if (FindAttribution(text, spans, k) is not { } found)
             return;
-        Resolve(unit, found.Speaker, found.Cue, ref current, ref lastPerson, roles);
+        Resolve(unit, found.Speaker, found.Cue, p, spans[k].Open, ctx);
     }
 
-    private static void Resolve(Unit unit, SpeakerPhrase speaker, string cue, ref SpeakerPhrase? current,
-        ref SpeakerPhrase? lastPerson, Dictionary<string, SpeakerPhrase> roles)
+    /// <summary>
+    /// Resolves a speaker phrase against the article: pronouns to the subject of the sentence before the quote or the
+    /// nearest person of fitting gender, surnames to full names, "the company" and unnamed spokespeople to the nearest
+    /// organisation, "this official" to the earlier official.
+    /// </summary>
+    private static void Resolve(Unit unit, SpeakerPhrase speaker, string cue, int p, int offset, Context ctx)
     {
         if (speaker.IsPronoun)
         {
-            var target = speaker.Mention is "they" or "we" ? current : (lastPerson ?? current);
-            if (target is null)
-                return;
-            speaker = target;
+            if (speaker.Mention is "they" or "we" or "ils" or "elles")
+            {
+                if (ctx.Current is null)
+                    return;
+                speaker = ctx.Current;
+            }
+            else
+            {
+                char gender = speaker.Mention is "he" or "er" or "il" ? 'M' : speaker.Mention is "she" or "sie" or "elle" ? 'F' : '?';
+                var resolved = PriorSubject(ctx.Paragraphs[p][..Math.Min(offset, ctx.Paragraphs[p].Length)], gender, ctx);
+                if (resolved is null && ctx.Salience.NearestPerson(p, offset, gender) is { } near)
+                    resolved = new SpeakerPhrase(near.Name, SpeakerKinds.Person);
+                resolved ??= ctx.Current;
+                if (resolved is null)
+                    return;
+                speaker = resolved;
+            }
+        }
+        else if (speaker.RoleNoun is "spokesperson")
+        {
+            var org = ctx.Salience.NearestOrganization(p, offset + 1, speaker.Mention.Length > 0 ? speaker.Mention : null);
+            speaker = org is not null ? new SpeakerPhrase(org.Name, SpeakerKinds.Organization)
+                : speaker.Mention.Length > 0 ? speaker with { RoleNoun = null } : new SpeakerPhrase("a spokesperson", SpeakerKinds.Anonymous);
+        }
+        else if (speaker.Kind == SpeakerKinds.Organization && speaker.Mention.Length > 0 && char.IsLower(speaker.Mention[0]))
+        {
+            // "the company", "the hospital": the nearest organisation.
+            if (ctx.Salience.NearestOrganization(p, offset + 1) is { } org)
+                speaker = new SpeakerPhrase(org.Name, SpeakerKinds.Organization);
+        }
+        else if (speaker.Kind == SpeakerKinds.Person && speaker.RoleNoun is null && ctx.Salience.PersonName(speaker.Mention) is { } full)
+        {
+            speaker = speaker with { Mention = full };
         }
         else if (speaker.RoleNoun is { } role)
         {
-            if (roles.TryGetValue(role, out var earlier))
+            if (ctx.Roles.TryGetValue(role, out var earlier))
                 speaker = earlier;
-            else if (speaker.Kind == SpeakerKinds.Anonymous && current is { Kind: SpeakerKinds.Anonymous })
-                speaker = current;
+            else if (speaker.Kind == SpeakerKinds.Anonymous && ctx.Current is { Kind: SpeakerKinds.Anonymous })
+                speaker = ctx.Current;
             else if (speaker.Kind == SpeakerKinds.Anonymous)
                 speaker = speaker with { Mention = "a " + Regex.Replace(speaker.Mention, @"^(?:this|that|the)\s+", "", RegexOptions.IgnoreCase) };
         }
         unit.Speaker = speaker;
         unit.Cue = cue;
-        current = speaker;
-        if (speaker.Kind == SpeakerKinds.Person)
-            lastPerson = speaker;
+        ctx.Current = speaker;
         if (speaker.Kind == SpeakerKinds.Anonymous)
         {
             string[] w = speaker.Mention.Split(' ');
             if (SpeakerParser.HeadNoun(w) is { } head)
-                roles[head] = speaker;
+                ctx.Roles[head] = speaker;
         }
+    }
+
+    /// <summary>The named subject of the last attribution before the quote in its paragraph ("Emily Sauer, …, said her group …").</summary>
+    private static SpeakerPhrase? PriorSubject(string before, char gender, Context ctx)
+    {
+        string t = before.TrimEnd().TrimEnd('“', '"', '‘', '\'', '„', '«').TrimEnd();
+        if (t.Length == 0)
+            return null;
+        var sentences = SentenceEnd().Split(t);
+        for (int i = sentences.Length - 1; i >= 0; i--)
+        {
+            var found = BeforeAttribution(sentences[i].TrimEnd('.', ' ') + " ", allowMidClause: true);
+            if (found is { } f && !f.Speaker.IsPronoun)
+            {
+                var s = f.Speaker;
+                if (s.Kind == SpeakerKinds.Person && ctx.Salience.PersonName(s.Mention) is { } full)
+                    s = s with { Mention = full };
+                char g = s.Kind == SpeakerKinds.Person ? ctx.Salience.GenderOf(s.Mention) : '?';
+                if (gender == '?' || g == '?' || g == gender)
+                    return s;
+            }
+        }
+        return null;
     }
 
     /// <summary>The attribution of span <paramref name="k"/>: after the closing mark, else before the opening mark.</summary>
@@ -200,15 +261,12 @@ public sealed partial class QuoteStage : IPipelineStage
         return BeforeAttribution(head);
     }
 
-    private static (SpeakerPhrase, string)? AfterAttribution(string tail)
+    private static (SpeakerPhrase Speaker, string Cue)? AfterAttribution(string tail)
     {
         string clause = FirstSentence(tail);
         var dash = DashAttribution().Match(clause);
         if (dash.Success && SpeakerParser.Parse(dash.Groups["spk"].Value) is { } ds)
             return (ds, "—");
-        var acc = AccordingTo().Match(clause);
-        if (acc.Success && acc.Index < 40 && SpeakerParser.Parse(acc.Groups["spk"].Value) is { } a)
-            return (a, "according to");
         var words = Words(clause);
         if (words.Count == 0)
             return null;
@@ -227,8 +285,13 @@ public sealed partial class QuoteStage : IPipelineStage
                 return null;
             }
             string subject = string.Join(' ', words.Take(i));
-            if (subject.Contains(',') && !AppositionOk(subject))
-                subject = subject[..subject.IndexOf(',')];
+            // "X, president of Y, said": the name before the apposition.
+            if (subject.Contains(','))
+            {
+                string headPart = subject[..subject.IndexOf(',')];
+                if (SpeakerParser.Parse(headPart) is { } hp)
+                    return (hp, cue);
+            }
             if (SpeakerParser.Parse(subject) is { } sp)
                 return (sp, cue);
             return null;
@@ -238,10 +301,11 @@ public sealed partial class QuoteStage : IPipelineStage
 
     private static bool AppositionOk(string subject) => subject.Count(c => c == ',') <= 2;
 
-    private static (SpeakerPhrase, string)? BeforeAttribution(string head)
+    private static (SpeakerPhrase Speaker, string Cue)? BeforeAttribution(string head, bool allowMidClause = false)
     {
         // The clause that leads into the quote: from the last sentence end.
         string clause = LastSentence(head);
+        bool colon = clause.TrimEnd().EndsWith(':');
         var acc = AccordingTo().Match(clause);
         if (acc.Success && SpeakerParser.Parse(acc.Groups["spk"].Value) is { } a)
             return (a, "according to");
@@ -259,6 +323,14 @@ public sealed partial class QuoteStage : IPipelineStage
                     return (subj, cue);
                 continue;
             }
+            // "X, a regional director with Y, said": the name before the apposition.
+            if (before[^1].EndsWith(','))
+            {
+                int comma = before.FindIndex(w => w.EndsWith(','));
+                string headPart = string.Join(' ', before.Take(comma + 1)).TrimEnd(',');
+                if (SpeakerParser.Parse(StripLead(headPart)) is { } hp)
+                    return (hp, cue);
+            }
             // The subject sits right before the cue, after the last comma or conjunction.
             int from = before.Count - 1;
             while (from > 0 && before.Count - from < 14 && !before[from - 1].EndsWith(',') && before[from - 1] is not ("and" or "but" or "that" or "as" or "because" or "while" or "when"))
@@ -269,8 +341,14 @@ public sealed partial class QuoteStage : IPipelineStage
             if (SubjectOf(before) is { } subj2)
                 return (subj2, cue);
         }
+        // "X, who chairs the board, was blunter at a hearing in May: “…”" – a colon introduces the subject's words.
+        if (colon && !allowMidClause && SubjectOf(words) is { } colonSubject)
+            return (colonSubject, ":");
         return null;
     }
+
+    /// <summary>Drops a leading adverbial ("In March,", "Meanwhile,") so the subject comes first.</summary>
+    private static string StripLead(string s) => Regex.Replace(s, @"^(?:in|on|at|after|before|during|since|meanwhile|but|and|so|still|yet|however|moreover)\b[^,]*,\s*", "", RegexOptions.IgnoreCase);
 
     /// <summary>The first noun phrase of a clause that can be a speaker (skipping a leading subordinate word).</summary>
     private static SpeakerPhrase? SubjectOf(List<string> words)
@@ -317,6 +395,8 @@ public sealed partial class QuoteStage : IPipelineStage
         }
         if (w is "so" && (i == 0 || words[i - 1].EndsWith(',')) && i + 1 < words.Count && words[i + 1] is "der" or "die" or "das" or "ein" or "eine")
             return true;
+        if (w is "called" or "calling" or "described" or "describing" or "labeled" or "labelled")
+            return i + 1 < words.Count;
         return Lexicons.SpeechVerbs.Contains(w) && w is not ("so" or "post" or "posted" or "report" or "note" or "state") || w is "report" or "reported" && i > 0;
     }
 

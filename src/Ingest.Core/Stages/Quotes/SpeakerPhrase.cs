@@ -28,6 +28,13 @@ internal static partial class SpeakerParser
         phrase = Cleanup(phrase);
         if (phrase.Length == 0)
             return null;
+        var spokes = Spokesperson().Match(phrase);
+        if (spokes.Success)
+        {
+            // An unnamed spokesperson speaks for the organisation (SCHEMA.md); the organisation may be named here or before.
+            string org = spokes.Groups["org"].Success ? spokes.Groups["org"].Value : spokes.Groups["pre"].Success ? spokes.Groups["pre"].Value : "";
+            return new SpeakerPhrase(StripDeterminer(org.Trim()), SpeakerKinds.Organization, RoleNoun: "spokesperson");
+        }
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 1 && Pronouns.Contains(words[0]))
             return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
@@ -120,7 +127,7 @@ internal static partial class SpeakerParser
                 break;
         }
         var name = run[start..(end + 1)];
-        if (name.Length == 1 && Lexicons.Titles.Contains(name[0].TrimEnd('.')))
+        if (name.Length == 1 && Lexicons.Titles.Contains(name[0].TrimEnd('.')) && run.Length > 1)
             return "";
         return string.Join(' ', name).TrimEnd(',', '.');
     }
@@ -164,6 +171,8 @@ internal static partial class SpeakerParser
 
     private static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
+    [GeneratedRegex(@"^(?:(?:a|an|the|one|another)\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?(?:spokes(?:person|man|woman)|press officer|press office|representative)(?:\s+(?:for|of|at|with)\s+(?<org>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Spokesperson();
     [GeneratedRegex(@"^(?:and|but|so|then|as|while|when|who|which|that|also|added|later|now|,)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
     [GeneratedRegex(@"\s+(?:has|had|have|was|is|would|will|did|does|also|then|later|once|had|recently|previously|last|earlier|again)$", RegexOptions.IgnoreCase)]
