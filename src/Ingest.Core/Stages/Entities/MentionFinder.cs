@@ -38,7 +38,8 @@ internal static partial class MentionFinder
         "Der", "Die", "Das", "Ein", "Eine", "Und", "Le", "La", "Les", "Un", "Une", "Et", "El", "Los", "Las", "Il",
         "Photo", "Image", "Read", "Share", "Click", "Sign", "Subscribe", "Republicans", "Democrats", "Republican", "Democrat",
         "Christmas", "Easter", "New Year", "God", "Internet", "Web", "Twitter", "Facebook", "Note", "Editor", "Update", "Updated",
-        "Please", "Thank", "Thanks", "Many", "Several", "Every", "One", "Two", "Three", "Four", "Five", "Ten", "Hundreds", "Thousands",
+        "Please", "Thank", "Thanks", "Across", "Along", "Around", "Among", "Amid", "Beyond", "Through", "Throughout", "Despite",
+        "Within", "Against", "Near", "Outside", "Inside", "Behind", "Below", "Above", "Upon", "Like", "Unlike", "Per", "Via", "Instead", "Many", "Several", "Every", "One", "Two", "Three", "Four", "Five", "Ten", "Hundreds", "Thousands",
     };
 
     public static List<Mention> Find(IReadOnlyList<string> paragraphs)
@@ -80,8 +81,9 @@ internal static partial class MentionFinder
     }
 
     private static bool LooksOrgAnd(MatchCollection tokens, int j) =>
-        // "Bill and Melinda Gates Foundation", "Department of Health and Human Services": keep "and" when an org head follows.
-        Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd('.', ',')));
+        // "Bill and Melinda Gates Foundation", "Department of Housing and Urban Development": keep "and" inside an organisation name.
+        Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd('.', ',')))
+        || Enumerable.Range(Math.Max(0, j - 3), Math.Min(4, j + 1)).Any(k => tokens[k].Value is "Department" or "Ministry" or "Office" or "Institute" or "Bureau" or "Agency" or "Commission" or "Council" or "Center" or "Centre" or "School" or "College" or "Society" or "Association");
 
     private static IEnumerable<Mention> Trim(string span, int p, int start, bool initial, string[] before, string after)
     {

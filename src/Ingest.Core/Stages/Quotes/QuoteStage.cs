@@ -204,6 +204,11 @@ public sealed partial class QuoteStage : IPipelineStage
         {
             speaker = speaker with { Mention = full };
         }
+        else if (speaker.RoleNoun is { } title && speaker.Kind == SpeakerKinds.Person
+                 && ctx.Salience.NearestTitled(p, offset, Capitalize(title)) is { } titled)
+        {
+            speaker = new SpeakerPhrase(titled.Name, SpeakerKinds.Person);
+        }
         else if (speaker.RoleNoun is { } role)
         {
             if (ctx.Roles.TryGetValue(role, out var earlier))
@@ -353,6 +358,24 @@ public sealed partial class QuoteStage : IPipelineStage
     /// <summary>The first noun phrase of a clause that can be a speaker (skipping a leading subordinate word).</summary>
     private static SpeakerPhrase? SubjectOf(List<string> words)
     {
+        string joined = string.Join(' ', words);
+        string stripped = StripLead(joined);
+        if (stripped.Length > 0 && stripped.Length < joined.Length && SubjectOfCore(Words(stripped)) is { } s)
+            return s;
+        return SubjectOfCore(words);
+    }
+
+    private static SpeakerPhrase? SubjectOfCore(List<string> words)
+    {
+        // The subject ends at the first comma: "Ray Castañeda, who chairs …" → "Ray Castañeda".
+        int comma = words.FindIndex(w => w.EndsWith(','));
+        if (comma >= 1 && !(comma == 0))
+        {
+            var head = words.Take(comma + 1).ToList();
+            head[^1] = head[^1].TrimEnd(',');
+            if (!(head[0] is "After" or "When" or "While" or "As" or "Before" or "Since" or "In" or "Then" or "But" or "And"))
+                words = head;
+        }
         int start = 0;
         if (start < words.Count && words[0] is "After" or "When" or "While" or "As" or "Before" or "Since" or "In" or "Then" or "But" or "And")
             start++;
@@ -480,11 +503,11 @@ public sealed partial class QuoteStage : IPipelineStage
         return false;
     }
 
-    [GeneratedRegex(@"(?:so-called|so called|dubbed|termed|known as|nicknamed|the word|the term|the phrase|titled|entitled|named|labeled|labelled|branded|what (?:he|she|they|it) calls?|sogenannte[nrms]?|genannte[nrms]?|dite|appelée?s?)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:so-called|so called|dubbed|termed|described as|referred to as|known as|nicknamed|the word|the term|the phrase|titled|entitled|named|labeled|labelled|branded|what (?:he|she|they|it) calls?|sogenannte[nrms]?|genannte[nrms]?|dite|appelée?s?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ScareLead();
     [GeneratedRegex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z][^,.;()]{2,80})")]
     private static partial Regex DashAttribution();
-    [GeneratedRegex(@"\baccording to (?<spk>(?:the |a |an )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:according to|in the words of) (?<spk>(?:the |a |an )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase)]
     private static partial Regex AccordingTo();
     [GeneratedRegex(@"[.!?](?=\s+[A-Z“""‘'(]|\s*$)")]
     private static partial Regex SentenceEnd();

@@ -8,7 +8,9 @@ namespace Ingest.Core.Stages.Quotes;
 /// <param name="Name">Fullest name known for the referent so far ("Marta Kowalczyk" for a later "Kowalczyk").</param>
 /// <param name="IsPerson">Person (true) or organisation (false).</param>
 /// <param name="Gender">'M', 'F' or '?' for persons; '?' for organisations.</param>
-internal sealed record Referent(int Paragraph, int Offset, string Name, bool IsPerson, char Gender);
+/// <param name="IsSubject">Whether the mention starts its sentence or stands before a cue verb (a grammatical subject, roughly).</param>
+/// <param name="IsOther">A capitalised name that is neither a known person nor a known organisation nor a place.</param>
+internal sealed record Referent(int Paragraph, int Offset, string Name, bool IsPerson, char Gender, bool IsSubject = false, bool IsOther = false);
 
 /// <summary>
 /// The people and organisations of an article in reading order, with surnames linked to full names and a gender
@@ -19,31 +21,53 @@ internal sealed class Salience
 {
     private readonly List<Referent> _referents = [];
     private readonly Dictionary<string, (string Name, char Gender)> _persons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _titles = new(StringComparer.Ordinal);
+
+    /// <summary>Given names that are also everyday words; they start a name only when the article never writes them in lower case.</summary>
+    private static readonly HashSet<string> WordLikeNames = new(StringComparer.Ordinal)
+    {
+        "Storm", "River", "May", "Will", "Grant", "Rose", "Mark", "Bill", "Hope", "Faith", "Joy", "Summer", "Autumn", "Sky",
+        "Dawn", "Royal", "King", "Major", "Young", "Long", "Price", "Hunter", "Chase", "Miles", "Page", "West", "North", "South",
+        "Star", "Sunny", "Golden", "Forest", "Lake", "Ocean", "Bay", "Harbor", "Glen", "Dale", "Park", "Story", "Justice", "Liberty",
+        "Independence", "Trinity", "Unique", "General", "Christian", "Art", "Guy", "Don", "Jack", "Pat", "Sue", "Rich", "Van",
+    };
 
     public Salience(IReadOnlyList<string> paragraphs)
     {
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+            foreach (var w in p.Split(' '))
+                if (w.Length > 1 && char.IsLower(w[0]))
+                    lower.Add(w.Trim('.', ',', ';', ':', '!', '?', '”', '"', '’'));
         foreach (var m in MentionFinder.Find(paragraphs))
         {
             var tokens = m.Tokens;
+            bool subject = m.SentenceInitial || IsCueWord(m.After);
             if (IsOrganization(tokens, m.Text))
             {
-                _referents.Add(new Referent(m.Paragraph, m.Start, m.Text, false, '?'));
+                _referents.Add(new Referent(m.Paragraph, m.Start, m.Text, false, '?', subject));
                 continue;
             }
-            int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t));
+            int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t)
+                && !(WordLikeNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
             if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= 4 && !Lexicons.OrgHeads.Contains(tokens[^1]))
             {
                 string name = string.Join(' ', tokens[first..]);
                 char gender = Lexicons.GivenNames[tokens[first]];
                 if (first > 0 && HonorificGender(tokens[first - 1]) is { } g)
                     gender = g;
-                _persons[name] = (name, gender);
-                _persons[tokens[^1]] = (name, gender);
-                _referents.Add(new Referent(m.Paragraph, m.Start, name, true, gender));
+                AddPerson(name, tokens[^1], gender, first > 0 ? tokens[..first] : [], m, subject);
             }
             else if (_persons.TryGetValue(tokens[^1], out var known))
             {
-                _referents.Add(new Referent(m.Paragraph, m.Start, known.Name, true, known.Gender));
+                _referents.Add(new Referent(m.Paragraph, m.Start, known.Name, true, known.Gender, subject));
+                if (tokens.Length > 1 && HonorificGender(tokens[0]) is { } hg && known.Gender == '?')
+                    _persons[known.Name] = _persons[tokens[^1]] = (known.Name, hg);
+            }
+            else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord) && (IsCueWord(m.After) || m.After == "who" || m.After == ""))
+            {
+                // An unlisted given name in subject position ("Sian Pritchard, who has run a café, said …").
+                AddPerson(m.Text, tokens[^1], '?', [], m, true);
             }
             else if (tokens.Length >= 2 && tokens.Length <= 3 && tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).Any(char.IsLower))
                      && Lexicons.Titles.Contains(tokens[0].TrimEnd('.')) && !Lexicons.OrgHeads.Contains(tokens[^1]))
@@ -52,9 +76,54 @@ internal sealed class Salience
                 char gender = HonorificGender(tokens[0]) ?? '?';
                 string name = string.Join(' ', tokens[1..]);
                 _persons.TryAdd(tokens[^1], (name, gender));
-                _referents.Add(new Referent(m.Paragraph, m.Start, name, true, gender));
+                _referents.Add(new Referent(m.Paragraph, m.Start, name, true, gender, subject));
+            }
+            else if (!IsPlace(tokens, m.Text) && !MentionFinder.Stop.Contains(m.Text))
+            {
+                _referents.Add(new Referent(m.Paragraph, m.Start, m.Text, false, '?', subject, IsOther: true));
             }
         }
+    }
+
+    private void AddPerson(string name, string surname, char gender, string[] titleTokens, Mention m, bool subject)
+    {
+        if (_persons.TryGetValue(surname, out var existing) && existing.Name.Length > name.Length)
+            name = existing.Name;
+        if (gender == '?' && existing.Gender != '\0' && existing.Name == name)
+            gender = existing.Gender;
+        _persons[name] = (name, gender);
+        _persons[surname] = (name, gender);
+        foreach (var t in titleTokens)
+            if (Lexicons.Titles.Contains(t.TrimEnd('.')))
+            {
+                if (!_titles.TryGetValue(name, out var set))
+                    _titles[name] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                set.Add(t.TrimEnd('.'));
+            }
+        _referents.Add(new Referent(m.Paragraph, m.Start, name, true, gender, subject));
+    }
+
+    private static bool IsNameWord(string t) => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).All(c => char.IsLower(c) || c is '\'' or '’' or '-')
+                                                && !MentionFinder.Stop.Contains(t) && !Lexicons.OrgHeads.Contains(t) && !Lexicons.Titles.Contains(t);
+
+    private static bool IsCueWord(string w) => Lexicons.SpeechVerbs.Contains(w.ToLowerInvariant().Trim(',', '.'));
+
+    private static bool IsPlace(string[] tokens, string text) =>
+        Lexicons.Countries.ContainsKey(text) || Lexicons.Cities.ContainsKey(text) || Lexicons.UsStates.Contains(text)
+        || tokens[^1] is "County" or "City" or "State" or "Valley" or "River" or "Island" or "Street" or "Road" or "Avenue" or "Mountains" or "Lake" or "Bay";
+
+    /// <summary>The nearest person with title <paramref name="title"/> ("the president" → the article's President).</summary>
+    public Referent? NearestTitled(int paragraph, int offset, string title)
+    {
+        for (int i = _referents.Count - 1; i >= 0; i--)
+        {
+            var r = _referents[i];
+            if (r.Paragraph > paragraph || r.Paragraph == paragraph && r.Offset >= offset || !r.IsPerson)
+                continue;
+            if (_titles.TryGetValue(r.Name, out var set) && set.Contains(title))
+                return r;
+        }
+        return null;
     }
 
     /// <summary>The full name a surname or name refers to, or null.</summary>
@@ -68,7 +137,10 @@ internal sealed class Salience
     /// <summary>The nearest person before (paragraph, offset) whose gender fits the pronoun, looking back at most <paramref name="maxParagraphs"/>.</summary>
     public Referent? NearestPerson(int paragraph, int offset, char gender, int maxParagraphs = 6)
     {
-        Referent? fallback = null;
+        // Recency with a preference for subjects (a light centering model): each paragraph back costs 1, not being a subject 1.5.
+        Referent? best = null;
+        double bestScore = double.MaxValue;
+        int rank = 0;
         for (int i = _referents.Count - 1; i >= 0; i--)
         {
             var r = _referents[i];
@@ -76,17 +148,23 @@ internal sealed class Salience
                 continue;
             if (r.Paragraph < paragraph - maxParagraphs)
                 break;
-            if (gender == '?' || r.Gender == gender)
-                return r;
-            if (r.Gender == '?')
-                fallback ??= r;
+            rank++;
+            if (gender != '?' && r.Gender != '?' && r.Gender != gender)
+                continue;
+            double score = (paragraph - r.Paragraph) + (r.IsSubject ? 0 : 1.5) + (r.Gender == '?' && gender != '?' ? 0.75 : 0) + rank * 0.01;
+            if (score < bestScore)
+            {
+                best = r;
+                bestScore = score;
+            }
         }
-        return fallback;
+        return best;
     }
 
     /// <summary>The nearest organisation before (paragraph, offset), optionally one whose name contains <paramref name="hint"/>.</summary>
-    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = 4)
+    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = 10)
     {
+        Referent? other = null;
         for (int i = _referents.Count - 1; i >= 0; i--)
         {
             var r = _referents[i];
@@ -94,10 +172,14 @@ internal sealed class Salience
                 continue;
             if (r.Paragraph < paragraph - maxParagraphs)
                 break;
-            if (hint is null || OrgMatches(r.Name, hint))
-                return r;
+            if (hint is not null && !OrgMatches(r.Name, hint))
+                continue;
+            if (!r.IsOther)
+                return other is not null && other.Paragraph >= r.Paragraph + 1 ? other : r;
+            if (hint is null && other is null && r.Paragraph >= paragraph - 1 && r.IsSubject)
+                other = r;
         }
-        return null;
+        return other;
     }
 
     /// <summary>Whether an organisation name fits a short form: a word of it ("Stonegate") or its initials ("HUD").</summary>
