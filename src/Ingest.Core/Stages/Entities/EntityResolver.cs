@@ -2,8 +2,13 @@ using Ingest.Core.Document;
 
 namespace Ingest.Core.Stages.Entities;
 
-/// <summary>Types mentions and merges them into entities with canonical names (in-document coreference).</summary>
-internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
+/// <summary>
+/// Types mentions and merges them into entities with canonical names (in-document coreference). Typing is a
+/// cascade: non-entities (laws, streets, events) out; gazetteers (countries and their aliases, US states, cities,
+/// regions); organisation words anywhere in the span; place suffixes and prefixes; acronyms; a given name or a
+/// title before a name for people; then surnames and short forms link to the full names met elsewhere.
+/// </summary>
+internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? language)
 {
     private sealed class Cluster
     {
@@ -17,13 +22,12 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
 
     private readonly List<(Mention Mention, string Name, string? Type, string? Title)> _typed = [];
     private readonly List<Cluster> _clusters = [];
+    private readonly HashSet<string> _speakerPersons = new(StringComparer.Ordinal);
     private int _order;
+    private readonly bool _english = language is null or "en";
 
     private static readonly HashSet<string> LocationCues = new(StringComparer.OrdinalIgnoreCase)
-    { "in", "from", "to", "near", "across", "throughout", "outside", "inside", "into", "toward", "towards", "at", "visit", "visited" };
-
-    private static readonly HashSet<string> LowerOrgHeads = new(StringComparer.Ordinal)
-    { "ministry", "government", "embassy", "military", "army", "navy", "parliament", "foreign ministry", "defense ministry", "defence ministry", "central bank" };
+    { "in", "from", "to", "near", "across", "throughout", "outside", "inside", "into", "toward", "towards", "at", "visit", "visited", "of", "nach", "aus", "en", "à" };
 
     public void Add(Mention m)
     {
@@ -33,28 +37,35 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
         _typed.Add((m, name, type, title));
     }
 
+    /// <summary>An organisation named as a quote's speaker ("Russian foreign ministry").</summary>
     public void AddSpeakerOrganization(string org)
     {
         string name = System.Text.RegularExpressions.Regex.Replace(org, @"^(?:the|a|an)\s+", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        if (name.Length > 2 && char.IsUpper(name[0]))
+        var words = name.Split(' ');
+        if (name.Length > 2 && char.IsUpper(name[0]) && !Lexicons.FirstNames.Contains(words[0]) && words.Length <= 8)
             _typed.Add((new Mention(name, 0, 0, false, [], ""), name, EntityTypes.Organization, null));
+    }
+
+    /// <summary>A person named as a quote's speaker: their name is typed person even without a listed given name.</summary>
+    public void AddSpeakerPerson(string name)
+    {
+        if (name.Split(' ').Length is >= 2 and <= 4 && char.IsUpper(name[0]))
+            _speakerPersons.Add(name);
     }
 
     private (string? Name, string? Type, string? Title) Classify(Mention m)
     {
         var tokens = m.Tokens.ToList();
-        string? title = null;
         // Titles before names: "President Barack Obama", "Secretary of State John Kerry", "Sen. Jane Doe".
         int lastTitle = -1;
         for (int i = 0; i < tokens.Count - 1; i++)
         {
             string w = tokens[i].TrimEnd('.');
-            if (Lexicons.Titles.Contains(w) && !Lexicons.OrgHeads.Contains(tokens[^1]))
+            if (Lexicons.Titles.Contains(w) && !EntityRules.StrongOrgWords.Contains(tokens[^1]))
                 lastTitle = i;
         }
         if (lastTitle >= 0)
         {
-            // "Secretary of State John Kerry": skip the office's "of X" too.
             int k = lastTitle + 1;
             if (k < tokens.Count - 1 && tokens[k] == "of")
                 k += 2;
@@ -62,69 +73,106 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
                 k++;
             if (k < tokens.Count)
             {
-                title = string.Join(' ', tokens.Take(lastTitle + 1));
                 var rest = tokens.Skip(k).ToList();
-                if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !Lexicons.OrgHeads.Contains(rest[^1]))
-                    return (string.Join(' ', rest), EntityTypes.Person, title);
+                if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !IsOrgSpan(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
+                    return (string.Join(' ', rest), EntityTypes.Person, string.Join(' ', tokens.Take(lastTitle + 1)));
             }
+            // "Senate Armed Services Chairman": the office before the title is the organisation.
+            if (lastTitle == tokens.Count - 1 || k >= tokens.Count)
+                tokens = tokens.Take(lastTitle).ToList();
+            if (tokens.Count == 0)
+                return (null, null, null);
         }
-        // A leading demonym is an adjective: "Russian President Vladimir Putin", "Russian Foreign Minister Sergei Lavrov".
-        while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !Lexicons.OrgHeads.Contains(tokens[^1]))
+        // A leading demonym is an adjective: "Russian President Vladimir Putin", "British troops".
+        while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !IsOrgSpan(tokens))
             tokens.RemoveAt(0);
         string name = string.Join(' ', tokens);
         if (tokens.Count == 1 && Lexicons.Demonyms.Contains(name))
             return (null, null, null);
+
+        if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || tokens[0] is "Storm" or "Hurricane" or "Tropical" or "Operation")
+        {
+            // "Sergei Magnitsky Act": the law is not listed, the person it is named after is.
+            if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && tokens[^1] is "Act" or "Law")
+                return (string.Join(' ', tokens.Take(tokens.Count - 1)), EntityTypes.Person, null);
+            return (null, null, null);
+        }
         if (Lexicons.Countries.TryGetValue(name, out var country))
             return (country, EntityTypes.Location, null);
-        if (Lexicons.UsStates.Contains(name))
+        if (Lexicons.UsStates.Contains(name) || EntityRules.Regions.Contains(name))
             return (name, EntityTypes.Location, null);
-        if (Lexicons.OrgHeads.Contains(tokens[^1]) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
+        if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !IsAcronym(name))
+            return (name, EntityTypes.Location, null);
+        if (IsOrgSpan(tokens) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
             return (name, EntityTypes.Organization, null);
-        if (tokens.Count >= 2 && Lexicons.Titles.Contains(tokens[^1]))
-            return (name, EntityTypes.Organization, null);
+        if (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
+            || Lexicons.Cities.ContainsKey(name))
+            return (name, EntityTypes.Location, null);
+        if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]))
+        {
+            string rest = string.Join(' ', tokens.Skip(1));
+            if (Lexicons.Countries.ContainsKey(rest) || Lexicons.UsStates.Contains(rest) || Lexicons.Cities.ContainsKey(rest) || EntityRules.Regions.Contains(rest))
+                return (name, EntityTypes.Location, null);
+        }
         if (IsAcronym(name))
             return (name, EntityTypes.Organization, null);
-        if (Lexicons.Cities.ContainsKey(name))
-            return (name, EntityTypes.Location, null);
-        if (tokens.Count is >= 2 and <= 4 && Lexicons.FirstNames.Contains(tokens[0]) && tokens.All(t => char.IsUpper(t[0]) || t is "de" or "van" or "von"))
+        if (tokens.Count is >= 2 and <= 4 && (Lexicons.FirstNames.Contains(tokens[0]) || _speakerPersons.Contains(name))
+            && tokens.All(t => char.IsUpper(t[0]) || t is "de" or "van" or "von" or "al" or "bin"))
             return (name, EntityTypes.Person, null);
-        if (tokens.Count >= 2 && (tokens[0] is "Eastern" or "Western" or "Northern" or "Southern" or "Central" or "North" or "South" or "East" or "West")
-            && (Lexicons.Countries.ContainsKey(tokens[^1]) || Lexicons.Cities.ContainsKey(tokens[^1]) || tokens[^1] is "Europe" or "Asia" or "Africa" or "America"))
-            return (name, EntityTypes.Location, null);
-        if (name is "Europe" or "Asia" or "Africa" or "North America" or "South America" or "Latin America" or "Middle East" or "Antarctica" or "Oceania" or "Scandinavia" or "Balkans" or "Caribbean")
-            return (name, EntityTypes.Location, null);
         // A single word at a sentence start that the article also writes in lower case is a common word.
-        if (tokens.Count == 1 && m.SentenceInitial && lowerCaseWords.Contains(name.ToLowerInvariant()))
+        if (tokens.Count == 1 && (m.SentenceInitial || !_english) && lowerCaseWords.Contains(name.ToLowerInvariant()))
             return (null, null, null);
-        if (tokens.Count == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]))
-            return (name, null, null);
+        // Outside English every noun is capitalised: keep only what the lexicons and cues above typed.
+        if (!_english && tokens.Count >= 2)
+            return (null, null, null);
         return (name, null, null);
     }
+
+    private static bool IsOrgSpan(List<string> tokens) =>
+        tokens.Any(t => EntityRules.StrongOrgWords.Contains(t)) || Lexicons.OrgHeads.Contains(tokens[^1]) && tokens.Count >= 2;
 
     private static bool IsAcronym(string name) =>
         name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
 
     public List<EntityRecord> Resolve()
     {
-        // Pass 1: typed multi-word names make clusters; persons first so surnames can link to them.
+        // Pass 1: typed names make clusters, longest first so that short forms link to full names.
         foreach (var (m, name, type, title) in _typed.Where(t => t.Type is not null).OrderByDescending(t => t.Name.Split(' ').Length))
             Link(name, type!, m, title);
         // Pass 2: untyped mentions link by surname or name part, or are typed by their context.
         foreach (var (m, name, _, _) in _typed.Where(t => t.Type is null))
         {
-            var c = FindByPart(name);
+            var c = FindByPart(name) ?? _clusters.FirstOrDefault(x => x.Name == name);
             if (c is not null)
             {
-                Count(c, name);
+                Count(c, m.Text);
                 continue;
             }
             string[] tokens = name.Split(' ');
-            if (tokens.Length >= 2 && !m.SentenceInitial)
-                Link(name, EntityTypes.Person, m, null, guess: true);
-            else if (tokens.Length >= 2)
-                Link(name, EntityTypes.Person, m, null, guess: true);
-            else if (m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
-                Link(name, EntityTypes.Location, m, null, guess: true);
+            if (tokens.Length == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
+                Link(name, EntityTypes.Location, m, null);
+            else if (tokens.Length >= 2 && _english)
+                Link(name, EntityTypes.Organization, m, null);
+        }
+        // A leading surname of a known person before an organisation ("the Putin Kremlin", "the Obama White House").
+        foreach (var c in _clusters.Where(c => c.Type != EntityTypes.Person).ToList())
+        {
+            var words = c.Name.Split(' ');
+            if (words.Length >= 2 && FindByPart(words[0]) is not null)
+            {
+                string rest = string.Join(' ', words.Skip(1));
+                var target = _clusters.FirstOrDefault(x => x.Name == rest);
+                if (target is null && (Lexicons.OrgHeads.Contains(words[^1]) || EntityRules.StrongOrgWords.Contains(words[^1])))
+                {
+                    c.Name = rest;
+                    continue;
+                }
+                if (target is not null)
+                {
+                    target.Mentions += c.Mentions;
+                    c.Mentions = 0;
+                }
+            }
         }
         return _clusters.Where(c => c.Mentions > 0)
             .OrderBy(c => c.FirstSeen)
@@ -132,7 +180,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
             .ToList();
     }
 
-    private void Link(string name, string type, Mention m, string? title, bool guess = false)
+    private void Link(string name, string type, Mention m, string? title)
     {
         var existing = _clusters.FirstOrDefault(c => c.Name == name)
                        ?? (type == EntityTypes.Person ? FindByPart(name) : null);
@@ -149,7 +197,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
     private static void Count(Cluster c, string surface)
     {
         c.Mentions++;
-        c.Aliases.Add(surface);
+        c.Aliases.Add(MentionFinder.StripPossessive(surface));
     }
 
     /// <summary>The person cluster whose name ends with (or contains as a whole token) <paramref name="part"/>.</summary>
@@ -174,14 +222,25 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords)
             var exact = _clusters.FirstOrDefault(c => c.Type == EntityTypes.Person && c.Name == mention);
             if (exact is not null)
                 return exact.Name;
-            var part = FindByPart(mention);
-            if (part is not null)
+            if (FindByPart(mention) is { } part)
                 return part.Name;
-            // "the president" → the person the article titles President.
             string role = mention.Split(' ')[^1];
             var titled = _clusters.Where(c => c.Titles.Contains(role)).OrderByDescending(c => c.Mentions).FirstOrDefault();
             if (titled is not null)
                 return titled.Name;
+        }
+        if (kind == SpeakerKinds.Organization)
+        {
+            var orgs = _clusters.Where(c => c.Type == EntityTypes.Organization && c.Mentions > 0).ToList();
+            var exact = orgs.FirstOrDefault(c => c.Name == mention);
+            if (exact is not null)
+                return exact.Name;
+            // "Department of Water Resources" → "Arizona Department of Water Resources"; "HUD" → its full name.
+            var longer = orgs.Where(c => c.Name.EndsWith(" " + mention, StringComparison.Ordinal) || c.Name.StartsWith(mention + " ", StringComparison.Ordinal)
+                                         || Quotes.Salience.OrgMatches(c.Name, mention) && mention.All(ch => char.IsUpper(ch)))
+                .OrderByDescending(c => c.Mentions).FirstOrDefault();
+            if (longer is not null)
+                return longer.Name;
         }
         return null;
     }

@@ -22,14 +22,16 @@ public sealed class EntityStage : IPipelineStage
         var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
         var mentions = MentionFinder.Find(paragraphs);
         var lowerWords = LowerCaseWords(paragraphs);
-        var resolver = new EntityResolver(lowerWords);
-        foreach (var m in mentions)
-            resolver.Add(m);
+        var resolver = new EntityResolver(lowerWords, document.Metadata.Language);
         foreach (var q in document.Quotes)
         {
             if (q.SpeakerKind == SpeakerKinds.Organization && q.SpeakerMention is { } org)
                 resolver.AddSpeakerOrganization(org);
+            else if (q.SpeakerKind == SpeakerKinds.Person && q.SpeakerMention is { } person)
+                resolver.AddSpeakerPerson(person);
         }
+        foreach (var m in mentions)
+            resolver.Add(m);
         var entities = resolver.Resolve();
         document.Entities.AddRange(entities);
 

@@ -18,7 +18,7 @@ internal sealed record Mention(string Text, int Paragraph, int Start, bool Sente
 internal static partial class MentionFinder
 {
     private static readonly HashSet<string> Inner = new(StringComparer.Ordinal)
-    { "of", "for", "the", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "on", "&", "y", "di", "da" };
+    { "of", "for", "the", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "&", "y", "di", "da", "sur" };
 
     /// <summary>Words that are capitalised but never start or form a name on their own.</summary>
     internal static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
@@ -59,13 +59,24 @@ internal static partial class MentionFinder
                     continue;
                 }
                 int j = i;
-                while (j + 1 < tokens.Count && Adjacent(text, tokens[j], tokens[j + 1])
-                       && (IsCapWord(tokens[j + 1].Value) || (Inner.Contains(tokens[j + 1].Value) && j + 2 < tokens.Count
-                           && Adjacent(text, tokens[j + 1], tokens[j + 2]) && IsCapWord(tokens[j + 2].Value) && !tokens[j + 1].Value.Equals("and") || tokens[j + 1].Value == "and" && j + 2 < tokens.Count && IsCapWord(tokens[j + 2].Value) && LooksOrgAnd(tokens, j))))
+                while (j + 1 < tokens.Count && !EndsSpan(text, tokens[j]) && Adjacent(text, tokens[j], tokens[j + 1]))
                 {
-                    if (EndsWithPossessive(tokens[j].Value) || EndsClause(text, tokens[j]))
-                        break;
-                    j++;
+                    if (IsCapWord(tokens[j + 1].Value))
+                    {
+                        j++;
+                        continue;
+                    }
+                    // Connectors inside names: "Center for the National Interest", "Department of Housing and Urban Development".
+                    int k = j + 1;
+                    while (k < tokens.Count && k - j <= 2 && Inner.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
+                        k++;
+                    if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
+                        && (tokens[j + 1].Value != "and" || LooksOrgAnd(tokens, j)))
+                    {
+                        j = k;
+                        continue;
+                    }
+                    break;
                 }
                 int s = tokens[i].Index, e = tokens[j].Index + tokens[j].Length;
                 string span = text[s..e];
@@ -100,6 +111,8 @@ internal static partial class MentionFinder
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0)
             yield break;
+        if (words[^1].EndsWith('.') && !IsAbbreviation(words[^1]))
+            words[^1] = words[^1].TrimEnd('.');
         string text = string.Join(' ', words);
         text = StripPossessive(text);
         if (text.Length < 2 || Stop.Contains(text))
@@ -116,13 +129,22 @@ internal static partial class MentionFinder
         return text;
     }
 
-    private static bool EndsWithPossessive(string w) => w.EndsWith("'s") || w.EndsWith("’s");
-
-    private static bool EndsClause(string text, Match token)
+    /// <summary>A span ends after a possessive, before punctuation, and at a full stop that is not an abbreviation's.</summary>
+    private static bool EndsSpan(string text, Match token)
     {
+        string w = token.Value;
+        if (w.EndsWith("'s") || w.EndsWith("’s"))
+            return true;
         int end = token.Index + token.Length;
-        return end < text.Length && text[end] is ',' or ';' or ':' or '.' or ')' or '”' or '"';
+        if (end < text.Length && text[end] is ',' or ';' or ':' or ')' or '”' or '"' or '!' or '?' or '(' or '/')
+            return true;
+        return w.EndsWith('.') && !IsAbbreviation(w);
     }
+
+    /// <summary>"U.S.", "St.", "Dr.", "J." – a full stop that does not end the sentence.</summary>
+    internal static bool IsAbbreviation(string w) =>
+        w.Count(c => c == '.') >= 2 || w.Length <= 4 && w.EndsWith('.') && char.IsUpper(w[0]) && Lexicons.Titles.Contains(w.TrimEnd('.'))
+        || w.Length == 2 && char.IsUpper(w[0]) || w is "St." or "Mt." or "Ft." or "Jr." or "Sr." or "Co." or "Inc." or "Corp." or "Ltd." or "Bros.";
 
     private static bool Adjacent(string text, Match a, Match b)
     {
@@ -148,6 +170,6 @@ internal static partial class MentionFinder
         return [.. list];
     }
 
-    [GeneratedRegex(@"[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’\.\-&]*[\p{L}\p{M}\.’']|[\p{L}]|\d+")]
+    [GeneratedRegex(@"[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’\.\-&]*[\p{L}\p{M}\.’']|[\p{L}]|\d+|&")]
     private static partial Regex Tokenize();
 }
