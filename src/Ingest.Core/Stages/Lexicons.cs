@@ -87,7 +87,10 @@ internal static class Lexicons
             "Supervisor", "Delegate", "Speaker", "Leader", "Officer", "Inspector", "Detective", "Coach", "Herr", "Frau", "Dr.",
             "Bürgermeister", "Bürgermeisterin", "Ministerin", "Minister", "Präsident", "Präsidentin", "Kanzler", "Kanzlerin",
             "Monsieur", "Madame", "M.", "Mme", "Président", "Ministre", "Maire", "Secretary-General", "Executive", "Founder",
-            "Editor", "Correspondent", "Analyst", "Economist", "Senior", "Former", "Incoming", "Outgoing", "Acting", "Interim"])
+            "Editor", "Correspondent", "Analyst", "Economist", "Senior", "Former", "Incoming", "Outgoing", "Acting", "Interim",
+            "Councilmember", "Council Member", "Supervisor", "Alderwoman", "Selectwoman", "Commissioner", "Vizepräsident",
+            "Vizepräsidentin", "Geschäftsführer", "Geschäftsführerin", "Sprecher", "Sprecherin", "Landrat", "Landrätin",
+            "Oberbürgermeister", "Oberbürgermeisterin", "Staatssekretär", "Staatssekretärin", "Député", "Députée", "Préfet", "Préfète"])
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Titles and honorifics that precede names ("Sen.", "Secretary of State", "Dr"), matched case-insensitively.</summary>
@@ -143,7 +146,7 @@ internal static class Lexicons
                 if (f[i].Length > 0)
                     demonyms.Add(f[i]);
         }
-        foreach (var d in new[] { "European", "Western", "Eastern", "Arab", "Asian", "African", "Latino", "Hispanic", "Palestinian",
+        foreach (var d in new[] { "European", "Arab", "Asian", "African", "Latino", "Hispanic", "Palestinian",
                      "Kurdish", "Soviet", "Anglophone", "Francophone", "Democratic", "Republican", "Israeli", "Ukrainian", "Russian", "Crimean" })
             demonyms.Add(d);
         return (map.ToFrozenDictionary(StringComparer.Ordinal), demonyms.ToFrozenSet(StringComparer.Ordinal));

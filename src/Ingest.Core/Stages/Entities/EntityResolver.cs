@@ -31,10 +31,21 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
 
     public void Add(Mention m)
     {
-        var (name, type, title) = Classify(m);
+        if (EntityRules.NonEntityFollowers.Contains(m.After))
+            return;
+        var tokens = m.Tokens;
+        // "Senate Armed Services Chairman John McCain": the office before a title is an organisation of its own.
+        int title = Array.FindLastIndex(tokens, t => Lexicons.Titles.Contains(t.TrimEnd('.')));
+        if (title >= 2 && tokens.Take(title).Any(t => EntityRules.StrongOrgWords.Contains(t)) && tokens.Take(title).All(t => char.IsUpper(t[0]) || t is "of" or "and" or "for" or "the"))
+        {
+            string office = string.Join(' ', tokens.Take(title).SkipWhile(t => Lexicons.Demonyms.Contains(t) || Lexicons.Titles.Contains(t)));
+            if (office.Length > 0)
+                _typed.Add((m, office, EntityTypes.Organization, null));
+        }
+        var (name, type, titleText) = Classify(m);
         if (name is null)
             return;
-        _typed.Add((m, name, type, title));
+        _typed.Add((m, name, type, titleText));
     }
 
     /// <summary>An organisation named as a quote's speaker ("Russian foreign ministry").</summary>
@@ -97,23 +108,27 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
                 return (string.Join(' ', tokens.Take(tokens.Count - 1)), EntityTypes.Person, null);
             return (null, null, null);
         }
-        if (Lexicons.Countries.TryGetValue(name, out var country))
+        if (Lexicons.Countries.TryGetValue(name, out var country) || Lexicons.Countries.TryGetValue(name.Replace(".", ""), out country))
             return (country, EntityTypes.Location, null);
+        if (EntityRules.WireServices.Contains(name))
+            return (name, EntityTypes.Organization, null);
+        string titleCased = name.Length > 1 && name.All(c => !char.IsLower(c)) ? char.ToUpperInvariant(name[0]) + name[1..].ToLowerInvariant() : name;
+        if (tokens.Count == 1 && titleCased != name && (Lexicons.Cities.ContainsKey(titleCased) || Lexicons.Countries.ContainsKey(titleCased)))
+            return (Lexicons.Countries.TryGetValue(titleCased, out var c2) ? c2 : titleCased, EntityTypes.Location, null);
+        if (tokens.Count == 1 && EntityRules.StrongOrgWords.Contains(name) && !EntityRules.SingleWordOrgs.Contains(name))
+            return (name, null, null);
         if (Lexicons.UsStates.Contains(name) || EntityRules.Regions.Contains(name))
             return (name, EntityTypes.Location, null);
         if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !IsAcronym(name))
             return (name, EntityTypes.Location, null);
         if (IsOrgSpan(tokens) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
             return (name, EntityTypes.Organization, null);
-        if (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
-            || Lexicons.Cities.ContainsKey(name))
+        bool givenNameLed = tokens.Count is 2 or 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.SurnameLikeSuffixes.Contains(tokens[^1]);
+        if (!givenNameLed && (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
+            || Lexicons.Cities.ContainsKey(name)))
             return (name, EntityTypes.Location, null);
-        if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]))
-        {
-            string rest = string.Join(' ', tokens.Skip(1));
-            if (Lexicons.Countries.ContainsKey(rest) || Lexicons.UsStates.Contains(rest) || Lexicons.Cities.ContainsKey(rest) || EntityRules.Regions.Contains(rest))
-                return (name, EntityTypes.Location, null);
-        }
+        if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]) && !givenNameLed)
+            return (name, EntityTypes.Location, null);
         if (IsAcronym(name))
             return (name, EntityTypes.Organization, null);
         if (tokens.Count is >= 2 and <= 4 && (Lexicons.FirstNames.Contains(tokens[0]) || _speakerPersons.Contains(name))
@@ -140,9 +155,11 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         foreach (var (m, name, type, title) in _typed.Where(t => t.Type is not null).OrderByDescending(t => t.Name.Split(' ').Length))
             Link(name, type!, m, title);
         // Pass 2: untyped mentions link by surname or name part, or are typed by their context.
+        var singles = new HashSet<string>(_typed.Where(t => !t.Name.Contains(' ')).Select(t => t.Name), StringComparer.Ordinal);
         foreach (var (m, name, _, _) in _typed.Where(t => t.Type is null))
         {
-            var c = FindByPart(name) ?? _clusters.FirstOrDefault(x => x.Name == name);
+            var c = FindByPart(name) ?? _clusters.FirstOrDefault(x => x.Name == name)
+                    ?? (!name.Contains(' ') ? _clusters.FirstOrDefault(x => x.Type == EntityTypes.Organization && x.Name.EndsWith(" " + name, StringComparison.Ordinal)) : null);
             if (c is not null)
             {
                 Count(c, m.Text);
@@ -151,7 +168,9 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             string[] tokens = name.Split(' ');
             if (tokens.Length == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
                 Link(name, EntityTypes.Location, m, null);
-            else if (tokens.Length >= 2 && _english)
+            else if (tokens.Length is 2 or 3 && singles.Contains(tokens[^1]) && tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).All(char.IsLower)))
+                Link(name, EntityTypes.Person, m, null);   // "Tomasz Nowicki" … "Nowicki said": an unlisted given name
+            else if (tokens.Length >= 2 && _english && !EntityRules.StrongOrgWords.Contains(tokens[0]) | tokens.Length > 2)
                 Link(name, EntityTypes.Organization, m, null);
         }
         // A leading surname of a known person before an organisation ("the Putin Kremlin", "the Obama White House").

@@ -15,7 +15,7 @@ internal static class EntityRules
         "Nations", "House", "Senate", "Congress", "Parliament", "Assembly", "Cabinet", "Pentagon", "Kremlin", "Coalition",
         "Alliance", "League", "Network", "Press", "Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Sentinel",
         "Ledger", "Beacon", "Chronicle", "Review", "Magazine", "News", "Partners", "Trust", "Laboratory", "Lab", "Labs",
-        "Division", "Office", "Service", "Organization", "Organisation", "Federal", "Reserve", "Treasury", "Forces", "Army",
+        "Division", "Office", "Service", "Organization", "Organisation", "Reserve", "Treasury", "Forces", "Army",
         "Navy", "Guard", "Church", "Club", "Systems", "Technologies", "Holdings", "Industries", "Airlines", "Energy",
         "Exchange", "Academy", "Clinic", "Cross", "Experiment", "Program", "Programme", "Project", "Initiative", "Secretariat",
         "Directorate", "Prefecture", "Préfecture", "Ministerium", "Bundesministerium", "Verband", "Gesellschaft", "Bund",
@@ -28,7 +28,7 @@ internal static class EntityRules
     {
         "County", "Valley", "Island", "Islands", "Bay", "Sound", "Lake", "River", "Mountains", "Mountain", "Hill", "Hills",
         "Park", "Forest", "Gulf", "Sea", "Ocean", "Peninsula", "Coast", "Basin", "Canyon", "Desert", "Wells", "Springs",
-        "Falls", "Heights", "Beach", "Harbor", "Harbour", "Creek", "Plains", "Region", "Province", "Apartments", "Observatory",
+        "Falls", "Heights", "Beach", "City", "Harbor", "Harbour", "Creek", "Plains", "Region", "Province", "Apartments", "Observatory",
         "Way", "Rainforest", "Delta", "Strait", "Channel", "Reservoir", "Dam", "Glacier", "Volcano", "Township", "Parish",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -44,6 +44,31 @@ internal static class EntityRules
         "Act", "Law", "Treaty", "Agreement", "Agreements", "Accord", "Accords", "Bill", "Amendment", "Street", "Avenue", "Road",
         "Highway", "Boulevard", "Lane", "Drive", "Route", "Interstate", "Week", "Day", "Prize", "Award", "Awards", "Games",
         "Cup", "Festival", "Storm", "Hurricane", "Fire", "Index", "Principles", "Rule", "Rules", "Plan", "Benchmark",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Organisation words that name a real organisation on their own ("Congress"); other heads alone are generic ("the Department").</summary>
+    public static readonly FrozenSet<string> SingleWordOrgs = new[]
+    {
+        "Congress", "Kremlin", "Pentagon", "Parliament", "Senate", "Bundestag", "Bundesrat", "Knesset", "Duma", "Vatican", "Interpol", "Europol",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>News agencies and wire services, named in datelines and credits.</summary>
+    public static readonly FrozenSet<string> WireServices = new[]
+    {
+        "Reuters", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "Xinhua", "TASS", "Interfax", "ANSA",
+        "EFE", "Kyodo", "Yonhap", "dpa",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Place suffixes that are also common surnames ("Jenna Park"): a given name before them makes a person.</summary>
+    public static readonly FrozenSet<string> SurnameLikeSuffixes = new[]
+    {
+        "Park", "Hill", "Hills", "Way", "Lake", "Wells", "Springs", "Beach", "Rivers", "Forest", "Bay", "Banks", "Field", "Fields",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lower-case words after a place name that make it part of a non-entity ("Minsk agreement").</summary>
+    public static readonly FrozenSet<string> NonEntityFollowers = new[]
+    {
+        "agreement", "agreements", "accord", "accords", "protocol", "protocols", "format", "process", "act", "law", "treaty", "talks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Named regions that the country and city lists lack.</summary>

@@ -32,10 +32,10 @@ internal static partial class MentionFinder
         "Because", "Unless", "Whether", "Yes", "Well", "Oh", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
         "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.",
-        "Nov.", "Dec.", "Today", "Tomorrow", "Yesterday", "First", "Second", "Third", "Fourth", "Last", "Next", "New", "Old",
+        "Nov.", "Dec.", "Today", "Tomorrow", "Yesterday", "First", "Second", "Third", "Fourth", "Last", "Next", "Old",
         "Briefly", "Unfortunately", "Fortunately", "Bizarrely", "Unsurprisingly", "Surprisingly", "Afterward", "Afterwards",
         "Earlier", "Later", "Finally", "Again", "Already", "Perhaps", "Maybe", "Indeed", "Certainly", "Clearly", "Obviously", "Also,",
-        "Der", "Die", "Das", "Ein", "Eine", "Und", "Le", "La", "Les", "Un", "Une", "Et", "El", "Los", "Las", "Il",
+        "Der", "Die", "Das", "Ein", "Eine", "Und", "Les", "Un", "Une", "Et", "Il",
         "Photo", "Image", "Read", "Share", "Click", "Sign", "Subscribe", "Republicans", "Democrats", "Republican", "Democrat",
         "Christmas", "Easter", "New Year", "God", "Internet", "Web", "Twitter", "Facebook", "Note", "Editor", "Update", "Updated",
         "Please", "Thank", "Thanks", "Across", "Along", "Around", "Among", "Amid", "Beyond", "Through", "Throughout", "Despite",
@@ -71,7 +71,7 @@ internal static partial class MentionFinder
                     while (k < tokens.Count && k - j <= 2 && Inner.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
                         k++;
                     if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
-                        && (tokens[j + 1].Value != "and" || LooksOrgAnd(tokens, j)))
+                        && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j)))
                     {
                         j = k;
                         continue;
