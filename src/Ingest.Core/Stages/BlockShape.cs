@@ -14,11 +14,7 @@ internal static partial class BlockShape
 
     public static int Words(string text) => BoilerplateStage.WordCount(text);
 
-    public static bool EndsSentence(string text)
-    {
-        string t = text.TrimEnd();
-        return t.Length > 0 && ".!?…\"”’»)".Contains(t[^1]) && !t.EndsWith("...") || t.EndsWith(".”") || t.EndsWith(".\"");
-    }
+    public static bool EndsSentence(string text) => BoilerplateStage.EndsSentence(text);
 
     /// <summary>Running text: enough words and a finished sentence, or long.</summary>
     public static bool IsProse(string text)

@@ -74,7 +74,8 @@ public sealed partial class MetadataStage : IPipelineStage
             }
             return i;
         }
-        return blocks.FindIndex(b => b.Role == BlockRole.Body) is var f and >= 0 ? f : blocks.Count;
+        int prose = blocks.FindIndex(b => b.Role == BlockRole.Body && BlockShape.IsProse(b.Text));
+        return prose >= 0 ? prose : blocks.FindIndex(b => b.Role == BlockRole.Body) is var f and >= 0 ? f : blocks.Count;
     }
 
     private static int NextBody(List<Block> blocks, int i)
@@ -382,14 +383,14 @@ public sealed partial class MetadataStage : IPipelineStage
             return site;
         if (SiteFromTitle(document.Hint(HintKeys.Title)) is { } fromTitle)
             return fromTitle;
+        if (masthead is not null && document.Blocks.Count > 0 && document.Blocks[0].Role != BlockRole.Title)
+            return masthead;
         foreach (var b in document.Blocks.Where(b => b.Role == BlockRole.Boilerplate))
         {
             var m = SupportPromo().Match(b.Text);
-            if (m.Success && BlockShape.Words(m.Groups["name"].Value) <= 5)
+            if (m.Success && BlockShape.Words(m.Groups["name"].Value) <= 5 && char.IsUpper(m.Groups["name"].Value[0]))
                 return Clean(m.Groups["name"].Value);
         }
-        if (masthead is not null && document.Blocks.Count > 0 && document.Blocks[0].Role != BlockRole.Title)
-            return masthead;
         foreach (var b in document.Blocks)
         {
             var m = FirstAppearedOn().Match(b.Text);

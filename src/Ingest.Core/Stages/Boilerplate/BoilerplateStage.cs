@@ -177,7 +177,12 @@ public sealed partial class BoilerplateStage : IPipelineStage
         return n;
     }
 
-    internal static bool EndsSentence(string text) => text.Length > 0 && ".!?\"”’)".Contains(text[^1]);
+    /// <summary>Whether the text ends a sentence: . ! ? … possibly followed by closing quote marks or brackets.</summary>
+    internal static bool EndsSentence(string text)
+    {
+        string t = text.TrimEnd().TrimEnd('"', '”', '“', '’', '‘', '\'', '»', '«', ')', ']', '*', '_');
+        return t.Length > 0 && (".!?…".Contains(t[^1]) || t.Length < text.TrimEnd().Length && t[^1] != ',' && text.TrimEnd()[^1] is '”' or '"' or '“' or '»' or '’');
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\.(jpe?g|png|gif|webp|svg)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ImageFile();

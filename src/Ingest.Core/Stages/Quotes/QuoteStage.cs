@@ -130,9 +130,13 @@ public sealed partial class QuoteStage : IPipelineStage
         {
             if (!unit.Attributed && unit.Words < MinUnattributedWords)
                 continue;
+            // Parts keep the punctuation inside their marks; a trailing comma before the attribution is dropped.
+            string text = string.Join(' ', unit.Parts).TrimEnd();
+            if (text.EndsWith(','))
+                text = text[..^1];
             document.Quotes.Add(new Quote
             {
-                Text = string.Join(' ', unit.Parts),
+                Text = text,
                 SpeakerMention = unit.Speaker?.Mention,
                 Speaker = unit.Speaker?.Mention,
                 SpeakerKind = unit.Speaker?.Kind ?? SpeakerKinds.Unknown,
@@ -145,9 +149,6 @@ public sealed partial class QuoteStage : IPipelineStage
     private static void AddPart(Unit unit, string inner)
     {
         inner = inner.Trim();
-        // A trailing comma just before the attribution is dropped.
-        if (inner.EndsWith(','))
-            inner = inner[..^1];
         if (inner.Length > 0)
             unit.Parts.Add(inner);
     }
@@ -269,6 +270,8 @@ public sealed partial class QuoteStage : IPipelineStage
     private static (SpeakerPhrase Speaker, string Cue)? AfterAttribution(string tail)
     {
         string clause = FirstSentence(tail);
+        if (!DashAttribution().IsMatch(clause))
+            clause = clause.TrimStart(',', ' ', ';');
         var dash = DashAttribution().Match(clause);
         if (dash.Success && SpeakerParser.Parse(dash.Groups["spk"].Value) is { } ds)
             return (ds, "—");
@@ -444,12 +447,10 @@ public sealed partial class QuoteStage : IPipelineStage
             return true;
         if (BoilerplateStage.WordCount(gap) > 25)
             return false;
-        // “A,” she said. “B.” / “A,” she said, “B.” — the gap is the attribution of the first part.
-        var after = AfterAttribution(gap);
-        if (after is null)
+        // “A,” she said. “B.” / “A,” she said, “B.” — the gap is the attribution of the first part and nothing more.
+        if (AfterAttribution(gap) is null)
             return false;
-        string rest = gap.TrimEnd();
-        return rest.EndsWith(',') || rest.EndsWith('.') || rest.EndsWith(':') || previous.Attributed || true;
+        return FirstSentence(gap).Length >= gap.TrimEnd().Length - 1;
     }
 
     private static bool IsWholeParagraph(string text, QuoteSpan span) =>

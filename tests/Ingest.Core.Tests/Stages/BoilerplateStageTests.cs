@@ -1,0 +1,69 @@
+namespace Ingest.Core.Tests.Stages;
+
+public class BoilerplateStageTests
+{
+    [Fact]
+    public void RepublicationPromoLicenceAndCommentLinesLeaveTheBodyBothTimes()
+    {
+        var record = TestArticles.ExtractFixture("republished-commentary.txt");
+        Assert.DoesNotContain("Go Ad-Free", record.Body);
+        Assert.DoesNotContain("first appeared on", record.Body);
+        Assert.DoesNotContain("Creative Commons", record.Body);
+        Assert.DoesNotContain("commenting rules", record.Body);
+        Assert.DoesNotContain("Add new comment", record.Body);
+        Assert.Equal(2, record.Boilerplate.Count(b => b.Text == "Support Northern Ledger - Go Ad-Free!" && b.Reason == "promo"));
+        Assert.Equal(2, record.Boilerplate.Count(b => b.Text == "This post first appeared on Northern Ledger" && b.Reason == "republication"));
+        Assert.Contains(record.Boilerplate, b => b.Reason == "licence" && b.Text.StartsWith("Anyone is free to republish"));
+        Assert.Contains(record.Boilerplate, b => b.Reason == "comment-rules" && b.Text == "Add new comment");
+    }
+
+    [Fact]
+    public void CaptionsBiosRelatedListsAndPromosAreRemovedWithTheirReasons()
+    {
+        var record = TestArticles.ExtractFixture("harbor-dump.txt");
+        string body = record.Body;
+        Assert.DoesNotContain("dredge barge idles", body);             // caption with a credit
+        Assert.DoesNotContain("covers the coast and fisheries", body);  // author bio
+        Assert.DoesNotContain("Oyster harvest hits", body);             // related list item
+        Assert.DoesNotContain("RELATED COVERAGE", body);
+        Assert.DoesNotContain("Support local journalism", body);
+        Assert.DoesNotContain("Comments (0)", body);
+        Assert.DoesNotContain("Home | Local", body);                    // navigation
+        Assert.DoesNotContain("THE TIDEWATER COURIER", body);           // masthead
+        Assert.Contains(record.Boilerplate, b => b.Reason == "caption" && b.Text.StartsWith("A dredge barge"));
+        Assert.Contains(record.Boilerplate, b => b.Reason == "author-bio");
+        Assert.Contains(record.Boilerplate, b => b.Reason == "related" && b.Text == "Storm season forecast raises worries on the waterfront");
+    }
+
+    [Fact]
+    public void ArticleTextIsKeptFromFirstToLastParagraph()
+    {
+        var record = TestArticles.ExtractFixture("harbor-dump.txt");
+        var paragraphs = TestArticles.Paragraphs(record);
+        Assert.StartsWith("The Carver Bay Port Authority voted 4-1", paragraphs[0]);
+        Assert.Equal("“If they bring it back, we will be here again,” she said.", paragraphs[^1]);
+        Assert.Equal(7, paragraphs.Length);
+    }
+
+    [Fact]
+    public void MidBodyRelatedLineAndNewsletterPromoGoButTheParagraphsAroundThemStay()
+    {
+        const string text = "Budget talks resume\n\nThe county board reopened budget talks on Monday after a two-week pause over library hours.\n\nRELATED STORY | Library hours cut at two branches\n\nSign up for our free morning newsletter to get local news in your inbox.\n\nBoard members said they expect a vote before the end of the month, when the fiscal year closes.";
+        var record = TestArticles.Extract("t.txt", text);
+        Assert.Equal(2, TestArticles.Paragraphs(record).Length);
+        Assert.Contains(record.Boilerplate, b => b.Reason == "related");
+        Assert.Contains(record.Boilerplate, b => b.Reason == "promo");
+    }
+
+    [Fact]
+    public void PublisherTemplateLinesAreRemovedWhenNoRuleNamesThem()
+    {
+        const string text = "Dam inspection finds cracks\n\nEngineers found hairline cracks in the spillway during the spring inspection of the dam.\n\nThe valley wire brings you the stories that matter here.\n\nRepairs are expected to begin in August and last about six weeks, officials said.";
+        var template = new HashSet<string> { Ingest.Core.Stages.BoilerplateStage.TemplateKey("The valley wire brings you the stories that matter here.") };
+        var withMemory = ArticleExtractor.Default.Extract(new Document.SourceRef("t", "a.txt"), System.Text.Encoding.UTF8.GetBytes(text), template).Record;
+        var without = TestArticles.Extract("a.txt", text);
+        Assert.Contains("valley wire brings you", without.Body);
+        Assert.DoesNotContain("valley wire brings you", withMemory.Body);
+        Assert.Contains(withMemory.Boilerplate, b => b.Reason == "template");
+    }
+}

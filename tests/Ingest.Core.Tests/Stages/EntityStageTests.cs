@@ -1,0 +1,67 @@
+using Ingest.Core.Document;
+
+namespace Ingest.Core.Tests.Stages;
+
+public class EntityStageTests
+{
+    private static EntityRecord Entity(ArticleRecord r, string name) => r.Entities.Single(e => e.Name == name);
+
+    [Fact]
+    public void SurnamesAndPossessivesResolveToTheFullName()
+    {
+        var r = TestArticles.ExtractFixture("republished-commentary.txt");
+        var lindqvist = Entity(r, "Maria Lindqvist");
+        Assert.Equal(EntityTypes.Person, lindqvist.Type);
+        Assert.True(lindqvist.Mentions >= 3);
+        Assert.Contains("Lindqvist", lindqvist.Aliases);
+        Assert.DoesNotContain(r.Entities, e => e.Name is "Lindqvist" or "Trade Minister Maria Lindqvist");
+        Assert.DoesNotContain(r.Entities, e => e.Name.EndsWith("’s", StringComparison.Ordinal) || e.Name.EndsWith("'s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CountryAliasesFoldIntoOneCanonicalName()
+    {
+        var r = TestArticles.Extract("us.txt", "Trade deal talks\n\nThe U.S. and Canada resumed talks in Ottawa on Monday, officials said.\n\nUS negotiators want faster customs checks, and the United States will send a new team in May.");
+        var us = Entity(r, "United States");
+        Assert.Equal(EntityTypes.Location, us.Type);
+        Assert.Equal(3, us.Mentions);
+        Assert.Equal(EntityTypes.Location, Entity(r, "Canada").Type);
+        Assert.Equal(EntityTypes.Location, Entity(r, "Ottawa").Type);
+    }
+
+    [Fact]
+    public void TitlesAreStrippedAndTheOfficeIsAnOrganisation()
+    {
+        var r = TestArticles.Extract("t.txt", "Senate hearing\n\nPresident Helen Carter met incoming Senate Armed Services Chairman Paul Whitfield at the White House on Tuesday.\n\nCarter later said the meeting went well. Whitfield declined to comment.");
+        Assert.Equal(2, Entity(r, "Helen Carter").Mentions);
+        Assert.Equal(2, Entity(r, "Paul Whitfield").Mentions);
+        Assert.Equal(EntityTypes.Organization, Entity(r, "White House").Type);
+        Assert.Equal(EntityTypes.Organization, Entity(r, "Senate Armed Services").Type);
+    }
+
+    [Fact]
+    public void OrganisationsPlacesAndNonEntitiesAreTypedByTheirWords()
+    {
+        var r = TestArticles.Extract("o.txt", "Water plan\n\nThe University of Eastbrook and the Marsh County Water Board studied the Clearwater Valley for two years under the Clean Rivers Act.\n\nResearchers met on Main Street in Millford, near Lake Tamsin, and presented the findings to NOAA.");
+        Assert.Equal(EntityTypes.Organization, Entity(r, "University of Eastbrook").Type);
+        Assert.Equal(EntityTypes.Organization, Entity(r, "Marsh County Water Board").Type);
+        Assert.Equal(EntityTypes.Location, Entity(r, "Clearwater Valley").Type);
+        Assert.Equal(EntityTypes.Location, Entity(r, "Lake Tamsin").Type);
+        Assert.Equal(EntityTypes.Organization, Entity(r, "NOAA").Type);
+        Assert.DoesNotContain(r.Entities, e => e.Name.Contains("Act") || e.Name.Contains("Main Street"));
+    }
+
+    [Fact]
+    public void SentenceInitialCommonWordsAndDemonymsAreNotEntities()
+    {
+        var r = TestArticles.Extract("s.txt", "Markets calm\n\nMeanwhile, Russian officials said little. Unsurprisingly, markets were calm and prices held.\n\nPrices rose later in the week.");
+        Assert.DoesNotContain(r.Entities, e => e.Name is "Meanwhile" or "Russian" or "Unsurprisingly" or "Prices");
+    }
+
+    [Fact]
+    public void QuoteSpeakersUseTheCanonicalEntityName()
+    {
+        var r = TestArticles.Extract("k.txt", "Talks\n\nSecretary of State Elena Varga met the delegation in Vienna.\n\n“We made progress,” Varga said.");
+        Assert.Equal("Elena Varga", Assert.Single(r.Quotes).Speaker);
+    }
+}

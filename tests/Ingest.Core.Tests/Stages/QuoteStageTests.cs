@@ -1,0 +1,152 @@
+using Ingest.Core.Document;
+
+namespace Ingest.Core.Tests.Stages;
+
+public class QuoteStageTests
+{
+    private static ArticleRecord Extract(params string[] paragraphs) =>
+        TestArticles.Extract("q.txt", "Quotes test headline here\n\n" + string.Join("\n\n", paragraphs));
+
+    [Fact]
+    public void QuoteSplitByItsAttributionIsOneQuote()
+    {
+        var r = Extract("“We are not against the port,” said Dolores Fenwick, president of the association. “Once that silt settles, it does not lift again.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("We are not against the port, Once that silt settles, it does not lift again.", q.Text);
+        Assert.Equal("Dolores Fenwick", q.Speaker);
+        Assert.Equal(SpeakerKinds.Person, q.SpeakerKind);
+        Assert.Equal("said", q.Cue);
+    }
+
+    [Fact]
+    public void SpeakerWithLongTitleBeforeTheCueIsReducedToTheName()
+    {
+        var r = Extract("“It is a strategy with a long history of failure,” incoming Senate Finance Committee Chairman Walter Briggs told reporters.");
+        Assert.Equal("Walter Briggs", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void SpeakerBeforeColonAndAccordingTo()
+    {
+        var r = Extract(
+            "Harold Mends, who runs the ferry line, put it plainly at the hearing: “We cannot sail without crews.”",
+            "The shortfall will grow next year, according to Paula Ingram, the line’s budget director. “We are short forty deckhands,” according to Paula Ingram.");
+        Assert.Equal("Harold Mends", TestArticles.QuoteStartingWith(r, "We cannot sail").Speaker);
+        Assert.Equal("Paula Ingram", TestArticles.QuoteStartingWith(r, "We are short").Speaker);
+    }
+
+    [Fact]
+    public void DashAttributionAtTheEnd()
+    {
+        var r = Extract("“Every vote counts, and every voter should be counted.” — Commissioner Alma Reyes");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Alma Reyes", q.Speaker);
+    }
+
+    [Fact]
+    public void PronounsResolveToTheRightEarlierSpeakerByGender()
+    {
+        var r = Extract(
+            "Margaret Okonkwo, a nurse at the clinic, said the waiting list had doubled. Her colleague Thomas Berg agreed.",
+            "“We see people who drove three hours,” she said.",
+            "“Some of them sleep in their cars,” he said.");
+        Assert.Equal("Margaret Okonkwo", TestArticles.QuoteStartingWith(r, "We see people").Speaker);
+        Assert.Equal("Thomas Berg", TestArticles.QuoteStartingWith(r, "Some of them").Speaker);
+    }
+
+    [Fact]
+    public void AnonymousSourcesKeepTheirDescriptionAndThisOfficialLinksBack()
+    {
+        var r = Extract(
+            "“Nobody expects a deal this week,” a senior trade official told the paper.",
+            "Moreover, this official said, the talks could resume in May:",
+            "“Patience has always paid in these talks.”");
+        var first = TestArticles.QuoteStartingWith(r, "Nobody expects");
+        Assert.Equal("a senior trade official", first.Speaker);
+        Assert.Equal(SpeakerKinds.Anonymous, first.SpeakerKind);
+        var floating = TestArticles.QuoteStartingWith(r, "Patience has always");
+        Assert.Equal("a senior trade official", floating.Speaker);
+    }
+
+    [Fact]
+    public void OrganisationStatementsAndUnnamedSpokespeopleGoToTheOrganisation()
+    {
+        var r = Extract(
+            "In response, the Danish foreign ministry issued a statement saying that the new duties \"place the whole agreement in doubt.\"",
+            "The Harbor Water Authority raised rates in March. A spokesperson said the increase was needed to “keep the pumps running through the summer.”");
+        var statement = TestArticles.QuoteStartingWith(r, "place the whole agreement");
+        Assert.Equal(SpeakerKinds.Organization, statement.SpeakerKind);
+        Assert.Equal("Danish foreign ministry", statement.Speaker);
+        var spokes = TestArticles.QuoteStartingWith(r, "keep the pumps");
+        Assert.Equal("Harbor Water Authority", spokes.Speaker);
+        Assert.Equal(SpeakerKinds.Organization, spokes.SpeakerKind);
+    }
+
+    [Fact]
+    public void ScareQuotesTitlesAndNicknamesAreNotQuotes()
+    {
+        var r = Extract(
+            "The city keeps trying to “punish” drivers who park on the grass, critics say.",
+            "Her podcast, “Small Towns Big Fights”, has a loyal following.",
+            "The so-called “reasonable use” rule dates to 1958.",
+            "Everyone calls the old mayor “Boss” even now.");
+        Assert.Empty(r.Quotes);
+    }
+
+    [Fact]
+    public void UnclosedQuotationContinuesIntoTheNextParagraph()
+    {
+        var r = Extract(
+            "“When I started here we had four doctors on call and a waiting room that emptied by noon,” said Renata Cole, the clinic’s director. “Now the line starts at dawn.",
+            "“Some mornings we turn people away before we open the doors.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Renata Cole", q.Speaker);
+        Assert.EndsWith("before we open the doors.", q.Text);
+    }
+
+    [Fact]
+    public void MixedAndStrayMarksStillPair()
+    {
+        var r = Extract("Ruth Alder said: \"We'll see how the council votes before we decide anything.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("We'll see how the council votes before we decide anything.", q.Text);
+        Assert.Equal("Ruth Alder", q.Speaker);
+    }
+
+    [Fact]
+    public void SingleQuoteMarksWithApostrophesInside()
+    {
+        var r = Extract("‘We didn’t think the river would reach the shop’s back door,’ said Owen Price, who has run the bakery for years.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("We didn’t think the river would reach the shop’s back door", q.Text);
+        Assert.Equal("Owen Price", q.Speaker);
+    }
+
+    [Fact]
+    public void SeveralSpeakersInOneParagraphAndADescriptiveClauseBetweenNameAndVerb()
+    {
+        var r = Extract("“The levy is fair,” said Carmen Ruiz. Victor Lang, who has opposed every tax since 2010, said the plan was “a burden no family asked for.”");
+        Assert.Equal("Carmen Ruiz", TestArticles.QuoteStartingWith(r, "The levy is fair").Speaker);
+        Assert.Equal("Victor Lang", TestArticles.QuoteStartingWith(r, "a burden no family").Speaker);
+    }
+
+    [Fact]
+    public void UncommonCueVerbs()
+    {
+        var r = Extract("“Nobody reads the fine print until the bill arrives,” quipped Lionel Hart, a consumer advocate.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Lionel Hart", q.Speaker);
+        Assert.Equal("quipped", q.Cue);
+    }
+
+    [Fact]
+    public void GermanAndFrenchMarks()
+    {
+        var de = TestArticles.Extract("de.txt", "Stadt plant neues Bad\n\nDie Stadt will bis 2027 ein neues Hallenbad bauen, das deutlich größer ist als das alte Bad.\n\nBürgermeisterin Anna Keller sagte: „Wir brauchen ein Bad, in dem Kinder schwimmen lernen können.“");
+        Assert.Equal("Anna Keller", Assert.Single(de.Quotes).Speaker);
+        var fr = TestArticles.Extract("fr.txt", "Le port ferme\n\nLe port de pêche restera fermé tout le week-end en raison de la tempête qui approche des côtes.\n\n« Nous ne prendrons aucun risque avec les équipages », explique Julien Marchand, le directeur du port.");
+        var q = Assert.Single(fr.Quotes);
+        Assert.Equal("Nous ne prendrons aucun risque avec les équipages", q.Text);
+        Assert.Equal("Julien Marchand", q.Speaker);
+    }
+}
