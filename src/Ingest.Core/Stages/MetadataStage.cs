@@ -57,6 +57,15 @@ public sealed partial class MetadataStage : IPipelineStage
     /// <summary>Index of the first block of running text: prose followed by prose, or long on its own.</summary>
     private static int FindBodyStart(List<Block> blocks)
     {
+        // Photo captions with their credit in parentheses ("… on Sunday. (The Marches Gazette)") near the top.
+        for (int i = 0; i < Math.Min(blocks.Count, 15); i++)
+        {
+            var b = blocks[i];
+            var credit = TrailingCredit().Match(b.Text);
+            if (b.Role == BlockRole.Body && credit.Success && BlockShape.Words(b.Text) <= 45
+                && BoilerplateStage.EndsSentence(b.Text[..credit.Index].TrimEnd()) && BlockShape.Words(b.Text[..credit.Index]) >= 5)
+                b.MarkBoilerplate("caption");
+        }
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
@@ -66,12 +75,6 @@ public sealed partial class MetadataStage : IPipelineStage
             bool followed = next >= 0 && BlockShape.IsProse(blocks[next].Text);
             if (!followed && BlockShape.Words(b.Text) < LoneBodyStartWords)
                 continue;
-            if (TrailingCredit().IsMatch(b.Text) && BlockShape.Words(b.Text) <= 45 && i < 15)
-            {
-                // A photo caption with its credit in parentheses ("… on Sunday. (The Marches Gazette)").
-                b.MarkBoilerplate("caption");
-                continue;
-            }
             return i;
         }
         int prose = blocks.FindIndex(b => b.Role == BlockRole.Body && BlockShape.IsProse(b.Text));
@@ -383,7 +386,8 @@ public sealed partial class MetadataStage : IPipelineStage
             return site;
         if (SiteFromTitle(document.Hint(HintKeys.Title)) is { } fromTitle)
             return fromTitle;
-        if (masthead is not null && document.Blocks.Count > 0 && document.Blocks[0].Role != BlockRole.Title)
+        bool mastheadUsable = masthead is not null && document.Blocks.Count > 0 && document.Blocks[0].Role != BlockRole.Title;
+        if (mastheadUsable && BlockShape.Words(masthead!) >= 2)
             return masthead;
         foreach (var b in document.Blocks.Where(b => b.Role == BlockRole.Boilerplate))
         {
@@ -391,6 +395,8 @@ public sealed partial class MetadataStage : IPipelineStage
             if (m.Success && BlockShape.Words(m.Groups["name"].Value) <= 5 && char.IsUpper(m.Groups["name"].Value[0]))
                 return Clean(m.Groups["name"].Value);
         }
+        if (mastheadUsable)
+            return masthead;
         foreach (var b in document.Blocks)
         {
             var m = FirstAppearedOn().Match(b.Text);
