@@ -180,11 +180,12 @@ public sealed class DecodeStage : IPipelineStage
             }
 
             document.AddHint(HintKeys.Title, FirstString(root, "title", "headline"));
-            document.AddHint(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary"));
-            document.AddHint(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url"));
+            document.AddHint(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary", "excerpt"));
+            document.AddHint(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url") ?? (FirstString(root, "source") is { } src && src.Contains("://") ? src : null));
             document.AddHint(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
             document.AddHint(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
-            document.AddHint(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "publisher", "source", "site"));
+            document.AddHint(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "source-hostname", "source_hostname", "publisher", "source", "site") is { } site
+                && !site.Contains("://") ? site : null);
             if (root.TryGetProperty("yoast_head_json", out var yoast) && yoast.ValueKind == JsonValueKind.Object)
                 document.AddHint(HintKeys.SiteName, FirstString(yoast, "og_site_name"));
             document.AddHint(HintKeys.Language, FirstString(root, "language", "lang", "inLanguage"));

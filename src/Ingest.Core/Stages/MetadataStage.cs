@@ -36,8 +36,13 @@ public sealed partial class MetadataStage : IPipelineStage
         int titleIndex = FindTitle(document, bodyStart);
         if (!document.TextIsHtml && titleIndex >= 0)
             MarkHeaderChrome(blocks, titleIndex, bodyStart, sourceLabels);
-        if (meta.Subtitle is null && document.Hint(HintKeys.Subtitle) is { } dek && document.TextIsHtml)
-            MatchHintedStandfirst(document, dek);
+        if (meta.Subtitle is null && document.Hint(HintKeys.Subtitle) is { } dek)
+        {
+            if (document.TextIsHtml)
+                MatchHintedStandfirst(document, dek);
+            else if (document.Format == DocumentFormat.Json && !StartsAnyBlock(document, dek))
+                meta.Subtitle = TextNormalizer.Normalize(dek);
+        }
         MarkEmbeddedBylines(blocks, bodyStart);
 
         string? published = document.Hint(HintKeys.Published);
@@ -260,6 +265,15 @@ public sealed partial class MetadataStage : IPipelineStage
         }
     }
 
+    /// <summary>Whether a hinted dek only repeats the start of a body block (excerpts often copy the lead).</summary>
+    private static bool StartsAnyBlock(ArticleDocument document, string dek)
+    {
+        string key = TextNormalizer.Key(dek).TrimEnd();
+        if (key.Length > 40)
+            key = key[..40];
+        return document.Blocks.Any(b => TextNormalizer.Key(b.Text).StartsWith(key, StringComparison.Ordinal));
+    }
+
     private static void MatchHintedStandfirst(ArticleDocument document, string dek)
     {
         string key = TextNormalizer.Key(dek);
@@ -463,6 +477,7 @@ public sealed partial class MetadataStage : IPipelineStage
     private static string? Clean(string name)
     {
         name = MdLinkText().Replace(name, "$1");
+        name = Regex.Replace(name, @"\s+(?:website|web site|site|homepage)$", "", RegexOptions.IgnoreCase);
         name = name.Trim().Trim('*', '_').TrimEnd('.', ':', ',', ';', '!').Trim();
         return name.Length is > 1 and < 80 ? name : null;
     }
