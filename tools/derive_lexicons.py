@@ -31,9 +31,9 @@ with open(f'{src}/countries_mledoze/countries_demonyms_capitals.tsv', encoding='
     rows = list(csv.DictReader(f, delimiter='\t'))
 write('countries.tsv', ['\t'.join([r['name_common'], r['name_official'], r['capitals'], r['demonym_m'], r['demonym_f'], r['alt_spellings']]) for r in rows])
 
-# Cities with at least 100,000 people (GeoNames, CC BY 4.0): name, country code, population.
+# Cities with at least 15,000 people (GeoNames, CC BY 4.0): name, country code, population.
 with open(f'{src}/world_cities_geonames/cities15000_geonames.tsv', encoding='utf-8') as f:
-    rows = [r for r in csv.DictReader(f, delimiter='\t') if int(r['population'] or 0) >= 100000]
+    rows = [r for r in csv.DictReader(f, delimiter='\t') if int(r['population'] or 0) >= 15000]
 write('cities.tsv', sorted({f"{r['name']}\t{r['country_code']}\t{r['population']}" for r in rows}))
 
 # Given names with at least 1,000 US births 1880-2020 (SSA, public domain), with the sex most born with the name

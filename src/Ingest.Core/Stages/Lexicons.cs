@@ -164,7 +164,7 @@ internal static class Lexicons
         return d.ToFrozenDictionary(StringComparer.Ordinal);
     });
 
-    /// <summary>Cities of at least 100,000 people → population (GeoNames, CC BY 4.0).</summary>
+    /// <summary>Cities of at least 15,000 people → population (GeoNames, CC BY 4.0).</summary>
     public static FrozenDictionary<string, int> Cities => _cities.Value;
 
     private static readonly Lazy<FrozenSet<string>> _usStates = new(() =>

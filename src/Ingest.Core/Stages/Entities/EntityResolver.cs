@@ -26,6 +26,9 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
     private int _order;
     private readonly bool _english = language is null or "en";
 
+    /// <summary>Cities at least this large are places even at a sentence start or when they are also given names.</summary>
+    private const int LargeCity = 100_000;
+
     private static readonly HashSet<string> LocationCues = new(StringComparer.OrdinalIgnoreCase)
     { "in", "from", "to", "near", "across", "throughout", "outside", "inside", "into", "toward", "towards", "at", "visit", "visited", "of", "nach", "aus", "en", "à" };
 
@@ -98,8 +101,11 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !IsOrgSpan(tokens))
             tokens.RemoveAt(0);
         string name = string.Join(' ', tokens);
-        if (tokens.Count == 1 && Lexicons.Demonyms.Contains(name))
+        if (tokens.Count == 1 && (Lexicons.Demonyms.Contains(name) || EntityRules.Compass.Contains(name)))
             return (null, null, null);
+        if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !IsAcronym(name) && !lowerCaseWords.Contains(name.ToLowerInvariant())
+            && !Lexicons.FirstNames.Contains(name) && !m.SentenceInitial)
+            return (name, EntityTypes.Location, null);
 
         if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || tokens[0] is "Storm" or "Hurricane" or "Tropical" or "Operation")
         {
@@ -119,7 +125,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             return (name, null, null);
         if (Lexicons.UsStates.Contains(name) || EntityRules.Regions.Contains(name))
             return (name, EntityTypes.Location, null);
-        if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !IsAcronym(name))
+        if (tokens.Count == 1 && Lexicons.Cities.GetValueOrDefault(name) >= LargeCity && !IsAcronym(name))
             return (name, EntityTypes.Location, null);
         if (IsOrgSpan(tokens) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
             return (name, EntityTypes.Organization, null);

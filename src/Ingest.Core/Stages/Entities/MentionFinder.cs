@@ -98,6 +98,18 @@ internal static partial class MentionFinder
 
     private static IEnumerable<Mention> Trim(string span, int p, int start, bool initial, string[] before, string after)
     {
+        // "Seattle-Bainbridge Island", "R-Texas": capitalised parts joined by a hyphen name two things (or a party and a state).
+        int hy = span.IndexOf('-');
+        if (hy > 0 && hy < span.Length - 1 && char.IsUpper(span[hy + 1]) && !span[..hy].Contains(' '))
+        {
+            string left = span[..hy], right = span[(hy + 1)..];
+            if (left.Length >= 3 && char.IsUpper(left[0]))
+                foreach (var m in Trim(left, p, start, initial, before, "-"))
+                    yield return m;
+            foreach (var m in Trim(right, p, start + hy + 1, false, [], after))
+                yield return m;
+            yield break;
+        }
         var words = span.Split(' ').ToList();
         int offset = start;
         // Drop leading stop words ("The", "But") and trailing connectors.
