@@ -150,3 +150,35 @@ public class QuoteStageTests
         Assert.Equal("Julien Marchand", q.Speaker);
     }
 }
+
+public class InterviewTurnTests
+{
+    [Fact]
+    public void QuestionAndAnswerTurnsAreAttributedToInterviewerAndInterviewee()
+    {
+        const string text = "A conversation with a lighthouse keeper\n\nBy Tomas Reed\n\nNadia Elwood has kept the Gull Point light for 31 years. Elwood spoke with us about storms, ships and solitude.\n\nQ: What does a normal night look like?\n\nA: Quiet, mostly. I check the lamp every two hours and write down the weather.\n\nQ: Do you ever get lonely out there?\n\nA: Less than people think. The radio is always on, and the ferry crews wave.";
+        var r = TestArticles.Extract("interview.txt", text);
+        var answers = r.Quotes.Where(q => q.Text.StartsWith("Quiet") || q.Text.StartsWith("Less than")).ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.All(answers, q => Assert.Equal("Nadia Elwood", q.Speaker));
+        var question = r.Quotes.Single(q => q.Text.StartsWith("What does a normal night"));
+        Assert.Equal("Tomas Reed", question.Speaker);
+        Assert.Equal("interview", question.Cue);
+    }
+
+    [Fact]
+    public void TranscriptNameLabelsResolveToFullNames()
+    {
+        const string text = "Council transcript\n\nMayor Ilse Brandt and councilor Omar Haddad debated the budget on Monday night in the council chamber.\n\nBRANDT: We cannot keep the pools open without a levy.\n\nHADDAD: Then put the levy to the voters.\n\nBRANDT: I intend to, in November.\n\nHADDAD: Good. Let them decide.";
+        var r = TestArticles.Extract("transcript.txt", text);
+        Assert.Equal("Ilse Brandt", r.Quotes.Single(q => q.Text.StartsWith("We cannot keep")).Speaker);
+        Assert.Equal("Omar Haddad", r.Quotes.Single(q => q.Text.StartsWith("Then put")).Speaker);
+    }
+
+    [Fact]
+    public void ASingleNoteLabelIsNotAnInterview()
+    {
+        var r = TestArticles.Extract("n.txt", "Road work\n\nNote: This story was updated with new dates for the closure of the bridge.\n\nCrews will close the bridge for two weeks starting Monday, the county said in a notice.");
+        Assert.DoesNotContain(r.Quotes, q => q.Cue == "interview");
+    }
+}

@@ -126,6 +126,8 @@ public sealed partial class QuoteStage : IPipelineStage
             }
         }
 
+        AddInterviewTurns(document, paragraphs, units, ctx);
+
         foreach (var unit in units)
         {
             if (!unit.Attributed && unit.Words < MinUnattributedWords)
@@ -144,6 +146,39 @@ public sealed partial class QuoteStage : IPipelineStage
                 Paragraph = unit.Paragraph,
             });
         }
+    }
+
+    /// <summary>
+    /// Q&amp;A interviews and transcripts: each labelled turn is a quote of its speaker. "Q" turns go to the interviewer
+    /// (the byline's author when there is one), "A" turns to the interviewee, the person the article names most;
+    /// name labels ("KERRY") resolve to the full name met in the article.
+    /// </summary>
+    private static void AddInterviewTurns(ArticleDocument document, List<string> paragraphs, List<Unit> units, Context ctx)
+    {
+        var turns = InterviewTurns.Find(paragraphs);
+        if (turns.Count == 0)
+            return;
+        string? interviewee = ctx.Salience.MostMentionedPerson(document.Metadata.Authors);
+        foreach (var turn in turns)
+        {
+            if (units.Any(u => u.Paragraph == turn.Paragraph))
+                continue;
+            SpeakerPhrase? speaker;
+            if (InterviewTurns.IsQuestioner(turn.Label))
+                speaker = document.Metadata.Authors.Count > 0 ? new SpeakerPhrase(document.Metadata.Authors[0], SpeakerKinds.Person)
+                    : new SpeakerPhrase("the interviewer", SpeakerKinds.Unknown);
+            else if (InterviewTurns.IsAnswerer(turn.Label))
+                speaker = interviewee is not null ? new SpeakerPhrase(interviewee, SpeakerKinds.Person) : null;
+            else
+            {
+                string label = turn.Label.Any(char.IsLower) ? turn.Label : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(turn.Label.ToLowerInvariant());
+                speaker = new SpeakerPhrase(ctx.Salience.PersonName(label) ?? label, SpeakerKinds.Person);
+            }
+            var unit = new Unit { Paragraph = turn.Paragraph, Offset = 0, Speaker = speaker, Cue = "interview" };
+            unit.Parts.Add(turn.Text);
+            units.Add(unit);
+        }
+        units.Sort((a, b) => a.Paragraph.CompareTo(b.Paragraph));
     }
 
     private static void AddPart(Unit unit, string inner)

@@ -112,6 +112,14 @@ internal sealed class Salience
         Lexicons.Countries.ContainsKey(text) || Lexicons.Cities.ContainsKey(text) || Lexicons.UsStates.Contains(text)
         || tokens[^1] is "County" or "City" or "State" or "Valley" or "River" or "Island" or "Street" or "Road" or "Avenue" or "Mountains" or "Lake" or "Bay";
 
+    /// <summary>The person mentioned most often, other than <paramref name="exclude"/> (the article's authors), or null.</summary>
+    public string? MostMentionedPerson(IEnumerable<string> exclude)
+    {
+        var skip = new HashSet<string>(exclude, StringComparer.OrdinalIgnoreCase);
+        return _referents.Where(r => r.IsPerson && !skip.Contains(r.Name)).GroupBy(r => r.Name)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(r => r.Paragraph)).Select(g => g.Key).FirstOrDefault();
+    }
+
     /// <summary>The nearest person with title <paramref name="title"/> ("the president" → the article's President).</summary>
     public Referent? NearestTitled(int paragraph, int offset, string title)
     {

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Ingest.Core.Stages.Quotes;
+
+/// <summary>One turn of a Q&amp;A interview or transcript: the label as written and the words spoken.</summary>
+/// <param name="Paragraph">Body paragraph index.</param>
+/// <param name="Label">Speaker label ("Q", "A", "KERRY", "Jane Doe").</param>
+/// <param name="Text">What the turn says, without the label.</param>
+internal sealed record InterviewTurn(int Paragraph, string Label, string Text);
+
+/// <summary>
+/// Finds interview turns: paragraphs that open with a speaker label and a colon ("Q:", "A:", "KERRY:", "Jane Doe:").
+/// A page is an interview when at least <see cref="MinTurns"/> paragraphs carry labels and at least two labels alternate,
+/// so a single "Note:" or "Update:" line does not make one.
+/// </summary>
+internal static partial class InterviewTurns
+{
+    /// <summary>Labelled paragraphs needed before the page counts as an interview.</summary>
+    internal const int MinTurns = 4;
+
+    private static readonly HashSet<string> NotSpeakers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "note", "update", "correction", "editor's note", "editor’s note", "photo", "source", "related", "read more", "watch",
+        "listen", "tags", "disclaimer", "disclosure", "warning", "summary", "background", "context", "why", "what", "how", "when",
+    };
+
+    public static List<InterviewTurn> Find(IReadOnlyList<string> paragraphs)
+    {
+        var turns = new List<InterviewTurn>();
+        for (int p = 0; p < paragraphs.Count; p++)
+        {
+            var m = Label().Match(paragraphs[p]);
+            if (m.Success && !NotSpeakers.Contains(m.Groups["label"].Value) && m.Groups["text"].Value.Length > 0)
+                turns.Add(new InterviewTurn(p, m.Groups["label"].Value, m.Groups["text"].Value.Trim()));
+        }
+        var labels = turns.Select(t => t.Label.ToUpperInvariant()).Distinct().ToList();
+        bool alternates = labels.Count >= 2 && turns.Zip(turns.Skip(1)).Count(x => !string.Equals(x.First.Label, x.Second.Label, StringComparison.OrdinalIgnoreCase)) >= 2;
+        return turns.Count >= MinTurns && alternates ? turns : [];
+    }
+
+    /// <summary>Whether the label stands for the interviewer ("Q", "Question", "Interviewer").</summary>
+    public static bool IsQuestioner(string label) =>
+        label.ToUpperInvariant() is "Q" or "QUESTION" or "INTERVIEWER" or "FRAGE" or "QUESTION :";
+
+    /// <summary>Whether the label stands for the interviewee ("A", "Answer").</summary>
+    public static bool IsAnswerer(string label) => label.ToUpperInvariant() is "A" or "ANSWER" or "ANTWORT" or "RÉPONSE";
+
+    [GeneratedRegex(@"^(?:\*\*)?(?<label>Q|A|Question|Answer|Interviewer|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2})(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?<text>.+)$")]
+    private static partial Regex Label();
+}
