@@ -38,7 +38,7 @@ public interface IStorageHealthProbe
 
 /// <summary>
 /// Reachability of the storage account behind the <c>IngestStorage</c> connection: the ingest container exists,
-/// the <c>reprocess</c> queue exists, and the table service lists tables. Uses the service clients that
+/// and the queue and table services list their queues and tables. Uses the service clients that
 /// <c>AddIngestStorage</c> registers, so it works with a connection string and with a managed identity
 /// (no account-level calls that need a key).
 /// </summary>
@@ -61,8 +61,8 @@ public sealed class StorageHealthProbe(IServiceProvider services, IConfiguration
             RunAsync("queue", async ct =>
             {
                 var client = services.GetService<QueueServiceClient>() ?? throw new InvalidOperationException("No QueueServiceClient is registered.");
-                if (!(await client.GetQueueClient(IngestSettings.ReprocessQueue).ExistsAsync(ct)).Value)
-                    throw new InvalidOperationException($"The queue '{IngestSettings.ReprocessQueue}' does not exist.");
+                await foreach (var _ in client.GetQueuesAsync(cancellationToken: ct).AsPages(pageSizeHint: 1).WithCancellation(ct))
+                    break;
             }, cancellationToken),
             RunAsync("table", async ct =>
             {
