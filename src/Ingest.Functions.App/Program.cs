@@ -1,4 +1,5 @@
 using Ingest.Functions;
+using Ingest.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.AddIngestPipeline();
-// builder.Services.AddIngestStorage(builder.Configuration);  -- wired when Ingest.Storage lands
+builder.Services.AddIngestStorage(builder.Configuration);
 builder.Build().Run();
 
 /// <summary>The entry point. Internal so that it does not clash with the <c>Program</c> of other executables (CS0433).</summary>

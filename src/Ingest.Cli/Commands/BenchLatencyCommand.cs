@@ -42,7 +42,7 @@ internal static class BenchLatencyCommand
             Console.Error.WriteLine("ingest: --count must be at least 1.");
             return 1;
         }
-        var container = new BlobContainerClient(connection, containerName);
+        var container = new BlobContainerClient(connection, containerName, CommonOptions.BlobOptions());
         using var client = new ApiClient(api, key);
         string run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var latencies = new List<double>();

@@ -36,5 +36,10 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Env("INGEST_API_KEY"),
     };
 
+    /// <summary>
+    /// Client options with a blob service version Azurite 3.37 accepts (the 12.30 client's default is newer); Azure accepts it too.
+    /// </summary>
+    public static Azure.Storage.Blobs.BlobClientOptions BlobOptions() => new(Azure.Storage.Blobs.BlobClientOptions.ServiceVersion.V2026_06_06);
+
     private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
 }

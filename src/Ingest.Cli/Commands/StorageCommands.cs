@@ -79,7 +79,7 @@ internal static class StorageCommands
         BlobContainerClient container;
         try
         {
-            container = new BlobContainerClient(connection, containerName);
+            container = new BlobContainerClient(connection, containerName, CommonOptions.BlobOptions());
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is RequestFailedException or FormatException or ArgumentException or AggregateException)
