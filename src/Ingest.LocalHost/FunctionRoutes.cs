@@ -30,6 +30,15 @@ internal static class FunctionRoutes
         await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
     }
 
+    /// <summary>The first line of the innermost useful message, at most 300 characters (no stack traces in responses).</summary>
+    private static string Summary(Exception ex)
+    {
+        while (ex is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+            ex = aggregate.InnerExceptions[0];
+        string line = ex.Message.Split('\n')[0].Trim();
+        return line.Length <= 300 ? line : line[..300] + "…";
+    }
+
     /// <summary>Turns an exception of a function into a JSON 500, as the Functions host answers an unhandled exception.</summary>
     public static IApplicationBuilder UseJsonErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -41,7 +50,7 @@ internal static class FunctionRoutes
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(FunctionRoutes))
                 .LogError(ex, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
-            var body = new ApiErrorBody(new ApiError("internal_error", ex.Message.Split('\n')[0].Trim()));
+            var body = new ApiErrorBody(new ApiError("internal_error", Summary(ex)));
             await ApiResults.Json(body, StatusCodes.Status500InternalServerError)
                 .ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         }

@@ -18,7 +18,7 @@ internal static class StorageCommands
     /// <summary>Files uploaded at the same time.</summary>
     private const int UploadParallelism = 4;
 
-    public static IEnumerable<Command> Create() => [CreateUpload(), CreateQuery(), CreateReprocess(), BenchLatencyCommand.Create()];
+    public static IEnumerable<Command> Create() => [CreateUpload(), CreateQuery(), CreateReprocess(), CreateHealth(), BenchLatencyCommand.Create()];
 
     // ---- upload ---------------------------------------------------------------------------------------------
 
@@ -219,6 +219,41 @@ internal static class StorageCommands
         {
             using var client = new ApiClient(parse.GetValue(api)!, parse.GetValue(key));
             return await CallAsync(() => client.PostAsync("reprocess", ct));
+        });
+        return command;
+    }
+
+    // ---- health ---------------------------------------------------------------------------------------------
+
+    private static Command CreateHealth()
+    {
+        var api = CommonOptions.Api();
+        var key = CommonOptions.Key();
+        var wait = new Option<int>("--wait") { Description = "Retry up to this many seconds until the API answers healthy.", DefaultValueFactory = _ => 0 };
+        var command = new Command("health", "Check that the API and its storage answer (GET /api/health). Exit 0 when healthy.") { api, key, wait };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var client = new ApiClient(parse.GetValue(api)!, parse.GetValue(key));
+            var deadline = DateTime.UtcNow.AddSeconds(Math.Max(0, parse.GetValue(wait)));
+            while (true)
+            {
+                try
+                {
+                    var response = await client.GetAsync("health", [], ct);
+                    if (response.Status == HttpStatusCode.OK || DateTime.UtcNow >= deadline)
+                        return ApiClient.Print(response, Console.Out);
+                }
+                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+                {
+                    // Not listening yet: retry until the deadline.
+                }
+                catch (HttpRequestException ex)
+                {
+                    Console.Error.WriteLine($"ingest: cannot reach the API: {ex.Message}");
+                    return 2;
+                }
+                await Task.Delay(500, ct);
+            }
         });
         return command;
     }
