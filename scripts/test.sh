@@ -32,10 +32,8 @@ set +e
 dotnet test Ingest.sln -c "$CONFIGURATION" --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-# One plain closing line over every test project ("Failed: 0, Passed: 62, Skipped: 0, ..." per project).
-awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
-       gsub(",", ""); for (i = 1; i <= NF; i++) {
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# One plain closing line over every test project (each prints "Passed: N", "Failed: N", "Skipped: N" summary lines).
+awk '/^ *(Passed|Failed|Skipped): +[0-9]+ *$/ { n[$1] += $2 }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 rm -f "$log"
 exit "$status"

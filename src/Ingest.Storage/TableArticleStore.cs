@@ -33,6 +33,7 @@ public sealed class TableArticleStore : IArticleStore
     private const string QueryEntitiesAll = "ea";
     private const int MaxPageSize = 1000;
     private const int MaxReasonChars = 16_000;
+    private const int MaxUpsertAttempts = 5;
 
     private static readonly string[] StateColumns =
         ["PartitionKey", "ArticleId", "SourceContainer", "SourceName", "ContentHash", "PipelineVersion"];
@@ -88,7 +89,7 @@ public sealed class TableArticleStore : IArticleStore
     public async Task<ArticleRecord?> GetAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
-        var stored = await ReadStoredAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var (stored, _) = await ReadStoredAsync(articleId, cancellationToken).ConfigureAwait(false);
         return stored?.Record;
     }
 
@@ -160,6 +161,22 @@ public sealed class TableArticleStore : IArticleStore
             string.IsNullOrWhiteSpace(record.PipelineVersion) || record.Source is null)
             throw new ArgumentException("The record needs an id, a source, a content hash and a pipeline version.", nameof(record));
 
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpsertOnceAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxUpsertAttempts)
+            {
+                // Another writer replaced the record blob since this attempt read it: start again from its version.
+                _logger.LogWarning("Concurrent upsert of {ArticleId} detected; retrying (attempt {Attempt})", record.Id, attempt);
+            }
+        }
+    }
+
+    private async Task<UpsertOutcome> UpsertOnceAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
         string idKey = TableKeys.Escape(record.Id);
         var existing = await _articles.GetEntityIfExistsAsync<TableEntity>(idKey, ArticleIndex.ArticleRowKey,
             ["ContentHash", "PipelineVersion"], cancellationToken).ConfigureAwait(false);
@@ -172,7 +189,7 @@ public sealed class TableArticleStore : IArticleStore
         }
 
         // The previous version's index rows come from its blob (also after a crash between blob and row writes).
-        var previous = await ReadStoredAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        var (previous, previousETag) = await ReadStoredAsync(record.Id, cancellationToken).ConfigureAwait(false);
         var oldRefs = previous?.Refs().ToHashSet() ?? [];
         var rows = ArticleIndex.Build(record);
         var newRefs = rows.Select(r => r.Ref).ToHashSet();
@@ -188,7 +205,12 @@ public sealed class TableArticleStore : IArticleStore
         var stored = new StoredRecord { Record = record, IndexRows = StoredRecord.FromRefs(newRefs) };
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(stored, ArticleJson.Compact);
         await _records.GetBlobClient(blobName).UploadAsync(new BinaryData(json),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                // Optimistic concurrency on the blob that lists the index rows: a concurrent upsert fails with 412/409 and retries.
+                Conditions = previousETag is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
+            },
             cancellationToken).ConfigureAwait(false);
 
         var articleRow = ArticleIndex.Summary(record, idKey, ArticleIndex.ArticleRowKey);
@@ -515,16 +537,16 @@ public sealed class TableArticleStore : IArticleStore
 
     internal static string BlobName(string articleId) => TableKeys.Escape(articleId) + ".json";
 
-    private async Task<StoredRecord?> ReadStoredAsync(string articleId, CancellationToken cancellationToken)
+    private async Task<(StoredRecord? Stored, Azure.ETag? ETag)> ReadStoredAsync(string articleId, CancellationToken cancellationToken)
     {
         try
         {
             var content = await _records.GetBlobClient(BlobName(articleId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<StoredRecord>(ArticleJson.Compact);
+            return (content.Value.Content.ToObjectFromJson<StoredRecord>(ArticleJson.Compact), content.Value.Details.ETag);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
-            return null;
+            return (null, null);
         }
     }
 

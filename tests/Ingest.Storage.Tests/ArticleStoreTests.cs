@@ -334,4 +334,27 @@ public class ArticleStoreTests(AzuriteFixture fixture)
         Assert.Empty(await ArticleIdsAsync(s.Store, new ArticleQuery(Entity: entity)));
         Assert.Empty((await s.Store.QueryEntitiesAsync("ac/dc", null, 10)).Items);
     }
+
+    [Fact]
+    public async Task Concurrent_upserts_of_one_article_leave_a_consistent_index()
+    {
+        var s = await fixture.CreateAsync();
+        const string id = "abab000000000001";
+        await s.Store.UpsertAsync(Article(id, entities: [Person("Start Person")]));
+        string[] names = ["Version Alpha", "Version Beta", "Version Gamma"];
+        var outcomes = await Task.WhenAll(names.Select(n =>
+            s.Store.UpsertAsync(Article(id, title: n, entities: [Person(n)], quotes: [($"{n} speaking.", n)], contentSeed: n))));
+        Assert.All(outcomes, o => Assert.Equal(UpsertOutcome.Updated, o));
+
+        var final = await s.Store.GetAsync(id);
+        Assert.NotNull(final);
+        string winner = final.Title!;
+        Assert.Empty(await ArticleIdsAsync(s.Store, new ArticleQuery(Entity: "Start Person")));
+        foreach (string n in names)
+        {
+            var found = await ArticleIdsAsync(s.Store, new ArticleQuery(Entity: n));
+            Assert.Equal(n == winner ? [id] : [], found);
+            Assert.Equal(n == winner ? 1 : 0, (await s.Store.QueryQuotesAsync(new QuoteQuery(Speaker: n), null, 10)).Items.Count);
+        }
+    }
 }

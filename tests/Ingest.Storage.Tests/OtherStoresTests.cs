@@ -97,4 +97,16 @@ public class OtherStoresTests(AzuriteFixture fixture)
         }
         Assert.Equal(s.Names.Tables.Order(), tables.Order());
     }
+
+    [Fact]
+    public async Task Development_storage_shorthand_reaches_azurite()
+    {
+        if (fixture.ConnectionString != AzuriteFixture.AzuriteConnectionString)
+            return; // only meaningful against the local emulator
+        var s = await fixture.CreateAsync(c => c["IngestStorage"] = "UseDevelopmentStorage=true");
+        var record = Records.Article("abcd000000000001", entities: [Records.Person("Ada Quill")]);
+        Assert.Equal(Ingest.Core.Abstractions.UpsertOutcome.Created, await s.Store.UpsertAsync(record));
+        Assert.Equal(record.Body, (await s.Store.GetAsync(record.Id))!.Body);
+        await s.ReprocessQueue.EnqueueAsync(record.Source);
+    }
 }
