@@ -23,6 +23,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
         "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
         "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
+    /// <summary>The storage under test: the <c>IngestStorage</c> environment variable, else the default Azurite account.</summary>
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("IngestStorage") is { Length: > 0 } cs ? cs : AzuriteConnectionString;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -34,10 +38,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public string PoisonQueueName => Prefix + "-reprocess-poison";
     public HttpClient Api { get; private set; } = null!;
     public BlobContainerClient Container { get; } = null!;
-    public BlobServiceClient Blobs { get; } = new(AzuriteConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
-    public QueueServiceClient Queues { get; } = new(AzuriteConnectionString,
+    public BlobServiceClient Blobs { get; } = new(ConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
+    public QueueServiceClient Queues { get; } = new(ConnectionString,
         new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 });
-    public TableServiceClient Tables { get; } = new(AzuriteConnectionString);
+    public TableServiceClient Tables { get; } = new(ConnectionString);
     /// <summary>Why setup failed, or null; each test asserts on it so the reason is in every failure.</summary>
     public string? SetupError { get; private set; }
 
@@ -48,14 +52,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (int port in new[] { 10000, 10001, 10002 })
+        if (await ReachabilityErrorAsync() is { } unreachable)
         {
-            if (!await PortOpenAsync(port))
-            {
-                SetupError = $"Azurite is not reachable on 127.0.0.1:{port}. Start it with 'scripts/azurite.sh start' " +
-                             "(scripts/test.sh does this before 'dotnet test').";
-                return;
-            }
+            SetupError = $"Azurite (or the storage in the IngestStorage environment variable) is not reachable: {unreachable}. " +
+                         "Start it with 'scripts/azurite.sh start' (scripts/test.sh does this before 'dotnet test').";
+            return;
         }
         string dll = typeof(LocalHostFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "LocalHostDll").Value!;
@@ -67,7 +68,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         int httpPort = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
-        start.Environment["IngestStorage"] = AzuriteConnectionString;
+        start.Environment["IngestStorage"] = ConnectionString;
         start.Environment["StorageOptions__NamePrefix"] = Prefix;
         start.Environment["IngestContainer"] = ContainerName;
         start.Environment["LocalHost__Port"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -136,18 +137,23 @@ public sealed class LocalHostFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<bool> PortOpenAsync(int port)
+    /// <summary>Lists one page of containers, queues and tables (5 s each); returns why that failed, or null.</summary>
+    private async Task<string?> ReachabilityErrorAsync()
     {
-        using var client = new TcpClient();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await foreach (var _ in Blobs.GetBlobContainersAsync(cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+                break;
+            await foreach (var _ in Queues.GetQueuesAsync(cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+                break;
+            await foreach (var _ in Tables.QueryAsync(maxPerPage: 1, cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+                break;
+            return null;
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException or OperationCanceledException)
         {
-            return false;
+            return ex is OperationCanceledException ? "no answer within 5 s" : ex.Message.Split('\n')[0].Trim();
         }
     }
 
