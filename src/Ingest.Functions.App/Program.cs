@@ -10,6 +10,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.AddIngestPipeline();
 builder.Services.AddIngestStorage(builder.Configuration);
+builder.Services.AddHostedService<Ingest.Functions.App.StorageStartup>();
 builder.Build().Run();
 
 /// <summary>The entry point. Internal so that it does not clash with the <c>Program</c> of other executables (CS0433).</summary>
