@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>A thin client of the Ingest HTTP API that returns status and body as they came.</summary>
+internal sealed class ApiClient(string api, string? key) : IDisposable
+{
+    private readonly HttpClient _http = Create(api, key);
+
+    private static HttpClient Create(string api, string? key)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(api.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        if (!string.IsNullOrEmpty(key))
+            http.DefaultRequestHeaders.Add("x-functions-key", key);
+        return http;
+    }
+
+    /// <summary>GET <c>api/{path}</c> with the query parameters that have a value.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, IEnumerable<KeyValuePair<string, string?>> query,
+        CancellationToken cancellationToken = default)
+    {
+        string qs = string.Join("&", query.Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value!)));
+        using var response = await _http.GetAsync("api/" + path + (qs.Length > 0 ? "?" + qs : ""), cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>POST <c>api/{path}</c> with an empty body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PostAsync("api/" + path, content: null, cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>Writes the body (pretty-printed when it is JSON) and returns the exit code: 0 for 2xx, 1 otherwise.</summary>
+    public static int Print((HttpStatusCode Status, string Body) response, TextWriter output)
+    {
+        output.WriteLine(Pretty(response.Body));
+        return (int)response.Status is >= 200 and < 300 ? 0 : 1;
+    }
+
+    private static string Pretty(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return JsonSerializer.Serialize(doc.RootElement, Core.Document.ArticleJson.Indented);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

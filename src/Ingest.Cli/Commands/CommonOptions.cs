@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>Options shared by the storage and API commands, with their environment defaults.</summary>
+internal static class CommonOptions
+{
+    /// <summary>The well-known, public Azurite development account (not a secret).</summary>
+    public const string AzuriteConnectionString =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+
+    /// <summary>The API base address of Ingest.LocalHost (and <c>func start</c>).</summary>
+    public const string LocalApi = "http://127.0.0.1:7071";
+
+    public static Option<string> Connection() => new("--connection")
+    {
+        Description = "Storage connection string (default: environment IngestStorage, else the Azurite development account).",
+        DefaultValueFactory = _ => Env("IngestStorage") ?? AzuriteConnectionString,
+    };
+
+    public static Option<string> Container() => new("--container")
+    {
+        Description = "Blob container of article files (default: environment IngestContainer, else 'articles').",
+        DefaultValueFactory = _ => Env("IngestContainer") ?? "articles",
+    };
+
+    public static Option<string> Api() => new("--api")
+    {
+        Description = $"Base address of the Ingest HTTP API (default: environment INGEST_API, else {LocalApi}).",
+        DefaultValueFactory = _ => Env("INGEST_API") ?? LocalApi,
+    };
+
+    public static Option<string?> Key() => new("--key")
+    {
+        Description = "Function key sent as x-functions-key (default: environment INGEST_API_KEY; not needed for Ingest.LocalHost).",
+        DefaultValueFactory = _ => Env("INGEST_API_KEY"),
+    };
+
+    /// <summary>
+    /// Client options with a blob service version Azurite 3.37 accepts (the 12.30 client's default is newer); Azure accepts it too.
+    /// </summary>
+    public static Azure.Storage.Blobs.BlobClientOptions BlobOptions() => new(Azure.Storage.Blobs.BlobClientOptions.ServiceVersion.V2026_06_06);
+
+    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+}

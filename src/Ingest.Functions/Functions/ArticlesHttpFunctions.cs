@@ -1,0 +1,94 @@
+using Ingest.Core.Abstractions;
+using Ingest.Core.Document;
+using Ingest.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Functions.Functions;
+
+/// <summary>
+/// Body of <c>GET /api/articles/{id}</c> when the article's last attempt failed (HTTP 422).
+/// </summary>
+/// <param name="Status">Always <c>"failed"</c>.</param>
+/// <param name="Failure">The failure record: stage, reason, error type, size, when.</param>
+/// <param name="LastRecord">The record of an earlier successful attempt, kept as it was, or null.</param>
+public sealed record ArticleFailureResponse(string Status, IngestFailure Failure, ArticleRecord? LastRecord);
+
+/// <summary>
+/// The read side of the HTTP API over <see cref="IArticleStore"/>: one article, article lists, quotes, entities.
+/// </summary>
+/// <remarks>
+/// <para><c>GET /api/articles/{id}</c>: 200 with the <see cref="ArticleRecord"/> (the same JSON as <c>ingest extract</c>);
+/// 422 with an <see cref="ArticleFailureResponse"/> (<c>"status": "failed"</c>) when the last attempt on the blob failed,
+/// because the blob exists but cannot be turned into an article (a client polling for a record then stops waiting);
+/// 404 when nothing is stored yet; 400 for an id that is not 16 lowercase hex characters.</para>
+/// <para>Lists return <c>{"items": [...], "continuationToken": "…"|null}</c>; pass the token back unchanged for the next page.</para>
+/// </remarks>
+public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesHttpFunctions> logger)
+{
+    /// <summary><c>GET /api/articles/{id}</c>.</summary>
+    [Function(nameof(GetArticle))]
+    public async Task<IActionResult> GetArticle(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.IsArticleId(id))
+            return ApiResults.BadRequest(new ApiError("invalid_id", $"'{id}' is not an article id (16 lowercase hex characters).", "id"));
+
+        var failure = await store.GetFailureAsync(id, cancellationToken);
+        var record = await store.GetAsync(id, cancellationToken);
+        if (failure is not null)
+        {
+            logger.LogInformation("Article {ArticleId} failed in stage {Stage}", id, failure.Stage);
+            return ApiResults.Json(new ArticleFailureResponse("failed", failure, record), StatusCodes.Status422UnprocessableEntity);
+        }
+        return record is null ? ApiResults.NotFound($"No article with id '{id}' is stored.") : ApiResults.Json(record);
+    }
+
+    /// <summary><c>GET /api/articles?entity=&amp;speaker=&amp;source=&amp;from=&amp;to=&amp;pageSize=&amp;continuationToken=</c>.</summary>
+    [Function(nameof(ListArticles))]
+    public async Task<IActionResult> ListArticles(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseArticleQuery(request.Query, out var query, out var error)
+            || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
+            return ApiResults.BadRequest(error);
+
+        var page = await store.QueryArticlesAsync(query, token, pageSize, cancellationToken);
+        logger.LogInformation("Listed {Count} articles for {Query}", page.Items.Count, query);
+        return ApiResults.Json(page);
+    }
+
+    /// <summary><c>GET /api/quotes?speaker=&amp;text=&amp;pageSize=&amp;continuationToken=</c>.</summary>
+    [Function(nameof(ListQuotes))]
+    public async Task<IActionResult> ListQuotes(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "quotes")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParseQuoteQuery(request.Query, out var query, out var error)
+            || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
+            return ApiResults.BadRequest(error);
+
+        var page = await store.QueryQuotesAsync(query, token, pageSize, cancellationToken);
+        logger.LogInformation("Listed {Count} quotes for {Query}", page.Items.Count, query);
+        return ApiResults.Json(page);
+    }
+
+    /// <summary><c>GET /api/entities?prefix=&amp;pageSize=&amp;continuationToken=</c>.</summary>
+    [Function(nameof(ListEntities))]
+    public async Task<IActionResult> ListEntities(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryParsePrefix(request.Query, out string? prefix, out var error)
+            || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
+            return ApiResults.BadRequest(error);
+
+        var page = await store.QueryEntitiesAsync(prefix, token, pageSize, cancellationToken);
+        logger.LogInformation("Listed {Count} entities for prefix {Prefix}", page.Items.Count, prefix);
+        return ApiResults.Json(page);
+    }
+}

@@ -1,0 +1,28 @@
+using Ingest.Core;
+using Ingest.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Functions.Functions;
+
+/// <summary>Body of <c>POST /api/reprocess</c>.</summary>
+/// <param name="Queued">Number of outdated articles put on the <c>reprocess</c> queue.</param>
+/// <param name="PipelineVersion">The current pipeline version they will be brought to.</param>
+public sealed record ReprocessResponse(int Queued, string PipelineVersion);
+
+/// <summary><c>POST /api/reprocess</c>: queues every stored article whose pipeline version is older (202 with the count).</summary>
+public sealed class ReprocessHttpFunction(IngestService ingest, ILogger<ReprocessHttpFunction> logger)
+{
+    /// <summary>Queues outdated articles.</summary>
+    [Function(nameof(Reprocess))]
+    public async Task<IActionResult> Reprocess(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reprocess")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        int queued = await ingest.EnqueueOutdatedAsync(cancellationToken);
+        logger.LogInformation("Reprocess requested over HTTP: {Count} queued", queued);
+        return ApiResults.Json(new ReprocessResponse(queued, PipelineInfo.Version), StatusCodes.Status202Accepted);
+    }
+}

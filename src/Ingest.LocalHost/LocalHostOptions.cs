@@ -1,0 +1,30 @@
+using Ingest.Storage;
+
+namespace Ingest.LocalHost;
+
+/// <summary>Settings of the local host itself, bound from the <c>LocalHost</c> section (env <c>LocalHost__Port</c> …).</summary>
+public sealed class LocalHostOptions
+{
+    /// <summary>Section name.</summary>
+    public const string SectionName = "LocalHost";
+
+    /// <summary>HTTP port on 127.0.0.1 (default 7071, the port of <c>func start</c>).</summary>
+    public int Port { get; set; } = 7071;
+
+    /// <summary>How often the blob container is listed for new or changed blobs (default 1 s).</summary>
+    public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the queue poller waits after finding the queue empty (default 1 s).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Blobs processed at the same time (default 4, like host.json <c>blobs.maxDegreeOfParallelism</c>).</summary>
+    public int BlobParallelism { get; set; } = 4;
+}
+
+/// <summary>Resource names as <c>Ingest.Storage</c> resolves them (with <see cref="StorageOptions.NamePrefix"/>).</summary>
+internal static class LocalNames
+{
+    /// <summary>A queue or container name with the configured prefix (<c>{prefix}-{name}</c>).</summary>
+    public static string Prefixed(StorageOptions options, string name) =>
+        string.IsNullOrEmpty(options.NamePrefix) ? name : $"{options.NamePrefix}-{name}";
+}

@@ -1,0 +1,26 @@
+using System.Net;
+using Ingest.Functions;
+using Ingest.LocalHost;
+using Ingest.Storage;
+
+// Ingest.LocalHost: the function classes of Ingest.Functions without Core Tools (see README, scripts/run.sh).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.SectionName);
+int port = builder.Configuration.GetValue($"{LocalHostOptions.SectionName}:{nameof(LocalHostOptions.Port)}", 7071);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+builder.AddIngestPipeline();
+builder.Services.AddIngestStorage(builder.Configuration);
+builder.Services.AddMvcCore();
+builder.Services.AddHostedService<BlobPollingWorker>();
+builder.Services.AddHostedService<QueuePollingWorker>();
+builder.Services.AddHostedService<ReprocessScheduleWorker>();
+
+var app = builder.Build();
+await StartupStorage.EnsureCreatedAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+app.UseJsonErrors();
+app.MapIngestFunctions();
+await app.RunAsync();
+
+/// <summary>The entry point. Internal so that it does not clash with the <c>Program</c> of other executables (CS0433).</summary>
+internal partial class Program;

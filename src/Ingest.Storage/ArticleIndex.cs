@@ -1,0 +1,160 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Ingest.Core.Abstractions;
+using Ingest.Core.Document;
+
+namespace Ingest.Storage;
+
+/// <summary>The index tables an article writes rows to.</summary>
+internal enum IndexTable
+{
+    Entity,
+    Speaker,
+    Source,
+    Date,
+    Quote,
+}
+
+/// <summary>The address of one index row; the list of these is kept with the record so stale rows can be deleted.</summary>
+internal readonly record struct IndexRowRef(IndexTable Table, string PartitionKey, string RowKey);
+
+/// <summary>One index row to write.</summary>
+internal sealed record IndexRow(IndexTable Table, TableEntity Entity)
+{
+    public IndexRowRef Ref => new(Table, Entity.PartitionKey, Entity.RowKey);
+}
+
+/// <summary>
+/// Derives the rows of the inter-partition secondary indexes from an article record. Article-pointing rows carry the
+/// summary fields (denormalized) so that one-filter list queries read no article rows.
+/// <list type="bullet">
+/// <item>Entity: PK = <see cref="TableKeys.NameKey"/>(name), RK = escaped article id; Name, Type, Mentions.</item>
+/// <item>Speaker: PK = name key of the speaker; RK = <c>a_</c>+id (speaker → article) and <c>q_</c>+quote hash+<c>_</c>+id (speaker → quote).</item>
+/// <item>Source: PK = name key of the publisher and of the original source, RK = id; Source, Roles.</item>
+/// <item>Date: PK = <c>yyyy-MM</c>, RK = <c>yyyy-MM-dd_</c>+id.</item>
+/// <item>Quote: PK = <see cref="TableKeys.TextHash"/>(quote text), RK = id; Text, Speaker, SpeakerKind.</item>
+/// </list>
+/// </summary>
+internal static class ArticleIndex
+{
+    public const string ArticleRowKey = "article";
+    public const string FailureRowKey = "failure";
+    public const string SpeakerArticlePrefix = "a_";
+    public const string SpeakerArticleEnd = "a`"; // '`' follows '_': the upper bound of the "a_" range
+    public const string SpeakerQuotePrefix = "q_";
+    public const string SpeakerQuoteEnd = "q`";
+
+    // A string property holds at most 64 KiB (32K UTF-16 characters); long values are cut to these lengths.
+    internal const int MaxTitleChars = 2_000;
+    internal const int MaxNameChars = 1_000;
+    internal const int MaxQuoteChars = 16_000;
+
+    public static IReadOnlyList<IndexRow> Build(ArticleRecord record)
+    {
+        string id = record.Id;
+        string idKey = TableKeys.Escape(id);
+        var rows = new Dictionary<IndexRowRef, IndexRow>();
+
+        void Add(IndexTable table, TableEntity entity)
+        {
+            var row = new IndexRow(table, entity);
+            rows.TryAdd(row.Ref, row); // first wins: two names normalizing to one key index once
+        }
+
+        foreach (var entity in record.Entities)
+        {
+            string key = TableKeys.NameKey(entity.Name);
+            if (key.Length == 0)
+                continue;
+            var e = Summary(record, key, idKey);
+            e["Name"] = Cut(entity.Name, MaxNameChars);
+            e["Type"] = entity.Type;
+            e["Mentions"] = entity.Mentions;
+            Add(IndexTable.Entity, e);
+        }
+
+        foreach (var quote in record.Quotes)
+        {
+            string hash = TableKeys.TextHash(quote.Text);
+            if (quote.Speaker is { } speaker && TableKeys.NameKey(speaker) is { Length: > 0 } speakerKey)
+            {
+                var a = Summary(record, speakerKey, SpeakerArticlePrefix + idKey);
+                a["Speaker"] = Cut(speaker, MaxNameChars);
+                Add(IndexTable.Speaker, a);
+                Add(IndexTable.Speaker, QuoteRow(quote, id, speakerKey, SpeakerQuotePrefix + hash + "_" + idKey));
+            }
+            Add(IndexTable.Quote, QuoteRow(quote, id, hash, idKey));
+        }
+
+        var sources = new Dictionary<string, (string Display, List<string> Roles)>();
+        void AddSource(string? name, string role)
+        {
+            if (name is null || TableKeys.NameKey(name) is not { Length: > 0 } key)
+                return;
+            if (!sources.TryGetValue(key, out var s))
+                sources[key] = s = (name, []);
+            s.Roles.Add(role);
+        }
+        AddSource(record.Publisher, "publisher");
+        AddSource(record.OriginalSource, "originalSource");
+        foreach (var (key, (display, roles)) in sources)
+        {
+            var e = Summary(record, key, idKey);
+            e["Source"] = Cut(display, MaxNameChars);
+            e["Roles"] = string.Join(',', roles);
+            Add(IndexTable.Source, e);
+        }
+
+        if (PublishedDate(record.PublishedAt) is { } date)
+        {
+            string day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Add(IndexTable.Date, Summary(record, day[..7], day + "_" + idKey));
+        }
+
+        return [.. rows.Values];
+    }
+
+    /// <summary>The date part of an ISO 8601 <c>publishedAt</c> (<c>yyyy-MM-dd</c> or a date-time), or null.</summary>
+    public static DateOnly? PublishedDate(string? publishedAt) =>
+        publishedAt is { Length: >= 10 } && DateOnly.TryParseExact(publishedAt.AsSpan(0, 10), "yyyy-MM-dd",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>A table entity with the summary fields of <paramref name="record"/>.</summary>
+    public static TableEntity Summary(ArticleRecord record, string partitionKey, string rowKey) => new(partitionKey, rowKey)
+    {
+        ["ArticleId"] = record.Id,
+        ["SourceContainer"] = record.Source.Container,
+        ["SourceName"] = record.Source.Name,
+        ["Title"] = Cut(record.Title, MaxTitleChars),
+        ["Publisher"] = Cut(record.Publisher, MaxNameChars),
+        ["OriginalSource"] = Cut(record.OriginalSource, MaxNameChars),
+        ["PublishedAt"] = record.PublishedAt,
+        ["PipelineVersion"] = record.PipelineVersion,
+    };
+
+    /// <summary>Reads the summary fields written by <see cref="Summary"/>.</summary>
+    public static ArticleSummary ToSummary(TableEntity e) => new(
+        e.GetString("ArticleId") ?? "",
+        new SourceRef(e.GetString("SourceContainer") ?? "", e.GetString("SourceName") ?? ""),
+        e.GetString("Title"), e.GetString("Publisher"), e.GetString("OriginalSource"), e.GetString("PublishedAt"),
+        e.GetString("PipelineVersion") ?? "");
+
+    /// <summary>Columns read by <see cref="ToSummary"/>.</summary>
+    public static readonly IReadOnlyList<string> SummaryColumns =
+        ["ArticleId", "SourceContainer", "SourceName", "Title", "Publisher", "OriginalSource", "PublishedAt", "PipelineVersion"];
+
+    private static TableEntity QuoteRow(QuoteRecord quote, string id, string partitionKey, string rowKey) => new(partitionKey, rowKey)
+    {
+        ["ArticleId"] = id,
+        ["Text"] = Cut(quote.Text, MaxQuoteChars),
+        ["Speaker"] = Cut(quote.Speaker, MaxNameChars),
+        ["SpeakerKind"] = quote.SpeakerKind,
+    };
+
+    internal static string? Cut(string? value, int max)
+    {
+        if (value is null || value.Length <= max)
+            return value;
+        return value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)];
+    }
+}

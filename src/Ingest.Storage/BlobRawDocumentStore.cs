@@ -1,0 +1,34 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Ingest.Core.Abstractions;
+using Ingest.Core.Document;
+
+namespace Ingest.Storage;
+
+/// <summary><see cref="IRawDocumentStore"/> over Azure Blob storage: reads uploaded article files.</summary>
+/// <param name="blobService">Blob service client of the storage account.</param>
+public sealed class BlobRawDocumentStore(BlobServiceClient blobService) : IRawDocumentStore
+{
+    private readonly BlobServiceClient _blobService = blobService ?? throw new ArgumentNullException(nameof(blobService));
+
+    /// <summary>Opens the blob <paramref name="source"/> for reading, or returns null when it does not exist.</summary>
+    /// <param name="source">Container (normally <see cref="StorageOptions.IncomingContainer"/>) and blob name.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>A stream the caller disposes, or null when the blob or its container does not exist.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob.</exception>
+    public async Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var blob = _blobService.GetBlobContainerClient(source.Container).GetBlobClient(source.Name);
+        try
+        {
+            var response = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}

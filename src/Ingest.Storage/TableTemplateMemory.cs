@@ -1,0 +1,125 @@
+using Azure;
+using Azure.Data.Tables;
+using Ingest.Core.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Storage;
+
+/// <summary>
+/// <see cref="ITemplateMemory"/> over Table storage. One row per publisher and line: PK = name key of the publisher,
+/// RK = <see cref="TableKeys.TextHash"/> of the line; the row keeps the line, the distinct ids of the articles that
+/// contained it (at most <c>max(threshold, 10)</c>, after which the row stops growing) and their count. A line is a
+/// template line once <see cref="StorageOptions.TemplateLineThreshold"/> distinct articles contained it; the count is
+/// filtered by the service. At most <see cref="StorageOptions.TemplateMaxLinesPerArticle"/> lines of an article are recorded.
+/// </summary>
+public sealed class TableTemplateMemory : ITemplateMemory
+{
+    private const int MinTrackedArticles = 10;
+    private const int MaxLineChars = 4_000;
+    private const int MaxAttempts = 5;
+    private const int MaxParallel = 8;
+
+    private readonly TableClient _table;
+    private readonly StorageOptions _options;
+    private readonly ILogger<TableTemplateMemory> _logger;
+
+    /// <summary>Creates the memory over the table named by <see cref="StorageOptions.TemplateLinesTable"/>.</summary>
+    /// <param name="tableService">Table service client of the storage account.</param>
+    /// <param name="options">Resource names and thresholds.</param>
+    /// <param name="logger">Logger.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public TableTemplateMemory(TableServiceClient tableService, IOptions<StorageOptions> options, ILogger<TableTemplateMemory> logger)
+    {
+        ArgumentNullException.ThrowIfNull(tableService);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        _logger = logger;
+        _table = tableService.GetTableClient(new StorageNames(_options).TemplateLines);
+    }
+
+    private int Threshold => Math.Max(1, _options.TemplateLineThreshold);
+
+    private int TrackedArticles => Math.Max(Threshold, MinTrackedArticles);
+
+    /// <summary>Returns the lines that at least <see cref="StorageOptions.TemplateLineThreshold"/> distinct articles of <paramref name="publisher"/> contained.</summary>
+    /// <param name="publisher">Publisher name (matched case-insensitively).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="publisher"/> is null.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    public async Task<IReadOnlySet<string>> GetTemplateLinesAsync(string publisher, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(publisher);
+        var lines = new HashSet<string>(StringComparer.Ordinal);
+        string key = TableKeys.NameKey(publisher);
+        if (key.Length == 0)
+            return lines;
+        int threshold = Threshold;
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and Articles ge {threshold}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, 1000, ["Line"], cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("Line") is { } line)
+                lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>Records that an article of <paramref name="publisher"/> contained <paramref name="lines"/>; idempotent per article and line.</summary>
+    /// <param name="publisher">Publisher name.</param>
+    /// <param name="articleId">Article id.</param>
+    /// <param name="lines">Normalized lines; duplicates, blank and very long lines are ignored, and only the first
+    /// <see cref="StorageOptions.TemplateMaxLinesPerArticle"/> distinct lines are recorded.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="articleId"/> is blank.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    public async Task ObserveAsync(string publisher, string articleId, IEnumerable<string> lines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        ArgumentNullException.ThrowIfNull(lines);
+        string key = TableKeys.NameKey(publisher);
+        if (key.Length == 0)
+            return;
+        var selected = lines.Where(l => !string.IsNullOrWhiteSpace(l) && l.Length <= MaxLineChars)
+            .Distinct(StringComparer.Ordinal).Take(Math.Max(0, _options.TemplateMaxLinesPerArticle)).ToList();
+        await Parallel.ForEachAsync(selected,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallel, CancellationToken = cancellationToken },
+            async (line, ct) => await ObserveLineAsync(key, articleId, line, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        _logger.LogDebug("Template memory of {Publisher} observed {Lines} lines of {ArticleId}", publisher, selected.Count, articleId);
+    }
+
+    private async Task ObserveLineAsync(string publisherKey, string articleId, string line, CancellationToken cancellationToken)
+    {
+        string rowKey = TableKeys.TextHash(line);
+        articleId = articleId.Replace(",", "%2C", StringComparison.Ordinal); // ids are kept comma-separated
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var existing = await _table.GetEntityIfExistsAsync<TableEntity>(publisherKey, rowKey, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                if (!existing.HasValue || existing.Value is not { } row)
+                {
+                    var created = new TableEntity(publisherKey, rowKey) { ["Line"] = line, ["ArticleIds"] = articleId, ["Articles"] = 1 };
+                    await _table.AddEntityAsync(created, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                var ids = (row.GetString("ArticleIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+                if (ids.Contains(articleId, StringComparer.Ordinal) || ids.Count >= TrackedArticles)
+                    return;
+                ids.Add(articleId);
+                row["ArticleIds"] = string.Join(',', ids);
+                row["Articles"] = ids.Count;
+                // Optimistic concurrency: another article of the same publisher may be updating this line.
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Lost a race with another writer: read again.
+            }
+        }
+    }
+}

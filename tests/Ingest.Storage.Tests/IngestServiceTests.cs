@@ -1,0 +1,79 @@
+using System.Text;
+using Ingest.Core;
+using Ingest.Core.Abstractions;
+using Ingest.Core.Document;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using static Ingest.Storage.Tests.Records;
+
+namespace Ingest.Storage.Tests;
+
+/// <summary>The Core ingest service over the real storage implementations (Azurite).</summary>
+[Collection(AzuriteCollection.Name)]
+public class IngestServiceTests(AzuriteFixture fixture)
+{
+    // Made-up page for these tests.
+    private const string Page = """
+        <!DOCTYPE html>
+        <html lang="en"><head>
+        <title>Harbor council approves new lighthouse lamps</title>
+        <meta property="og:site_name" content="Harbor Gazette">
+        <meta property="article:published_time" content="2024-05-02T09:00:00Z">
+        </head><body><article>
+        <h1>Harbor council approves new lighthouse lamps</h1>
+        <p>The harbor council voted on Tuesday to replace the lamps of the old lighthouse, ending a debate that lasted two winters.</p>
+        <p>"The lamps stay lit all night, and now they will cost half as much," said Mira Stone, the council's treasurer.</p>
+        <p>Ada Quill, who leads the Lantern Works cooperative, said the new lamps would be installed before the autumn storms.</p>
+        <p>The old lamps will be given to the maritime museum on the north quay.</p>
+        </article></body></html>
+        """;
+
+    private static IngestService Service(StorageUnderTest s) => new(
+        ArticleExtractor.Default, s.Store, s.RawDocuments, s.ReprocessQueue, Options.Create(new IngestOptions()),
+        NullLogger<IngestService>.Instance, s.TemplateMemory);
+
+    [Fact]
+    public async Task Ingest_stores_a_record_and_reprocess_reads_the_blob_again()
+    {
+        var s = await fixture.CreateAsync();
+        var source = new SourceRef(s.Names.IncomingContainer, "2024/05/lighthouse.html");
+        byte[] bytes = Encoding.UTF8.GetBytes(Page);
+        await s.Blobs.GetBlobContainerClient(source.Container).GetBlobClient(source.Name).UploadAsync(new BinaryData(bytes));
+        var service = Service(s);
+
+        var first = await service.IngestAsync(source, new MemoryStream(bytes));
+        Assert.Equal(IngestStatus.Stored, first.Status);
+        Assert.Equal(ArticleIds.For(source), first.ArticleId);
+        var record = await s.Store.GetAsync(first.ArticleId);
+        Assert.NotNull(record);
+        Assert.Contains("lighthouse", record.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ArticleIds.ContentHash(bytes), record.ContentHash);
+        Assert.Equal([first.ArticleId], (await s.Store.QueryArticlesAsync(new ArticleQuery(), null, 10)).Items.Select(a => a.Id));
+        foreach (var entity in record.Entities)
+            Assert.Contains(first.ArticleId, (await s.Store.QueryArticlesAsync(new ArticleQuery(Entity: entity.Name), null, 10)).Items.Select(a => a.Id));
+
+        Assert.Equal(IngestStatus.Unchanged, (await service.IngestAsync(source, new MemoryStream(bytes))).Status);
+        var again = await service.ReprocessAsync(source);
+        Assert.NotNull(again);
+        Assert.NotEqual(IngestStatus.Failed, again.Status);
+        Assert.Null(await service.ReprocessAsync(source with { Name = "2024/05/gone.html" }));
+
+        // An article of an older pipeline version is queued for reprocessing.
+        await s.Store.UpsertAsync(Article("9999000000000001", pipelineVersion: "0.0-old"));
+        Assert.Equal(1, await service.EnqueueOutdatedAsync());
+    }
+
+    [Fact]
+    public async Task Bad_input_leaves_a_failure_record()
+    {
+        var s = await fixture.CreateAsync();
+        var source = new SourceRef(s.Names.IncomingContainer, "empty.html");
+        var outcome = await Service(s).IngestAsync(source, new MemoryStream([]));
+
+        Assert.Equal(IngestStatus.Failed, outcome.Status);
+        var failure = await s.Store.GetFailureAsync(outcome.ArticleId);
+        Assert.NotNull(failure);
+        Assert.Equal(source, failure.Source);
+        Assert.True((await s.Store.GetStateAsync(outcome.ArticleId))!.Failed);
+    }
+}
