@@ -52,6 +52,8 @@ public sealed partial class MetadataStage : IPipelineStage
             if (meta.Authors.Count == 0 || document.TextIsHtml)
                 AddAuthors(meta, a);
 
+        if (meta.PublishedAt is null && document.BodyBlocks.FirstOrDefault() is { } lead && DatelineDate().Match(lead.Text) is { Success: true } dl)
+            meta.PublishedAt = DateParser.Find(dl.Value);
         meta.Publisher = FindPublisher(document, masthead);
         string? original = FindOriginalSource(document, meta.Publisher, sourceLabels);
         meta.OriginalSource = original is not null && meta.Publisher is not null && SameOutlet(original, meta.Publisher) ? null : original;
@@ -484,6 +486,9 @@ public sealed partial class MetadataStage : IPipelineStage
 
     [GeneratedRegex(@"\s+[|–—·•]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();
+    /// <summary>A dateline that opens the first paragraph: "Harbor City, March 14, 2025 -".</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L} .'’-]{1,40},\s+(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\s*[-–—]")]
+    private static partial Regex DatelineDate();
     [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction)$", RegexOptions.IgnoreCase)]
     private static partial Regex StaffLabel();
     [GeneratedRegex(@"\s*(?:,|\band\b|&|\bund\b|\bet\b)\s*")]

@@ -76,6 +76,7 @@ internal static class BoilerplateRules
         R("share", @"^(share|share this|share this (article|story|post)|tweet|email|e-mail|print|like this|like|loading\.{0,3}|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link|save|flipboard|teilen|partager)(\s*[:|,·•]?\s*(share|share this|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|copy link|save|flipboard|like this|on facebook|on twitter|on linkedin))*\s*:?$", 12),
         R("share", @"^(click to share|share on (facebook|twitter|x|linkedin)|like this:|share this:|like loading|teilen\s*:|partager\s*:|share\s*:)", 15),
         R("share", @"^be the first to like this", 10),
+        R("share", @"^(share|email|send|tweet) (this|the) (article|story|post|page)\b.*\b(on|via|with|to)\b", 14),
         R("share", @"^\{\{[<%].*[>%]\}\}$", 20),
         // Captions and credits.
         R("caption", @"^(photo|image|picture|foto|bild|credit|photograph|illustration|video|file photo|caption|featured image)( credit)?\s*[:/]", 40),

@@ -317,7 +317,7 @@ public sealed partial class QuoteStage : IPipelineStage
         {
             if (!IsCue(words, i, out int cueLength))
                 continue;
-            string cue = string.Join(' ', words.Skip(i).Take(cueLength));
+            string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
             if (i == 0)
             {
                 // “…,” said X, president of Y.
@@ -357,7 +357,7 @@ public sealed partial class QuoteStage : IPipelineStage
         {
             if (!IsCue(words, i, out int cueLength))
                 continue;
-            string cue = string.Join(' ', words.Skip(i).Take(cueLength));
+            string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
             var before = words.Take(i).ToList();
             // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence.
             if (cue.EndsWith("ing") || before.Count == 0)
