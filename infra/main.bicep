@@ -32,14 +32,14 @@ param recordsContainerName string = 'article-records'
 @description('Table names used by the storage layer.')
 param tableNames string[] = [
   'Articles'
-  'Failures'
+  'ArticleFailures'
   'EntityIndex'
   'SpeakerIndex'
   'SourceIndex'
   'DateIndex'
   'EntityNames'
   'QuoteIndex'
-  'Templates'
+  'TemplateLines'
 ]
 
 @description('NCRONTAB schedule (six fields, seconds first) of the reprocess timer.')
