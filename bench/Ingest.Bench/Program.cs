@@ -86,7 +86,7 @@ internal static class Bench
         return string.Join("\n\n", document.BodyBlocks.Select(b => b.Text));
     }
 
-    private static string Smart(Page page) => SmartReader.Reader.ParseArticle("https://example.org/", page.Html).TextContent ?? "";
+    private static string Smart(Page page) => new SmartReader.Reader("https://example.org/", page.Html).GetArticle().TextContent ?? "";
 
     public static T Option<T>(string[] args, string name, T fallback)
     {
