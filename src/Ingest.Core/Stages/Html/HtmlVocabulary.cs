@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+
+namespace Ingest.Core.Stages.Html;
+
+/// <summary>
+/// Tag and class/id vocabularies of main-content extraction: data, not logic (trafilatura's <c>xpaths.py</c>,
+/// Readability's regexes). Class and id values are split into lower-case tokens at anything that is not a
+/// letter or digit; a rule matches a token exactly or as its prefix.
+/// </summary>
+internal static class HtmlVocabulary
+{
+    /// <summary>Elements that never hold article text; skipped with their content.</summary>
+    public static readonly FrozenSet<string> DropTags = FrozenSet.ToFrozenSet(
+    [
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select", "input", "textarea",
+        "option", "object", "embed", "video", "audio", "map", "head", "link", "meta", "nav", "aside", "footer", "dialog",
+        "picture", "source", "math", "menu", "frame", "frameset", "applet", "label", "fieldset",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements that start a new block of text (everything else is inline).</summary>
+    public static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
+    [
+        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
+        "dd", "blockquote", "figure", "figcaption", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+        "hr", "address", "center", "details", "summary", "form", "body", "html", "hgroup",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Paragraph-like elements: their score goes to their parent, not to themselves.</summary>
+    public static readonly FrozenSet<string> ParagraphTags = FrozenSet.ToFrozenSet(
+        ["p", "pre", "td", "blockquote", "li", "dd"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whole class names of elements hidden from readers (screen-reader text, collapsed widgets); "hidden-xs" style
+    /// names hide only at some screen sizes and do not count.</summary>
+    public static readonly FrozenSet<string> HiddenClasses = FrozenSet.ToFrozenSet(
+    [
+        "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "invisible",
+        "offscreen", "element-invisible", "is-hidden", "u-hidden", "hide", "d-none", "display-none",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Token prefixes of class/id values that mark boilerplate, with the reason recorded.</summary>
+    public static readonly (string Prefix, string Reason)[] BoilerplatePrefixes =
+    [
+        ("comment", "comments"), ("disqus", "comments"), ("discussion", "comments"),
+        ("share", "share"), ("sharing", "share"), ("social", "share"), ("addthis", "share"), ("sharethis", "share"),
+        ("related", "related"), ("recommend", "related"), ("recirc", "related"), ("outbrain", "related"), ("taboola", "related"),
+        ("zergnet", "related"), ("trending", "related"), ("popular", "related"), ("mostread", "related"), ("morestories", "related"),
+        ("newsletter", "newsletter"), ("subscri", "newsletter"), ("signup", "newsletter"), ("optin", "newsletter"),
+        ("cookie", "cookie"), ("consent", "cookie"), ("gdpr", "cookie"), ("onetrust", "cookie"), ("didomi", "cookie"),
+        ("advert", "ad"), ("sponsor", "ad"), ("dfp", "ad"), ("adslot", "ad"), ("adunit", "ad"), ("adwrap", "ad"), ("adcontainer", "ad"),
+        ("promo", "promo"), ("paywall", "promo"), ("donat", "promo"), ("membership", "promo"),
+        ("popup", "popup"), ("modal", "popup"), ("overlay", "popup"), ("lightbox", "popup"),
+        ("sidebar", "navigation"), ("widget", "navigation"), ("breadcrumb", "navigation"), ("navbar", "navigation"),
+        ("navigation", "navigation"), ("pagination", "navigation"), ("masthead", "navigation"), ("footer", "navigation"),
+        ("caption", "caption"), ("credit", "caption"),
+        ("authorbio", "author-bio"), ("author-bio", "author-bio"), ("aboutauthor", "author-bio"),
+    ];
+
+    /// <summary>Exact class/id tokens that mark boilerplate.</summary>
+    public static readonly FrozenDictionary<string, string> BoilerplateTokens = new Dictionary<string, string>
+    {
+        ["respond"] = "comments", ["replies"] = "comments", ["reply"] = "comments",
+        ["ad"] = "ad", ["ads"] = "ad", ["adsense"] = "ad", ["gpt"] = "ad",
+        ["nav"] = "navigation", ["menu"] = "navigation", ["tags"] = "navigation", ["tag"] = "navigation", ["topics"] = "navigation",
+        ["pager"] = "navigation", ["skip"] = "navigation", ["toolbar"] = "share", ["tools"] = "share",
+        ["bio"] = "author-bio", ["banner"] = "promo", ["login"] = "promo", ["readmore"] = "related",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Tokens that a boilerplate prefix would match but that name article content.</summary>
+    public static readonly FrozenSet<string> NotBoilerplate = FrozenSet.ToFrozenSet(
+        ["commentary", "commentaries", "sharedcontent", "promoted", "subscriber", "subscribers", "creditcard"], StringComparer.Ordinal);
+
+    /// <summary>Class/id tokens (prefix) that suggest article content (Readability's positive set, trafilatura's body xpaths).</summary>
+    public static readonly string[] PositivePrefixes =
+    [
+        "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog", "story", "prose", "richtext", "instapaper",
+    ];
+
+    /// <summary>Class/id tokens (prefix) that suggest chrome (Readability's negative set).</summary>
+    public static readonly string[] NegativePrefixes =
+    [
+        "hidden", "banner", "combx", "comment", "contact", "foot", "masthead", "media", "meta", "outbrain", "promo", "related",
+        "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "byline", "author",
+        "dateline", "nav", "menu", "header",
+    ];
+}
