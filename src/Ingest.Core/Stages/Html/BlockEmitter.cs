@@ -156,6 +156,8 @@ internal sealed class BlockEmitter
             };
             if (context.Reason is not null)
                 block.MarkBoilerplate(context.Reason);
+            else if (HtmlVocabulary.AdLabels.Contains(text))
+                block.MarkBoilerplate("ad");
             _blocks.Add(block);
         }
         _text.Clear();

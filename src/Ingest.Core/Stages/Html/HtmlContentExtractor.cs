@@ -36,6 +36,7 @@ public static class HtmlContentExtractor
             blocks = StructuredBlocks(structuredBody);
         if (BodyChars(blocks) == 0)
             blocks = Baseline(body);
+        HtmlMetadata.DropExcerptSubtitles(document, blocks);
         document.Blocks.AddRange(blocks);
     }
 

@@ -51,7 +51,7 @@ internal static class HtmlVocabulary
         ("popup", "popup"), ("modal", "popup"), ("overlay", "popup"), ("lightbox", "popup"),
         ("sidebar", "navigation"), ("widget", "navigation"), ("breadcrumb", "navigation"), ("navbar", "navigation"),
         ("navigation", "navigation"), ("pagination", "navigation"), ("masthead", "navigation"), ("footer", "navigation"),
-        ("caption", "caption"), ("credit", "caption"),
+        ("caption", "caption"), ("credit", "caption"), ("nocontent", "chrome"), ("noscript", "chrome"),
         ("authorbio", "author-bio"), ("author-bio", "author-bio"), ("aboutauthor", "author-bio"),
     ];
 
@@ -68,6 +68,17 @@ internal static class HtmlVocabulary
     /// <summary>Tokens that a boilerplate prefix would match but that name article content.</summary>
     public static readonly FrozenSet<string> NotBoilerplate = FrozenSet.ToFrozenSet(
         ["commentary", "commentaries", "sharedcontent", "promoted", "subscriber", "subscribers", "creditcard"], StringComparer.Ordinal);
+
+    /// <summary>Token prefixes that keep an element whatever else its class says: embedded posts (a tweet in a
+    /// "social-media-embed" box) are article content.</summary>
+    public static readonly string[] ContentPrefixes = ["embed"];
+
+    /// <summary>Whole-block texts that label an ad slot.</summary>
+    public static readonly FrozenSet<string> AdLabels = FrozenSet.ToFrozenSet(
+    [
+        "advertisement", "advert", "ad", "ads", "sponsored", "anzeige", "werbung", "publicité", "publicidad", "publicidade",
+        "pubblicità", "реклама", "advertentie", "annons", "reklame", "reklama", "广告", "広告", "광고",
+    ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class/id tokens (prefix) that suggest article content (Readability's positive set, trafilatura's body xpaths).</summary>
     public static readonly string[] PositivePrefixes =

@@ -151,17 +151,26 @@ internal sealed class PageFacts
     {
         if (string.IsNullOrEmpty(value))
             return null;
+        string? found = null;
         foreach (var token in Tokens(value))
         {
-            if (HtmlVocabulary.NotBoilerplate.Contains(token))
-                continue;
-            if (HtmlVocabulary.BoilerplateTokens.TryGetValue(token, out var exact))
-                return exact;
-            foreach (var (prefix, reason) in HtmlVocabulary.BoilerplatePrefixes)
-            {
-                if (token.StartsWith(prefix, StringComparison.Ordinal))
-                    return reason;
-            }
+            if (HtmlVocabulary.ContentPrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal)))
+                return null;
+            found ??= TokenReason(token);
+        }
+        return found;
+    }
+
+    private static string? TokenReason(string token)
+    {
+        if (HtmlVocabulary.NotBoilerplate.Contains(token))
+            return null;
+        if (HtmlVocabulary.BoilerplateTokens.TryGetValue(token, out var exact))
+            return exact;
+        foreach (var (prefix, reason) in HtmlVocabulary.BoilerplatePrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+                return reason;
         }
         return null;
     }
