@@ -71,7 +71,7 @@ internal static class HtmlVocabulary
 
     /// <summary>Token prefixes that keep an element whatever else its class says: embedded posts (a tweet in a
     /// "social-media-embed" box) are article content.</summary>
-    public static readonly string[] ContentPrefixes = ["embed"];
+    public static readonly string[] ContentPrefixes = ["embed", "tweet", "instagram"];
 
     /// <summary>Whole-block texts that label an ad slot.</summary>
     public static readonly FrozenSet<string> AdLabels = FrozenSet.ToFrozenSet(
