@@ -28,6 +28,8 @@ internal sealed record HtmlOptions(bool UseClassRules = true, bool DropHidden = 
     /// <summary>A sibling paragraph joins when it is longer than this and its link density is below <see cref="MaxSiblingLinkDensity"/>.</summary>
     public const int SiblingParagraphChars = 80;
     public const double MaxSiblingLinkDensity = 0.25;
+    /// <summary>Lead containers are looked for among the preceding siblings of this many ancestors of the content.</summary>
+    public const int LeadSearchLevels = 3;
     /// <summary>Candidates within this share of the top score that agree on an ancestor move the top up to it.</summary>
     public const double AlternativeCandidateShare = 0.75;
     /// <summary>Number of agreeing alternative candidates needed to move the top up.</summary>

@@ -51,7 +51,7 @@ internal static class HtmlVocabulary
         ("popup", "popup"), ("modal", "popup"), ("overlay", "popup"), ("lightbox", "popup"),
         ("sidebar", "navigation"), ("widget", "navigation"), ("breadcrumb", "navigation"), ("navbar", "navigation"),
         ("navigation", "navigation"), ("pagination", "navigation"), ("masthead", "navigation"), ("footer", "navigation"),
-        ("caption", "caption"), ("credit", "caption"), ("nocontent", "chrome"), ("noscript", "chrome"),
+        ("caption", "caption"), ("credit", "caption"), ("nocontent", "chrome"), ("disclaimer", "legal"), ("noscript", "chrome"),
         ("authorbio", "author-bio"), ("author-bio", "author-bio"), ("aboutauthor", "author-bio"),
     ];
 
@@ -72,6 +72,9 @@ internal static class HtmlVocabulary
     /// <summary>Token prefixes that keep an element whatever else its class says: embedded posts (a tweet in a
     /// "social-media-embed" box) are article content.</summary>
     public static readonly string[] ContentPrefixes = ["embed", "tweet", "instagram"];
+
+    /// <summary>Class/id token prefixes of a lead or teaser container that holds the article's first paragraph.</summary>
+    public static readonly string[] LeadPrefixes = ["lead", "intro", "teaser", "summary", "standfirst", "excerpt", "abstract", "chapo", "dek"];
 
     /// <summary>Whole-block texts that label an ad slot.</summary>
     public static readonly FrozenSet<string> AdLabels = FrozenSet.ToFrozenSet(

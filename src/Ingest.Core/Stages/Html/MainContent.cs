@@ -152,24 +152,45 @@ internal static class MainContent
                 roots.Add(sibling);
                 continue;
             }
-            if (IsProse(sibling, f))
+            if (IsProse(sibling, f) || IsLead(sibling, f))
                 roots.Add(sibling);
         }
-        return roots;
+        // A lead paragraph kept in its own container above the body's parent.
+        var leads = new List<IElement>();
+        for (var (child, level) = (parent, 0); level < HtmlOptions.LeadSearchLevels && child.ParentElement is { } up && child != body; (child, level) = (up, level + 1))
+        {
+            foreach (var sibling in up.Children)
+            {
+                if (sibling == child)
+                    break;
+                if (facts.Get(sibling) is { Dropped: false, InBoilerplate: false } f && IsLead(sibling, f))
+                    leads.Add(sibling);
+            }
+        }
+        leads.Sort((a, b) => a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
+        return [.. leads, .. roots];
     }
 
-    /// <summary>A paragraph (or text container) that reads as article prose: long with few links, or a short link-free sentence.</summary>
+    /// <summary>Readability's test for a sibling paragraph: long with few links, or a short link-free sentence.</summary>
     private static bool IsProse(IElement e, ElementFacts f)
     {
-        if (!f.IsBlock || IsHeading(e))
+        if (e.LocalName != "p")
             return false;
         if (f.Text > HtmlOptions.SiblingParagraphChars && f.LinkDensity < HtmlOptions.MaxSiblingLinkDensity)
             return true;
-        if (e.LocalName != "p" || f.LinkText > 0)
+        if (f.LinkText > 0)
             return false;
         string text = e.TextContent.Trim();
         return text.Length > 0 && (text.EndsWith('.') || text.Contains(". ", StringComparison.Ordinal));
     }
+
+    /// <summary>A lead or teaser container (class "lead", "intro", "teaser" …) holding prose.</summary>
+    private static bool IsLead(IElement e, ElementFacts f) =>
+        f.Text > HtmlOptions.SiblingParagraphChars && f.LinkDensity < HtmlOptions.MaxSiblingLinkDensity && !IsHeading(e)
+        && HasPrefix(e.ClassName, HtmlVocabulary.LeadPrefixes) | HasPrefix(e.Id, HtmlVocabulary.LeadPrefixes);
+
+    private static bool HasPrefix(string? value, string[] prefixes) =>
+        !string.IsNullOrEmpty(value) && PageFacts.Tokens(value).Any(t => prefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal)));
 
     internal static bool IsHeading(IElement e) => e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 }
