@@ -21,13 +21,13 @@ internal static class TitleChooser
         string? meta = Meta(page, "og:title") ?? Clean(ldHeadline) ?? Meta(page, "twitter:title") ?? Meta(page, "dc.title");
         string? docTitle = Clean(page.Title);
         string? site = Meta(page, "og:site_name") ?? Meta(page, "application-name");
-        var h1s = page.QuerySelectorAll("h1").Select(h => TextNormalizer.Normalize(h.TextContent))
-            .Where(t => t.Length >= MinTitleChars).Distinct().ToList();
-        foreach (var h1 in h1s)
-        {
-            if ((meta is not null && Contains(meta, h1)) || (docTitle is not null && Contains(docTitle, h1)))
-                return h1;
-        }
+        var h1s = Headings(page, "h1");
+        // The longest heading that the meta title or <title> contains: a logo <h1> ("Site") loses to the post title.
+        var contained = h1s.Concat(Headings(page, TitleClassSelector))
+            .Where(h => (meta is not null && Contains(meta, h)) || (docTitle is not null && Contains(docTitle, h)))
+            .MaxBy(h => h.Length);
+        if (contained is not null && (site is null || !Same(contained, site)))
+            return contained;
         if (meta is not null)
             return StripSiteName(meta, site);
         if (h1s.Count == 1)
@@ -66,6 +66,13 @@ internal static class TitleChooser
             return Same(part, site) || part.Contains(site, StringComparison.OrdinalIgnoreCase);
         return BoilerplateStage.WordCount(part) <= MaxSiteNameWords && BoilerplateStage.WordCount(rest) > 2 * BoilerplateStage.WordCount(part);
     }
+
+    /// <summary>Headline elements that are not &lt;h1&gt; (Blogger and WordPress themes put the post title in an h2/h3).</summary>
+    private const string TitleClassSelector = "h2[class*='title'], h3[class*='title'], [itemprop='headline'], [class*='headline']";
+
+    private static List<string> Headings(IDocument page, string selector) =>
+        page.QuerySelectorAll(selector).Select(h => TextNormalizer.Normalize(h.TextContent))
+            .Where(t => t.Length >= MinTitleChars).Distinct().ToList();
 
     private static bool Same(string a, string b) => TextNormalizer.Key(a) == TextNormalizer.Key(b);
 
