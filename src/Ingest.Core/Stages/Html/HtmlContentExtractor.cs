@@ -23,6 +23,7 @@ public static class HtmlContentExtractor
         using var page = Parser.ParseDocument(document.Text);
         string? structuredBody = HtmlMetadata.Collect(page, document);
         var body = page.Body ?? page.DocumentElement;
+        ExpandTemplates(body);
 
         var options = HtmlOptions.Default;
         var blocks = Run(body, options);
@@ -38,6 +39,25 @@ public static class HtmlContentExtractor
             blocks = Baseline(body);
         HtmlMetadata.DropExcerptSubtitles(document, blocks);
         document.Blocks.AddRange(blocks);
+    }
+
+    /// <summary>
+    /// Some blog templates ship the post as markup inside <c>&lt;script type="text/template"&gt;</c> for a script to
+    /// insert; parse that markup in place so it can be scored like any other content.
+    /// </summary>
+    private static void ExpandTemplates(IElement body)
+    {
+        foreach (var script in body.QuerySelectorAll("script[type='text/template'], script[type='text/html']").ToList())
+        {
+            string markup = script.TextContent;
+            // Markup only: templates that carry JSON or script data stay out.
+            if (!markup.AsSpan().TrimStart().StartsWith("<")
+                || (!markup.Contains("<p", StringComparison.OrdinalIgnoreCase) && !markup.Contains("<br", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var holder = script.Owner!.CreateElement("div");
+            holder.InnerHtml = markup;
+            script.Replace(holder);
+        }
     }
 
     private static List<Block> Run(IElement body, HtmlOptions options)
