@@ -27,7 +27,9 @@ internal static class Bench
     private static readonly (string Name, Func<Page, string> Run)[] Systems =
     [
         ("ingest (full pipeline)", Full),
+        ("ingest (decode→metadata)", ExtractionOnly),
         ("ingest (HTML stage only)", HtmlOnly),
+        ("AngleSharp parse only", ParseOnly),
         ("SmartReader 0.11.1", Smart),
     ];
 
@@ -79,11 +81,27 @@ internal static class Bench
     private static string Full(Page page) =>
         ArticleExtractor.Default.Extract(new SourceRef("bench", page.Id + ".html"), page.Bytes).Record.Body;
 
+    // The stages that do what SmartReader does (text and metadata, no quotes or entities).
+    private static readonly ArticleExtractor Extraction = new(new Ingest.Core.Pipeline.PipelineBuilder()
+        .Add(new Ingest.Core.Stages.DecodeStage()).Add(new Ingest.Core.Stages.SegmentStage())
+        .Add(new Ingest.Core.Stages.BoilerplateStage()).Add(new Ingest.Core.Stages.MetadataStage()).Build());
+
+    private static string ExtractionOnly(Page page) =>
+        Extraction.Extract(new SourceRef("bench", page.Id + ".html"), page.Bytes).Record.Body;
+
     private static string HtmlOnly(Page page)
     {
         var document = new ArticleDocument(new SourceRef("bench", page.Id + ".html"), page.Bytes) { Text = page.Html, TextIsHtml = true, Format = DocumentFormat.Html };
         HtmlContentExtractor.Extract(document);
         return string.Join("\n\n", document.BodyBlocks.Select(b => b.Text));
+    }
+
+    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new(new AngleSharp.Html.Parser.HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    private static string ParseOnly(Page page)
+    {
+        using var document = Parser.ParseDocument(page.Html);
+        return document.Title ?? "";
     }
 
     private static string Smart(Page page) => new SmartReader.Reader("https://example.org/", page.Html).GetArticle().TextContent ?? "";

@@ -33,6 +33,8 @@ internal sealed class ElementFacts
 internal sealed class PageFacts
 {
     private readonly Dictionary<IElement, ElementFacts> _facts = new(ReferenceEqualityComparer.Instance);
+    // Class values repeat across a page (every list item, every share button): classify each value once.
+    private readonly Dictionary<string, string?> _classReasons = new(StringComparer.Ordinal);
     private readonly HtmlOptions _options;
     private readonly int _pageParagraphText;
 
@@ -138,12 +140,21 @@ internal sealed class PageFacts
     {
         if (tag is "html" or "body" or "main" || element.GetAttribute("itemprop") is "articleBody" or "text")
             return null;
-        string? reason = ClassReason(element.ClassName) ?? ClassReason(element.Id);
+        string? reason = CachedReason(element.ClassName) ?? CachedReason(element.Id);
         if (reason is null || reason == "comments")
             return reason;
         // A wrapper whose class merely mentions a sidebar or a promo can still hold the article.
         int inside = ParagraphText(element);
         return inside > HtmlOptions.MaxBoilerplateShare * _pageParagraphText && inside > 0 ? null : reason;
+    }
+
+    private string? CachedReason(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return null;
+        if (!_classReasons.TryGetValue(value, out var reason))
+            _classReasons[value] = reason = ClassReason(value);
+        return reason;
     }
 
     /// <summary>The boilerplate reason named by a class or id value, or null.</summary>
