@@ -152,3 +152,15 @@ public class MainContentTests
         Assert.Contains(third, record.Body);
     }
 }
+
+public class InlineChromeTests
+{
+    [Fact]
+    public void DropsHoverCardOfLinksInsideAParagraph()
+    {
+        var doc = Stage(Page($"""
+            <article><div class="story"><p>{Prose}</p><p>Mayor <span class="person"><a href="/p/1">Ann Lee</a><span class="card"><a href="/p/1">Ann Marie Lee</a> <a href="/s/1">Lee backs bus plan</a> <a href="/s/2">Lee wins vote</a></span></span> said the plan was overdue.</p><p>{Prose}</p></div></article>
+            """));
+        Assert.Contains(doc.BodyBlocks, b => b.Text == "Mayor Ann Lee said the plan was overdue.");
+    }
+}

@@ -6,7 +6,9 @@ namespace Ingest.Core.Stages.Html;
 internal sealed class ElementFacts
 {
     /// <summary>Never content: a drop tag, hidden, or a form without paragraphs. Skipped with its subtree.</summary>
-    public bool Dropped { get; init; }
+    public bool Dropped { get; set; }
+    /// <summary>Links in the subtree outside boilerplate.</summary>
+    public int Links { get; set; }
     /// <summary>Reason when the element's own class or id names boilerplate ("comments", "share" …), else null.</summary>
     public string? OwnBoilerplate { get; set; }
     /// <summary>The element or an ancestor names boilerplate.</summary>
@@ -94,6 +96,7 @@ internal sealed class PageFacts
                 if (c.Dropped || (c.OwnBoilerplate is not null && !facts.InBoilerplate))
                     continue;
                 facts.Text += c.Text;
+                facts.Links += c.Links;
                 facts.LinkText += isLink ? c.Text : c.LinkText;
                 if (!c.IsBlock)
                 {
@@ -103,6 +106,11 @@ internal sealed class PageFacts
                 }
             }
         }
+        if (isLink)
+            facts.Links++;
+        // A hover card inside a paragraph (a span of several links and nothing else): hidden until hovered.
+        if (!facts.IsBlock && !isLink && facts.Links >= HtmlOptions.HoverCardLinks && facts.Text - facts.LinkText <= facts.Links + 1)
+            facts.Dropped = true;
         _facts[element] = facts;
         return facts;
     }
