@@ -54,7 +54,13 @@ internal static class Bench
 
     public static int Predict(List<Page> pages, string outPath, string system)
     {
-        Func<Page, string> run = system == "smartreader" ? Smart : Full;
+        Func<Page, string> run = system switch
+        {
+            "smartreader" => Smart,
+            "ingest" => Full,
+            // Diagnostics: the body plus the blocks the metadata stage took out (title, standfirst, byline).
+            _ => page => WithRoles(page, system.Split('+').Skip(1).Select(r => Enum.Parse<BlockRole>(r, ignoreCase: true)).ToHashSet()),
+        };
         var output = new Dictionary<string, Dictionary<string, string>>();
         foreach (var page in pages)
         {
@@ -88,6 +94,13 @@ internal static class Bench
 
     private static string ExtractionOnly(Page page) =>
         Extraction.Extract(new SourceRef("bench", page.Id + ".html"), page.Bytes).Record.Body;
+
+    private static string WithRoles(Page page, HashSet<BlockRole> extra)
+    {
+        var document = new ArticleDocument(new SourceRef("bench", page.Id + ".html"), page.Bytes);
+        Extraction.Pipeline.Run(document);
+        return string.Join("\n\n", document.Blocks.Where(b => b.Role == BlockRole.Body || extra.Contains(b.Role)).Select(b => b.Text));
+    }
 
     private static string HtmlOnly(Page page)
     {

@@ -51,7 +51,7 @@ internal static class HtmlVocabulary
         ("popup", "popup"), ("modal", "popup"), ("overlay", "popup"), ("lightbox", "popup"),
         ("sidebar", "navigation"), ("widget", "navigation"), ("breadcrumb", "navigation"), ("navbar", "navigation"),
         ("navigation", "navigation"), ("pagination", "navigation"), ("masthead", "navigation"), ("footer", "navigation"),
-        ("caption", "caption"), ("credit", "caption"), ("nocontent", "chrome"), ("disclaimer", "legal"), ("noscript", "chrome"),
+        ("caption", "caption"), ("credit", "caption"), ("nocontent", "chrome"), ("disclaimer", "legal"), ("copyright", "licence"), ("citation", "legal"), ("noscript", "chrome"),
         ("authorbio", "author-bio"), ("author-bio", "author-bio"), ("aboutauthor", "author-bio"),
     ];
 
