@@ -164,3 +164,20 @@ public class InlineChromeTests
         Assert.Contains(doc.BodyBlocks, b => b.Text == "Mayor Ann Lee said the plan was overdue.");
     }
 }
+
+public class RelatedHeadingTests
+{
+    [Theory]
+    [InlineData("You may also like")]
+    [InlineData("Leia também:")]
+    public void SiblingsAfterARelatedHeadingAreRelated(string heading)
+    {
+        string teaser = "<article class=\"post\"><p>Another story: " + Prose + "</p></article>";
+        var doc = Stage(Page($"""
+            <div class="posts"><article class="post"><p>{Prose}</p><p>Second. {Prose}</p><p>Third. {Prose}</p></article>
+            <h3>{heading}</h3>{teaser}{teaser}</div>
+            """));
+        Assert.Equal(3, doc.BodyBlocks.Count());
+        Assert.DoesNotContain(doc.BodyBlocks, b => b.Text.StartsWith("Another story"));
+    }
+}

@@ -76,6 +76,23 @@ internal static class HtmlVocabulary
     /// <summary>Class/id token prefixes of a lead or teaser container that holds the article's first paragraph.</summary>
     public static readonly string[] LeadPrefixes = ["lead", "intro", "teaser", "summary", "standfirst", "excerpt", "abstract", "chapo", "dek"];
 
+    /// <summary>Heading texts (lower case, without a trailing colon or ellipsis) that introduce a list of other stories.</summary>
+    public static readonly FrozenSet<string> RelatedHeadings = FrozenSet.ToFrozenSet(
+    [
+        "related", "related articles", "related stories", "related posts", "related news", "related content", "related coverage",
+        "related links", "you may also like", "you might also like", "you may be interested in", "you might be interested in",
+        "more stories", "more from", "more news", "read more", "read next", "recommended", "recommended for you",
+        "most popular", "most read", "trending", "trending now", "also read", "see also", "further reading", "more on this story",
+        "don't miss", "editor's picks", "top stories", "latest news", "popular posts", "recent posts",
+        // de, fr, es, pt, it, nl, ru, ja, zh, ko
+        "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel", "meistgelesen",
+        "à lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "à voir aussi",
+        "te puede interesar", "lee también", "noticias relacionadas", "también te puede interesar", "lo más leído",
+        "você pode gostar", "leia também", "veja também", "notícias relacionadas", "mais lidas",
+        "potrebbe interessarti", "leggi anche", "articoli correlati", "lees ook", "gerelateerde artikelen",
+        "читайте также", "похожие статьи", "популярное", "関連記事", "相关文章", "相关阅读", "관련 기사", "관련기사",
+    ], StringComparer.Ordinal);
+
     /// <summary>Whole-block texts that label an ad slot.</summary>
     public static readonly FrozenSet<string> AdLabels = FrozenSet.ToFrozenSet(
     [

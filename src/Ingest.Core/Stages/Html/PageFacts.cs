@@ -60,7 +60,7 @@ internal sealed class PageFacts
     /// <summary>Every visited element with its facts, children before parents.</summary>
     public IEnumerable<KeyValuePair<IElement, ElementFacts>> All => _facts;
 
-    private ElementFacts Visit(IElement element, bool inBoilerplate)
+    private ElementFacts Visit(IElement element, bool inBoilerplate, string? forcedReason = null)
     {
         string tag = element.LocalName;
         if (IsDropped(element, tag))
@@ -71,10 +71,12 @@ internal sealed class PageFacts
         }
         var facts = new ElementFacts { IsBlock = HtmlVocabulary.BlockTags.Contains(tag) };
         if (_options.UseClassRules && !inBoilerplate)
-            facts.OwnBoilerplate = BoilerplateReason(element, tag);
+            facts.OwnBoilerplate = forcedReason ?? BoilerplateReason(element, tag);
         facts.InBoilerplate = inBoilerplate || facts.OwnBoilerplate is not null;
         bool isLink = tag == "a";
 
+        // After a "Related stories" heading, its following siblings (up to the next heading) are that list.
+        string? followReason = null;
         foreach (var node in element.ChildNodes)
         {
             if (node.NodeType == NodeType.Text)
@@ -92,7 +94,16 @@ internal sealed class PageFacts
             }
             else if (node is IElement child)
             {
-                var c = Visit(child, facts.InBoilerplate);
+                bool heading = MainContent.IsHeading(child);
+                if (heading)
+                    followReason = null;
+                var c = Visit(child, facts.InBoilerplate, followReason);
+                if (heading && _options.UseClassRules && !facts.InBoilerplate && RelatedHeading(child, c))
+                {
+                    c.OwnBoilerplate ??= "related";
+                    c.InBoilerplate = true;
+                    followReason = "related";
+                }
                 if (c.Dropped || (c.OwnBoilerplate is not null && !facts.InBoilerplate))
                     continue;
                 facts.Text += c.Text;
@@ -113,6 +124,17 @@ internal sealed class PageFacts
             facts.Dropped = true;
         _facts[element] = facts;
         return facts;
+    }
+
+    /// <summary>A heading that introduces a list of other stories, by its class or its words.</summary>
+    private static bool RelatedHeading(IElement heading, ElementFacts facts)
+    {
+        if (facts.OwnBoilerplate == "related")
+            return true;
+        if (facts.Text > HtmlOptions.MaxRelatedHeadingChars)
+            return false;
+        string text = TextNormalizer.Normalize(heading.TextContent).TrimEnd(':', '.', '…', ' ').ToLowerInvariant();
+        return HtmlVocabulary.RelatedHeadings.Contains(text);
     }
 
     private bool IsDropped(IElement element, string tag)
