@@ -172,12 +172,13 @@ public class RelatedHeadingTests
     [InlineData("Leia também:")]
     public void SiblingsAfterARelatedHeadingAreRelated(string heading)
     {
-        string teaser = "<article class=\"post\"><p>Another story: " + Prose + "</p></article>";
+        string teaser = "<div class=\"item\"><p>Another story: " + Prose + "</p></div>";
         var doc = Stage(Page($"""
-            <div class="posts"><article class="post"><p>{Prose}</p><p>Second. {Prose}</p><p>Third. {Prose}</p></article>
-            <h3>{heading}</h3>{teaser}{teaser}</div>
+            <article class="post"><p>{Prose}</p><p>Second. {Prose}</p><p>Third. {Prose}</p>
+            <h3>{heading}</h3>{teaser}{teaser}</article>
             """));
         Assert.Equal(3, doc.BodyBlocks.Count());
         Assert.DoesNotContain(doc.BodyBlocks, b => b.Text.StartsWith("Another story"));
+        Assert.Contains(doc.Blocks, b => b.Reason == "related" && b.Text.StartsWith("Another story"));
     }
 }
