@@ -6,7 +6,8 @@ using Ingest.Core.Document;
 using Ingest.Core.Stages.Html;
 
 // ingest-bench speed   HTML_DIR [--rounds N]          pages/s of ours (full pipeline, HTML stage alone) and SmartReader
-// ingest-bench predict HTML_DIR OUT.json [--system ingest|smartreader]   predictions for score_zyte.py --predictions
+// ingest-bench predict HTML_DIR OUT.json [--system ingest|smartreader|ingest+title…] [--score score_zyte.py]
+//     predictions {id: {articleBody}} for score_zyte.py --predictions; with --score, runs the script on them
 if (args.Length < 2 || args[0] is not ("speed" or "predict"))
 {
     Console.Error.WriteLine("usage: ingest-bench speed HTML_DIR [--rounds N] | predict HTML_DIR OUT.json [--system ingest|smartreader]");
@@ -15,7 +16,16 @@ if (args.Length < 2 || args[0] is not ("speed" or "predict"))
 var pages = Directory.GetFiles(args[1], "*.html").Order(StringComparer.Ordinal)
     .Select(p => new Page(Path.GetFileNameWithoutExtension(p), File.ReadAllBytes(p))).ToList();
 Console.Error.WriteLine($"{pages.Count} pages from {args[1]}");
-return args[0] == "speed" ? Bench.Speed(pages, Bench.Option(args, "--rounds", 3)) : Bench.Predict(pages, args[2], Bench.Option(args, "--system", "ingest"));
+if (args[0] == "speed")
+    return Bench.Speed(pages, Bench.Option(args, "--rounds", 3));
+int exit = Bench.Predict(pages, args[2], Bench.Option(args, "--system", "ingest"));
+if (Bench.Option<string?>(args, "--score", null) is { } script)
+{
+    using var python = System.Diagnostics.Process.Start("python3", [script, "--predictions", args[2]]);
+    python.WaitForExit();
+    exit = python.ExitCode;
+}
+return exit;
 
 internal sealed record Page(string Id, byte[] Bytes)
 {
@@ -124,6 +134,7 @@ internal static class Bench
         int i = Array.IndexOf(args, name);
         if (i < 0 || i + 1 >= args.Length)
             return fallback;
-        return (T)Convert.ChangeType(args[i + 1], typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert.ChangeType(args[i + 1], type, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
