@@ -182,3 +182,20 @@ public class RelatedHeadingTests
         Assert.Contains(doc.Blocks, b => b.Reason == "related" && b.Text.StartsWith("Another story"));
     }
 }
+
+public class ChromeRoleTests
+{
+    [Fact]
+    public void DialogsAndLandmarkChromeStayOutOfTheBody()
+    {
+        var doc = Stage(Page($"""
+            <div role="dialog"><p>Before you continue: {Prose}</p></div>
+            <article><div class="content"><p>{Prose}</p><p>Two. {Prose}</p>
+              <div role="complementary"><p>Sidebar note: {Prose}</p></div><p>Three. {Prose}</p></div></article>
+            """));
+        string body = Body(doc);
+        Assert.Contains("Three.", body);
+        Assert.DoesNotContain("Before you continue", body);
+        Assert.DoesNotContain("Sidebar note", body);
+    }
+}

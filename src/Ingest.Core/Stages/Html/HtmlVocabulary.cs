@@ -48,7 +48,8 @@ internal static class HtmlVocabulary
         ("cookie", "cookie"), ("consent", "cookie"), ("gdpr", "cookie"), ("onetrust", "cookie"), ("didomi", "cookie"),
         ("advert", "ad"), ("sponsor", "ad"), ("dfp", "ad"), ("adslot", "ad"), ("adunit", "ad"), ("adwrap", "ad"), ("adcontainer", "ad"),
         ("promo", "promo"), ("paywall", "promo"), ("donat", "promo"), ("membership", "promo"),
-        ("popup", "popup"), ("modal", "popup"), ("overlay", "popup"), ("lightbox", "popup"),
+        ("popup", "popup"), ("modal", "popup"), ("overlay", "popup"), ("lightbox", "popup"), ("interstitial", "popup"),
+        ("privacy", "cookie"), ("truste", "cookie"),
         ("sidebar", "navigation"), ("widget", "navigation"), ("breadcrumb", "navigation"), ("navbar", "navigation"),
         ("navigation", "navigation"), ("pagination", "navigation"), ("masthead", "navigation"), ("footer", "navigation"),
         ("caption", "caption"), ("credit", "caption"), ("nocontent", "chrome"), ("disclaimer", "legal"), ("copyright", "licence"), ("citation", "legal"), ("noscript", "chrome"),
@@ -62,8 +63,15 @@ internal static class HtmlVocabulary
         ["ad"] = "ad", ["ads"] = "ad", ["adsense"] = "ad", ["gpt"] = "ad",
         ["nav"] = "navigation", ["menu"] = "navigation", ["tags"] = "navigation", ["tag"] = "navigation", ["topics"] = "navigation",
         ["pager"] = "navigation", ["skip"] = "navigation", ["toolbar"] = "share", ["tools"] = "share",
-        ["bio"] = "author-bio", ["banner"] = "promo", ["login"] = "promo", ["readmore"] = "related",
+        ["bio"] = "author-bio", ["cmp"] = "cookie", ["banner"] = "promo", ["login"] = "promo", ["readmore"] = "related",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>ARIA roles of page chrome (landmarks other than main and article, dialogs), with the reason recorded.</summary>
+    public static readonly FrozenDictionary<string, string> BoilerplateRoles = new Dictionary<string, string>
+    {
+        ["navigation"] = "navigation", ["contentinfo"] = "navigation", ["complementary"] = "navigation", ["search"] = "navigation",
+        ["menu"] = "navigation", ["menubar"] = "navigation", ["toolbar"] = "share", ["dialog"] = "popup", ["alertdialog"] = "popup",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Tokens that a boilerplate prefix would match but that name article content.</summary>
     public static readonly FrozenSet<string> NotBoilerplate = FrozenSet.ToFrozenSet(

@@ -171,6 +171,8 @@ internal sealed class PageFacts
         if (tag is "html" or "body" or "main" || element.GetAttribute("itemprop") is "articleBody" or "text")
             return null;
         string? reason = CachedReason(element.ClassName) ?? CachedReason(element.Id);
+        if (reason is null && element.GetAttribute("role") is { } role)
+            HtmlVocabulary.BoilerplateRoles.TryGetValue(role, out reason);
         if (reason is null || reason == "comments")
             return reason;
         // A wrapper whose class merely mentions a sidebar or a promo can still hold the article.
