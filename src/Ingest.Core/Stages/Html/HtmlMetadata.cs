@@ -51,6 +51,7 @@ internal static class HtmlMetadata
         document.AddHint(HintKeys.Title, page.Title);
         foreach (var time in page.QuerySelectorAll("time[datetime]").Take(3))
             document.AddHint(HintKeys.Published, time.GetAttribute("datetime"));
+        DomHints.Collect(page, document, document.Hint(HintKeys.Title));
         return ld.ArticleBody;
     }
 

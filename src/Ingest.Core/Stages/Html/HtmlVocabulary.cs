@@ -101,6 +101,14 @@ internal static class HtmlVocabulary
         "читайте также", "похожие статьи", "популярное", "関連記事", "相关文章", "相关阅读", "관련 기사", "관련기사",
     ], StringComparer.Ordinal);
 
+    /// <summary>Words of newspaper mastheads and staff credits that never end a person's name ("River City Beacon").</summary>
+    public static readonly FrozenSet<string> MastheadWords = FrozenSet.ToFrozenSet(
+    [
+        "Beacon", "Ledger", "Courier", "Daily", "Weekly", "Record", "Star", "Sun", "Mail", "Today", "Report", "Reporter", "Dispatch",
+        "Monitor", "Examiner", "Standard", "Globe", "Bulletin", "Sentinel", "Register", "Voice", "Wire", "Insider", "Online",
+        "Digital", "Staff", "Desk", "Editors", "Editorial", "Newsroom", "Blog",
+    ], StringComparer.Ordinal);
+
     /// <summary>Whole-block texts that label an ad slot.</summary>
     public static readonly FrozenSet<string> AdLabels = FrozenSet.ToFrozenSet(
     [
