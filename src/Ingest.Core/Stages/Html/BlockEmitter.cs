@@ -1,60 +1,167 @@
+using System.Text;
 using AngleSharp.Dom;
 using Ingest.Core.Document;
 
 namespace Ingest.Core.Stages.Html;
 
-/// <summary>Walks the main-content element and emits one <see cref="Block"/> per paragraph-level element.</summary>
-internal static class BlockEmitter
+/// <summary>
+/// Walks the content roots and emits one <see cref="Block"/> per paragraph, heading, list item, block quote,
+/// caption or preformatted run. Inline content accumulates until the next block boundary, so text in divs without
+/// &lt;p&gt; and text split by &lt;br&gt;&lt;br&gt; become paragraphs too. Subtrees whose class names boilerplate
+/// (share bars, related lists, comments inside the content) are emitted as boilerplate with that reason.
+/// </summary>
+internal sealed class BlockEmitter
 {
-    public static void Emit(IElement root, ArticleDocument document)
+    private readonly PageFacts _facts;
+    private readonly List<Block> _blocks = [];
+    private readonly StringBuilder _text = new();
+    private int _chars, _linkChars, _start = -1;
+    private bool _afterBreak;
+
+    private BlockEmitter(PageFacts facts) => _facts = facts;
+
+    private readonly record struct Context(BlockKind Kind, int Level, string? Reason, bool InLink);
+
+    /// <summary>The blocks of <paramref name="roots"/> in document order.</summary>
+    public static List<Block> Emit(IEnumerable<IElement> roots, PageFacts facts)
     {
-        Walk(root, document);
+        var emitter = new BlockEmitter(facts);
+        foreach (var root in roots)
+        {
+            var f = facts.Get(root);
+            if (f is null || f.Dropped)
+                continue;
+            var context = emitter.Enter(root, new Context(BlockKind.Paragraph, 0, f.OwnBoilerplate, root.LocalName == "a"));
+            emitter.Walk(root, context);
+            emitter.Flush(context);
+        }
+        return emitter._blocks;
     }
 
-    private static void Walk(IElement element, ArticleDocument document)
+    private void Walk(IElement element, Context context)
     {
-        foreach (var child in element.Children)
+        foreach (var node in element.ChildNodes)
         {
-            if (MainContent.DropTags.Contains(child.LocalName) || MainContent.IsDropped(child))
-                continue;
-            var kind = KindOf(child);
-            if (kind is null || HasBlockChildren(child))
+            if (node.NodeType == NodeType.Text)
             {
-                Walk(child, document);
+                Append(node.TextContent, element, context);
                 continue;
             }
-            string text = TextNormalizer.Normalize(child.TextContent);
-            if (text.Length == 0)
+            if (node is not IElement child)
                 continue;
-            int start = child.SourceReference?.Position.Position ?? -1;
-            document.Blocks.Add(new Block
+            var f = _facts.Get(child);
+            if (f is null || f.Dropped)
+                continue;
+            var inner = context;
+            if (f.OwnBoilerplate is { } reason && inner.Reason is null)
+                inner = inner with { Reason = reason };
+            if (child.LocalName == "br")
             {
-                Text = text,
-                Kind = kind.Value,
-                Level = child.LocalName.Length == 2 && child.LocalName[0] == 'h' ? child.LocalName[1] - '0' : 0,
-                SourceStart = start,
-                LinkDensity = MainContent.LinkDensity(child),
-            });
+                LineBreak(context);
+                continue;
+            }
+            if (child.LocalName == "a")
+                inner = inner with { InLink = true };
+            if (!f.IsBlock)
+            {
+                if (inner.Reason != context.Reason)
+                {
+                    // An inline widget (a share link list in a span): its own block, marked.
+                    Flush(context);
+                    Walk(child, inner);
+                    Flush(inner);
+                }
+                else
+                {
+                    Walk(child, inner);
+                }
+                continue;
+            }
+            Flush(context);
+            inner = Enter(child, inner);
+            Walk(child, inner);
+            Flush(inner);
         }
     }
 
-    private static BlockKind? KindOf(IElement e) => e.LocalName switch
+    /// <summary>The context inside a block element: its kind, and "related" for lists that are mostly links.</summary>
+    private Context Enter(IElement e, Context context)
     {
-        "p" => BlockKind.Paragraph,
-        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
-        "li" or "dt" or "dd" => BlockKind.ListItem,
-        "blockquote" => BlockKind.BlockQuote,
-        "figcaption" or "caption" => BlockKind.Caption,
-        "pre" => BlockKind.Preformatted,
-        "div" or "section" or "td" when !HasBlockChildren(e) && e.TextContent.Trim().Length > 0 => BlockKind.Paragraph,
-        _ => null,
-    };
+        switch (e.LocalName)
+        {
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                return context with { Kind = BlockKind.Heading, Level = e.LocalName[1] - '0' };
+            case "li" or "dt" or "dd":
+                return context.Kind is BlockKind.BlockQuote or BlockKind.Caption ? context : context with { Kind = BlockKind.ListItem };
+            case "blockquote":
+                return context with { Kind = BlockKind.BlockQuote };
+            case "figcaption" or "caption":
+                return context with { Kind = BlockKind.Caption };
+            case "pre":
+                return context with { Kind = BlockKind.Preformatted };
+            case "ul" or "ol":
+                var f = _facts.Get(e);
+                if (context.Reason is null && f is not null && f.LinkDensity > HtmlOptions.LinkListDensity)
+                    return context with { Reason = "related" };
+                return context;
+            default:
+                return context;
+        }
+    }
 
-    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    private void Append(string text, IElement parent, Context context)
     {
-        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
-        "figure", "figcaption", "pre", "table", "tr", "td", "dl", "dt", "dd",
-    };
+        int commas = 0;
+        int n = PageFacts.CountText(text, ref commas);
+        bool hasWord = text.AsSpan().Trim().Length > 0;
+        if (hasWord)
+        {
+            if (_start < 0)
+                _start = parent.SourceReference?.Position.Position ?? -1;
+            _afterBreak = false;
+        }
+        _text.Append(text);
+        _chars += n;
+        if (context.InLink)
+            _linkChars += n;
+    }
 
-    private static bool HasBlockChildren(IElement e) => e.Children.Any(c => BlockTags.Contains(c.LocalName));
+    /// <summary>A single &lt;br&gt; is a line break inside the paragraph; two in a row end it.</summary>
+    private void LineBreak(Context context)
+    {
+        if (_afterBreak)
+        {
+            Flush(context);
+            return;
+        }
+        _text.Append('\n');
+        _afterBreak = true;
+    }
+
+    private void Flush(Context context)
+    {
+        _afterBreak = false;
+        if (_text.Length == 0)
+            return;
+        string text = TextNormalizer.Normalize(_text.ToString());
+        if (text.Length > 0)
+        {
+            var block = new Block
+            {
+                Text = text,
+                Kind = context.Kind,
+                Level = context.Level,
+                SourceStart = _start,
+                LinkDensity = _chars == 0 ? 0 : Math.Min(1.0, (double)_linkChars / _chars),
+            };
+            if (context.Reason is not null)
+                block.MarkBoilerplate(context.Reason);
+            else if (HtmlVocabulary.AdLabels.Contains(text))
+                block.MarkBoilerplate("ad");
+            _blocks.Add(block);
+        }
+        _text.Clear();
+        _chars = _linkChars = 0;
+        _start = -1;
+    }
 }

@@ -7,11 +7,15 @@ namespace Ingest.Core.Stages.Html;
 /// <summary>Reads metadata hints from an HTML page: OpenGraph and other meta tags, JSON-LD, &lt;time&gt;, canonical link, lang.</summary>
 internal static class HtmlMetadata
 {
-    public static void Collect(IDocument page, ArticleDocument document)
+    /// <summary>Adds the page's metadata hints to <paramref name="document"/>, best title first.</summary>
+    /// <returns>The longest JSON-LD <c>articleBody</c>, or null: the cascade's cross-check and fallback.</returns>
+    public static string? Collect(IDocument page, ArticleDocument document)
     {
-        // JSON-LD first: it is the most deliberate of the sources.
+        var ld = new LdFacts();
         foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
-            ReadJsonLd(script.TextContent, document);
+            ReadJsonLd(script.TextContent, ld);
+        document.AddHint(HintKeys.Title, TitleChooser.Choose(page, ld.Headline));
+        ld.CopyTo(document);
 
         foreach (var meta in page.QuerySelectorAll("meta"))
         {
@@ -47,13 +51,44 @@ internal static class HtmlMetadata
         document.AddHint(HintKeys.Title, page.Title);
         foreach (var time in page.QuerySelectorAll("time[datetime]").Take(3))
             document.AddHint(HintKeys.Published, time.GetAttribute("datetime"));
+        DomHints.Collect(page, document, document.Hint(HintKeys.Title));
+        return ld.ArticleBody;
     }
 
-    private static void ReadJsonLd(string json, ArticleDocument document)
+    /// <summary>
+    /// Removes subtitle hints that copy a paragraph from inside the article body: such a meta description is an
+    /// excerpt, not a standfirst, and taking it for one would cut that paragraph from the body.
+    /// </summary>
+    public static void DropExcerptSubtitles(ArticleDocument document, List<Block> blocks)
+    {
+        if (!document.Hints.TryGetValue(HintKeys.Subtitle, out var subtitles))
+            return;
+        var paragraphs = blocks.Where(b => b.Role == BlockRole.Body).Skip(1)
+            .Where(b => b.Kind == BlockKind.Paragraph).Select(b => TextNormalizer.Key(b.Text)).ToHashSet();
+        subtitles.RemoveAll(s => paragraphs.Contains(TextNormalizer.Key(s)));
+    }
+
+    /// <summary>What the JSON-LD article objects say; copied to the hints after the chosen title.</summary>
+    private sealed class LdFacts
+    {
+        public string? Headline { get; set; }
+        public string? ArticleBody { get; set; }
+        public List<(string Key, string? Value)> Hints { get; } = [];
+
+        public void AddHint(string key, string? value) => Hints.Add((key, value));
+
+        public void CopyTo(ArticleDocument document)
+        {
+            foreach (var (key, value) in Hints)
+                document.AddHint(key, value);
+        }
+    }
+
+    private static void ReadJsonLd(string json, LdFacts document)
     {
         try
         {
-            using var ld = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true });
+            using var ld = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             Visit(ld.RootElement, document, 0);
         }
         catch (JsonException)
@@ -62,7 +97,7 @@ internal static class HtmlMetadata
         }
     }
 
-    private static void Visit(JsonElement e, ArticleDocument document, int depth)
+    private static void Visit(JsonElement e, LdFacts document, int depth)
     {
         if (depth > 4)
             return;
@@ -80,6 +115,9 @@ internal static class HtmlMetadata
         if (!type.Contains("Article", StringComparison.OrdinalIgnoreCase) && !type.Contains("Posting", StringComparison.OrdinalIgnoreCase)
             && !type.Contains("Report", StringComparison.OrdinalIgnoreCase))
             return;
+        document.Headline ??= Str(e, "headline");
+        if (Str(e, "articleBody") is { } body && body.Length > (document.ArticleBody?.Length ?? 0))
+            document.ArticleBody = body;
         document.AddHint(HintKeys.Title, Str(e, "headline"));
         document.AddHint(HintKeys.Published, Str(e, "datePublished"));
         document.AddHint(HintKeys.Subtitle, Str(e, "description"));

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Ingest.Core.Document;
+
+namespace Ingest.Core.Stages.Html;
+
+/// <summary>
+/// Metadata hints read from the page's markup when meta tags and JSON-LD say nothing (trafilatura's
+/// <c>extract_author</c>, <c>extract_sitename</c> and htmldate's element search): bylines marked by
+/// <c>itemprop</c>, <c>rel</c> or a byline class; dates in date-classed elements; the site name that the
+/// &lt;title&gt; carries beside the headline. Added after the structured sources, so those win.
+/// </summary>
+internal static partial class DomHints
+{
+    /// <summary>A byline element with more words than this is a paragraph or a bio, not a byline.</summary>
+    internal const int MaxBylineWords = 16;
+    /// <summary>A site-name remainder of the title has at most this many words.</summary>
+    internal const int MaxSiteNameWords = 6;
+    /// <summary>Elements examined per selector.</summary>
+    internal const int MaxElements = 8;
+
+    private const string AuthorSelector =
+        "[itemprop~='author'], a[rel~='author'], [class*='byline'], [class*='author-name'], [class*='author__name'], [class*='authorname']";
+    private const string DateSelector =
+        "[itemprop='datePublished'], [class*='date'], [class*='published'], [class*='timestamp'], [class*='dateline']";
+
+    public static void Collect(IDocument page, ArticleDocument document, string? title)
+    {
+        if (!document.Hints.ContainsKey(HintKeys.Author))
+            AddAuthors(page, document);
+        if (!document.Hints.ContainsKey(HintKeys.Published))
+            AddPublished(page, document);
+        if (!document.Hints.ContainsKey(HintKeys.SiteName) && title is not null && page.Title is { } docTitle)
+            document.AddHint(HintKeys.SiteName, SiteFromTitle(TextNormalizer.Normalize(docTitle), title));
+    }
+
+    private static void AddAuthors(IDocument page, ArticleDocument document)
+    {
+        foreach (var e in page.QuerySelectorAll(AuthorSelector).Take(MaxElements))
+        {
+            string text = BylinePrefix().Replace(TextNormalizer.Normalize(e.TextContent), "");
+            if (text.Length == 0 || BoilerplateStage.WordCount(text) > MaxBylineWords)
+                continue;
+            foreach (var part in NameSplit().Split(text))
+            {
+                if (PersonName(part.Trim()) is { } name)
+                    document.AddHint(HintKeys.Author, name);
+            }
+        }
+    }
+
+    /// <summary>The part as a person's name (2-4 capitalised words, a known given name first, no
+    /// organisation or masthead word), else null.</summary>
+    internal static string? PersonName(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 4 || words.Any(w => !char.IsUpper(w[0])))
+            return null;
+        if (words.All(w => w.All(c => !char.IsLetter(c) || char.IsUpper(c))))
+            words = words.Select(w => w[0] + w[1..].ToLowerInvariant()).ToArray();
+        if (words.Any(w => Lexicons.OrgHeads.Contains(w) || HtmlVocabulary.MastheadWords.Contains(w)))
+            return null;
+        return Lexicons.FirstNames.Contains(words[0]) ? string.Join(' ', words) : null;
+    }
+
+    private static void AddPublished(IDocument page, ArticleDocument document)
+    {
+        foreach (var e in page.QuerySelectorAll(DateSelector).Take(MaxElements))
+        {
+            string? value = e.GetAttribute("datetime") ?? e.GetAttribute("content");
+            string? iso = value is not null ? DateParser.ToIso(value) : null;
+            string text = TextNormalizer.Normalize(e.TextContent);
+            if (iso is null && text.Length is > 0 and < 120)
+                iso = DateParser.Find(text);
+            if (iso is not null)
+            {
+                document.AddHint(HintKeys.Published, iso);
+                return;
+            }
+        }
+    }
+
+    /// <summary>What the &lt;title&gt; has besides the headline ("Headline | Site", "Site: Headline"), when short.</summary>
+    internal static string? SiteFromTitle(string docTitle, string headline)
+    {
+        int at = docTitle.IndexOf(headline, StringComparison.OrdinalIgnoreCase);
+        if (at < 0 || headline.Length == 0)
+            return null;
+        string rest = (docTitle[..at] + " " + docTitle[(at + headline.Length)..]).Trim().Trim('|', '-', '–', '—', ':', '·', '»', '•', ' ');
+        if (rest.Length == 0 || BoilerplateStage.WordCount(rest) > MaxSiteNameWords || rest.IndexOfAny(['|', ':']) >= 0)
+            return null;
+        return rest;
+    }
+
+    [GeneratedRegex(@"^(?:(?:written |posted |reported )?by|von|par|por|door|di|de|av|af)\s*:?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex BylinePrefix();
+    [GeneratedRegex(@"\s*(?:,|;|\||\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")]
+    private static partial Regex NameSplit();
+}
