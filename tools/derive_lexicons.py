@@ -51,6 +51,12 @@ for n, by in sorted(births.items()):
     rows.append(f"{n}\t{sex if by[sex] / total >= 0.8 else '?'}")
 write('first_names.tsv', rows)
 
+# Common nouns that name people (WordNet 3.0 hyponyms of "person", via qsample; WordNet licence): lower-case single
+# words only, so proper names ("Joan_Didion") and nationalities ("Zairese") drop out. Heads of unnamed speakers.
+with open(f'{src}/qsample_lexicons/person.hyponyms.txt', encoding='utf-8') as f:
+    nouns = {l.strip() for l in f if l.strip().isalpha() and l.strip().islower() and len(l.strip()) > 2}
+write('person_nouns.txt', sorted(nouns))
+
 # US federal agencies and newspapers (dariusk/corpora, CC0).
 with open(f'{src}/dariusk_corpora/governments_us_federal_agencies.json', encoding='utf-8') as f:
     write('us_agencies.txt', sorted(set(json.load(f)['agencies'])))

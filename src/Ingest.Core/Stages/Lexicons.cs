@@ -53,9 +53,23 @@ internal static class Lexicons
             "attorney", "resident", "neighbor", "neighbour", "farmer", "worker", "employee", "teacher", "doctor", "nurse",
             "officer", "police officer", "manager", "owner", "driver", "parent", "mother", "father", "woman", "man", "student",
             "critic", "critics", "supporter", "supporters", "organizer", "activist", "activists", "operator", "engineer"])
-            .Select(s => s.ToLowerInvariant()).ToFrozenSet());
+            .Concat(PersonNounsWithPlurals()).Select(s => s.ToLowerInvariant()).ToFrozenSet());
 
-    /// <summary>Head nouns of unnamed speakers ("official", "source", "spokesperson").</summary>
+    private static IEnumerable<string> PersonNounsWithPlurals()
+    {
+        foreach (var n in Lines("person_nouns.txt"))
+        {
+            yield return n;
+            yield return n.EndsWith('y') && n.Length > 2 && !"aeiou".Contains(n[^2]) ? n[..^1] + "ies"
+                : n.EndsWith('s') || n.EndsWith('x') || n.EndsWith("ch") || n.EndsWith("sh") ? n + "es"
+                : n.EndsWith("man") ? n[..^3] + "men" : n + "s";
+        }
+    }
+
+    /// <summary>
+    /// Head nouns of unnamed speakers ("official", "source", "spokesperson", "inspector", "researchers"): the project's list
+    /// plus the common nouns WordNet files under "person" (with plurals).
+    /// </summary>
     public static FrozenSet<string> AnonymousHeads => _anonymousHeads.Value;
 
     private static readonly Lazy<FrozenSet<string>> _orgHeads = new(() =>

@@ -251,7 +251,7 @@ public sealed partial class QuoteStage : IPipelineStage
                 speaker = earlier;
             else if (speaker.Kind == SpeakerKinds.Anonymous && ctx.Current is { Kind: SpeakerKinds.Anonymous })
                 speaker = ctx.Current;
-            else if (speaker.Kind == SpeakerKinds.Anonymous)
+            else if (speaker.Kind == SpeakerKinds.Anonymous && !role.EndsWith('s'))
                 speaker = speaker with { Mention = "a " + Regex.Replace(speaker.Mention, @"^(?:this|that|the)\s+", "", RegexOptions.IgnoreCase) };
         }
         unit.Speaker = speaker;

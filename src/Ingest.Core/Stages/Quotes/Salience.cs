@@ -64,7 +64,8 @@ internal sealed class Salience
                 if (tokens.Length > 1 && HonorificGender(tokens[0]) is { } hg && known.Gender == '?')
                     _persons[known.Name] = _persons[tokens[^1]] = (known.Name, hg);
             }
-            else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord) && (IsCueWord(m.After) || m.After == "who" || m.After == ""))
+            else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
+                     && (IsCueWord(m.After) || m.After is "who" or "" or "a" or "an" or "the" || m.Before.Length > 0 && Lexicons.AnonymousHeads.Contains(m.Before[^1])))
             {
                 // An unlisted given name in subject position ("Sian Pritchard, who has run a café, said …").
                 AddPerson(m.Text, tokens[^1], '?', [], m, true);

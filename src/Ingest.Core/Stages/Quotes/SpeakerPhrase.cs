@@ -55,7 +55,9 @@ internal static partial class SpeakerParser
             if (name.Length > 0 && !Lexicons.Demonyms.Contains(name) && !IsAnonymousWithPlace(words, head))
                 return new SpeakerPhrase(name, SpeakerKinds.Person);
         }
-        if (head is not null && Lexicons.AnonymousHeads.Contains(head))
+        if (head is not null && words[0].Equals("the", StringComparison.OrdinalIgnoreCase) && Lexicons.Titles.Contains(head))
+            return new SpeakerPhrase(phrase, SpeakerKinds.Person, RoleNoun: head);
+        if (head is not null && Lexicons.AnonymousHeads.Contains(head) && !Lexicons.OrgHeads.Contains(Capitalize(head)))
         {
             string det = words[0].ToLowerInvariant();
             if (det is "this" or "that" or "the")
