@@ -117,6 +117,13 @@ public sealed partial class QuoteStage : IPipelineStage
                     // Floating quotation: the subject introduced by a colon at the end of the last paragraph, or the current speaker.
                     if (p > 0 && paragraphs[p - 1].TrimEnd().EndsWith(':') && IntroSpeaker(paragraphs[p - 1]) is { } intro)
                         Resolve(unit, intro, "said", p, span.Open, ctx);
+                    else if (p > 0 && QuoteSpans.Find(paragraphs[p - 1]).Count == 0
+                             && PriorSubject(paragraphs[p - 1] + " ", '?', ctx) is { Kind: SpeakerKinds.Person } reported)
+                    {
+                        // "Rhodes said she was never told." then a paragraph that is only a quotation: Rhodes speaks.
+                        Resolve(unit, reported, "said", p, span.Open, ctx);
+                        unit.Cue = null;
+                    }
                     else if (ctx.Current is not null)
                     {
                         unit.Speaker = ctx.Current;

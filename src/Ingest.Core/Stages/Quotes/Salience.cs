@@ -48,6 +48,8 @@ internal sealed class Salience
                 _referents.Add(new Referent(m.Paragraph, m.Start, m.Text, false, '?', subject));
                 continue;
             }
+            if (IsPlace(tokens, m.Text))
+                continue;
             int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t)
                 && !(WordLikeNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
             if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= 4 && !Lexicons.OrgHeads.Contains(tokens[^1]))
@@ -111,7 +113,7 @@ internal sealed class Salience
 
     private static bool IsPlace(string[] tokens, string text) =>
         Lexicons.Countries.ContainsKey(text) || Lexicons.Cities.ContainsKey(text) || Lexicons.UsStates.Contains(text)
-        || tokens[^1] is "County" or "City" or "State" or "Valley" or "River" or "Island" or "Street" or "Road" or "Avenue" or "Mountains" or "Lake" or "Bay";
+        || tokens.Length > 1 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || tokens[^1] is "Street" or "Road" or "Avenue" or "State");
 
     /// <summary>The person mentioned most often, other than <paramref name="exclude"/> (the article's authors), or null.</summary>
     public string? MostMentionedPerson(IEnumerable<string> exclude)
@@ -207,6 +209,7 @@ internal sealed class Salience
 
     private static bool IsOrganization(string[] tokens, string text) =>
         Lexicons.OrgHeads.Contains(tokens[^1]) || Lexicons.KnownOrganizations.Contains(text)
+        || tokens.Length > 1 && tokens.Any(t => EntityRules.StrongOrgWords.Contains(t))
         || tokens.Length == 1 && text.Length is >= 2 and <= 6 && text.All(c => char.IsUpper(c) || c == '&') && !Lexicons.Countries.ContainsKey(text);
 
     private static char? HonorificGender(string t) => t.TrimEnd('.') switch

@@ -36,6 +36,9 @@ internal static partial class SpeakerParser
             return new SpeakerPhrase(StripDeterminer(org.Trim()), SpeakerKinds.Organization, RoleNoun: "spokesperson");
         }
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A clause, not a noun phrase ("This is a leader who").
+        if (words.Any(w => w is "is" or "are" or "was" or "were" or "be" or "been" or "has" or "have" or "had"))
+            return null;
         if (words.Length == 1 && Pronouns.Contains(words[0]))
             return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
         if (words.Length > 16)
