@@ -113,6 +113,8 @@ public sealed partial class MetadataStage : IPipelineStage
             {
                 if (meta.Authors.Count == 0)
                     AddAuthors(meta, by.Groups["names"].Value, sourceLabels);
+                else
+                    AddAuthors(new ArticleMetadata(), by.Groups["names"].Value, sourceLabels);
                 meta.PublishedAt ??= DateParser.Find(text);
                 b.Role = BlockRole.Byline;
                 b.Reason = "byline";
@@ -372,7 +374,9 @@ public sealed partial class MetadataStage : IPipelineStage
     private static bool IsOutletName(string name)
     {
         var words = name.Split(' ');
-        return Lexicons.OrgHeads.Contains(words[^1]) || Lexicons.KnownOrganizations.Contains(name) || name.StartsWith("The ", StringComparison.Ordinal)
+        return Lexicons.OrgHeads.Contains(words[^1]) || Lexicons.KnownOrganizations.Contains(name)
+               || words.Length > 1 && words[0] is "The" or "Le" or "La" or "Les" or "Der" or "Die" or "Das" or "El" or "Il" or "Lo" or "Los" or "Las"
+               || words.Any(w => Entities.EntityRules.StrongOrgWords.Contains(w))
                || words.Length == 1 && name.All(c => char.IsUpper(c) || c == '.');
     }
 
@@ -432,7 +436,9 @@ public sealed partial class MetadataStage : IPipelineStage
 
     private static string? FindOriginalSource(ArticleDocument document, string? publisher, List<string> labels)
     {
-        if (document.Hint(HintKeys.OriginalSource) is { } hinted)
+        // JSON-LD isBasedOn often holds the original's URL: a name from the text is better, the host name a last resort.
+        string? hinted = document.Hint(HintKeys.OriginalSource);
+        if (hinted is not null && !hinted.Contains("://"))
             return hinted;
         bool Other(string? name) => name is not null && (publisher is null || !SameOutlet(name, publisher));
         foreach (var b in document.Blocks)
@@ -467,6 +473,15 @@ public sealed partial class MetadataStage : IPipelineStage
             if (bio.Success && Clean(bio.Groups["name"].Value) is { } name && Other(name))
                 return name;
         }
+        // A wire copyright inside the page ("© AFP", "Copyright 2024 The Associated Press") names the source.
+        foreach (var b in document.Blocks)
+        {
+            var m = CopyrightHolder().Match(b.Text);
+            if (m.Success && Clean(m.Groups["name"].Value) is { } holder && Other(holder) && BlockShape.Words(b.Text) <= 12)
+                return holder;
+        }
+        if (hinted is not null && Uri.TryCreate(hinted, UriKind.Absolute, out var uri))
+            return uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host;
         return null;
     }
 
@@ -491,7 +506,7 @@ public sealed partial class MetadataStage : IPipelineStage
     private static partial Regex DatelineDate();
     [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction)$", RegexOptions.IgnoreCase)]
     private static partial Regex StaffLabel();
-    [GeneratedRegex(@"\s*(?:,|\band\b|&|\bund\b|\bet\b)\s*")]
+    [GeneratedRegex(@"\s*(?:,|\band\b|&|\bund\b|\bet\b|\bavec\b|\bmit\b|\bwith\b)\s*")]
     private static partial Regex AuthorSplit();
     [GeneratedRegex(@"\s*[|(].*$|\s+(?:for|of|at)\s+[A-Z].*$|\s+(?:on|-|–|—|am|le)\s+.*$")]
     private static partial Regex AuthorTail();
@@ -507,7 +522,7 @@ public sealed partial class MetadataStage : IPipelineStage
     private static partial Regex SupportPromo();
     [GeneratedRegex(@"^(?i:from|via|source|quelle|reprinted from|excerpted from)\s*:?\s+(?<name>\p{Lu}[\w.&'’ ]{1,60}?)\s*:$")]
     private static partial Regex FromSource();
-    [GeneratedRegex(@"(?:originally (?:published|appeared|ran) (?:by|in|on|at)|(?:is |was )?republished (?:here )?from|first (?:published|appeared) (?:by|in)|reprinted from|cross-?posted from|(?:produced|published) (?:by|in partnership with)|original source of this article is) (?:the )?(?<name>\p{Lu}[^.,;:()]+?)(?:\s*[.,;:(]|\s+(?:on|and|under|with|at|is)\s|$)")]
+    [GeneratedRegex(@"(?:originally (?:published|appeared|ran) (?:by|in|on|at)|(?:is |was )?republished (?:here )?from|first (?:published|appeared) (?:by|in)|reprinted from|cross-?posted from|(?:produced|published|written) (?:by|for|in partnership with)|original source of this article is) (?:the )?(?<name>\p{Lu}[^.,;:()]+?)(?:\s*[.,;:(]|\s+(?:on|and|under|with|at|is)\s|$)")]
     private static partial Regex OriginallyPublished();
     [GeneratedRegex(@"^\p{Lu}[\p{L} ./,'’-]{1,40}?\s*(?:,\s*[\p{L}., ]{2,30})?\s*\((?<wire>AP|Reuters|AFP|dpa|UPI|Bloomberg|[\p{L} ]{2,40}?(?:Nachrichtenagentur|Press|News|Agency|Agence))\)\s*[—–-]")]
     private static partial Regex WireDateline();

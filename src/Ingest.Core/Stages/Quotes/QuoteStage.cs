@@ -373,9 +373,10 @@ public sealed partial class QuoteStage : IPipelineStage
                     return (subj, cue);
                 continue;
             }
-            // "X, a regional director with Y, said": the name before the apposition.
+            // "X, a regional director with Y, said": the name before the apposition (after any leading "After the match,").
             if (before[^1].EndsWith(','))
             {
+                before = Words(StripLead(string.Join(' ', before)));
                 int comma = before.FindIndex(w => w.EndsWith(','));
                 string headPart = string.Join(' ', before.Take(comma + 1)).TrimEnd(',');
                 if (SpeakerParser.Parse(StripLead(headPart)) is { } hp)

@@ -134,6 +134,9 @@ internal static partial class SpeakerParser
         var name = run[start..(end + 1)];
         if (name.Length == 1 && Lexicons.Titles.Contains(name[0].TrimEnd('.')) && run.Length > 1)
             return "";
+        // Sentence adverbs and openers are not names ("However", "Writing", "After").
+        if (name.Length == 1 && (Entities.MentionFinder.Stop.Contains(name[0]) || name[0].EndsWith("ly") || name[0].EndsWith("ing")))
+            return "";
         return string.Join(' ', name).TrimEnd(',', '.');
     }
 
