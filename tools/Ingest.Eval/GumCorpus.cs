@@ -1,0 +1,310 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Ingest.Eval;
+
+/// <summary>One token of a GUM document.</summary>
+public sealed record GumToken(string Word, string Ptb, string Upos, string Deprel, bool Glued);
+
+/// <summary>A token span [Start, End) of a document.</summary>
+public readonly record struct Span(int Start, int End)
+{
+    public int Length => End - Start;
+    public bool Contains(int i) => i >= Start && i < End;
+    public bool Inside(Span o) => Start >= o.Start && End <= o.End;
+    public int Overlap(Span o) => Math.Max(0, Math.Min(End, o.End) - Math.Max(Start, o.Start));
+}
+
+/// <summary>A coreference mention from <c>coref_tsv</c>.</summary>
+public sealed class GumMention
+{
+    public required int Id { get; init; }
+    public required string Type { get; set; }
+    public string? Identity { get; set; }
+    public int Start { get; set; } = int.MaxValue;
+    public int End { get; set; } = -1;
+    public Span Span => new(Start, End);
+    /// <summary>Mention is a proper name: it holds a PROPN token not covered by a smaller nested mention.</summary>
+    public bool Proper { get; set; }
+    public string Text { get; set; } = "";
+    /// <summary>The proper-name part: first to last uncovered PROPN token (with what lies between).</summary>
+    public string Core { get; set; } = "";
+    public GumChain? Chain { get; set; }
+}
+
+/// <summary>A coreference chain (mentions linked by identity relations).</summary>
+public sealed class GumChain
+{
+    public List<GumMention> Mentions { get; } = [];
+    public string Type { get; set; } = "";
+    public bool Proper { get; set; }
+    public string Canonical { get; set; } = "";
+    public bool FromIdentity { get; set; }
+    /// <summary>Our schema type: person, organization, location, or null for others.</summary>
+    public string? SchemaType => Type switch { "person" => "person", "organization" => "organization", "place" => "location", _ => null };
+}
+
+/// <summary>An RST node (segment or group) from <c>rst_rs4</c>.</summary>
+public sealed class RstNode
+{
+    public required string Id { get; init; }
+    public string? Parent { get; set; }
+    public string Rel { get; set; } = "";
+    public bool IsSegment { get; set; }
+    public Span Own { get; set; } = new(int.MaxValue, -1);
+    public List<RstNode> Children { get; } = [];
+    /// <summary>Span of the node and everything attached below it.</summary>
+    public Span Full { get; set; } = new(int.MaxValue, -1);
+}
+
+/// <summary>A gold quotation.</summary>
+public sealed record GumQuote(Span Span, string Text, bool IsScare);
+
+/// <summary>One GUM document with the layers the evaluation needs.</summary>
+public sealed partial class GumDocument
+{
+    public required string Name { get; init; }
+    public required string Genre { get; init; }
+    public List<GumToken> Tokens { get; } = [];
+    /// <summary>Token spans of the paragraphs (headline first).</summary>
+    public List<Span> Paragraphs { get; } = [];
+    public List<GumQuote> Quotes { get; } = [];
+    public List<(Span Span, string Who)> Turns { get; } = [];
+    public List<GumMention> Mentions { get; } = [];
+    public List<GumChain> Chains { get; } = [];
+    public Dictionary<string, RstNode> Rst { get; } = [];
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>The reconstructed plain text: headline first, paragraphs separated by blank lines.</summary>
+    public string PlainText() => string.Join("\n\n", Paragraphs.Select(JoinSpan).Where(s => s.Length > 0)) + "\n";
+
+    public string JoinSpan(Span s) =>
+        TokenJoiner.Join(Enumerable.Range(s.Start, s.Length).Select(i => (Tokens[i].Word, (string?)Tokens[i].Ptb, Tokens[i].Glued && i > s.Start)).ToList());
+
+    private static readonly HashSet<string> BlockTags = ["p", "head", "sp", "caption", "item", "l", "list", "figure", "lg"];
+
+    [GeneratedRegex(@"^<(/?)([A-Za-z]+)")]
+    private static partial Regex TagRe();
+
+    [GeneratedRegex(@"who=""#?([^""]*)""")]
+    private static partial Regex WhoRe();
+
+    /// <summary>Reads <c>xml/NAME.xml</c>, <c>coref_tsv/NAME.tsv</c> and <c>rst_rs4/NAME.rs4</c> under <paramref name="root"/>.</summary>
+    public static GumDocument Load(string root, string name)
+    {
+        var genre = name.Split('_') is { Length: >= 3 } parts ? parts[1] : "other";
+        var doc = new GumDocument { Name = name, Genre = genre };
+        doc.ReadXml(Path.Combine(root, "xml", name + ".xml"));
+        var tsv = Path.Combine(root, "coref_tsv", name + ".tsv");
+        if (File.Exists(tsv)) doc.ReadCoref(tsv); else doc.Warnings.Add("no coref_tsv");
+        var rs4 = Path.Combine(root, "rst_rs4", name + ".rs4");
+        if (File.Exists(rs4)) doc.ReadRst(rs4); else doc.Warnings.Add("no rst_rs4");
+        return doc;
+    }
+
+    private void ReadXml(string path)
+    {
+        var paraStart = 0;
+        var inW = false;
+        var firstInW = false;
+        var open = new Stack<(string Tag, int Start, string? Who)>();
+        void Break()
+        {
+            if (Tokens.Count > paraStart) Paragraphs.Add(new Span(paraStart, Tokens.Count));
+            paraStart = Tokens.Count;
+        }
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0) continue;
+            var m = TagRe().Match(line);
+            if (m.Success && !line.Contains('\t'))
+            {
+                var closing = m.Groups[1].Value == "/";
+                var tag = m.Groups[2].Value;
+                var selfClosing = line.EndsWith("/>", StringComparison.Ordinal);
+                if (BlockTags.Contains(tag)) Break();
+                if (tag == "w") { inW = !closing; firstInW = true; continue; }
+                if (tag is "quote" or "q" or "sp")
+                {
+                    if (!closing && !selfClosing)
+                        open.Push((tag, Tokens.Count, tag == "sp" ? WhoRe().Match(line).Groups[1].Value : null));
+                    else if (closing && open.Count > 0)
+                    {
+                        // close the innermost element of this name
+                        var tmp = new Stack<(string, int, string?)>();
+                        while (open.Count > 0 && open.Peek().Tag != tag) tmp.Push(open.Pop());
+                        if (open.Count > 0)
+                        {
+                            var (t, start, who) = open.Pop();
+                            var span = new Span(start, Tokens.Count);
+                            if (t == "sp") Turns.Add((span, who ?? ""));
+                            else Quotes.Add(new GumQuote(span, QuoteText(span), t == "q"));
+                        }
+                        while (tmp.Count > 0) open.Push(tmp.Pop());
+                    }
+                }
+                continue;
+            }
+            var f = line.Split('\t');
+            Tokens.Add(new GumToken(f[0], f.Length > 1 ? f[1] : "", f.Length > 4 ? f[4] : "", f.Length > 5 ? f[5] : "", inW && !firstInW));
+            firstInW = false;
+        }
+        Break();
+        Quotes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+    }
+
+    private static bool IsQuoteMark(GumToken t) => t.Ptb is "``" or "''" || t.Word is "\"" or "'" or "“" or "”" or "‘" or "’" or "«" or "»";
+
+    /// <summary>Text of a quotation without its outer quote marks.</summary>
+    private string QuoteText(Span s)
+    {
+        int a = s.Start, b = s.End;
+        while (a < b && IsQuoteMark(Tokens[a])) a++;
+        while (b > a && IsQuoteMark(Tokens[b - 1])) b--;
+        return a < b ? JoinSpan(new Span(a, b)) : "";
+    }
+
+    [GeneratedRegex(@"^(.*?)\[(\d+)\]$")]
+    private static partial Regex ValId();
+
+    [GeneratedRegex(@"^(\d+-\d+)\[(\d+)_(\d+)\]$")]
+    private static partial Regex Target();
+
+    /// <summary>GUM identity relations: these link mentions of one referent (bridging, predication and discourse deixis do not).</summary>
+    public static readonly HashSet<string> IdentityRelations = ["coref", "ana", "cata", "appos"];
+
+    private void ReadCoref(string path)
+    {
+        var index = new Dictionary<string, int>();
+        var byId = new Dictionary<int, GumMention>();
+        var links = new List<(int From, int To)>();
+        var i = 0;
+        var tsvWords = new List<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 10 || f[0].Contains('.')) continue;
+            index[f[0]] = i;
+            tsvWords.Add(f[2]);
+            var types = f[3] == "_" ? [] : f[3].Split('|');
+            foreach (var t in types)
+            {
+                var m = ValId().Match(t);
+                if (!m.Success) continue;
+                var id = int.Parse(m.Groups[2].Value);
+                if (!byId.TryGetValue(id, out var men)) byId[id] = men = new GumMention { Id = id, Type = m.Groups[1].Value };
+                men.Start = Math.Min(men.Start, i);
+                men.End = Math.Max(men.End, i + 1);
+            }
+            if (f[6] != "_")
+                foreach (var v in f[6].Split('|'))
+                {
+                    var m = ValId().Match(v);
+                    if (m.Success && byId.TryGetValue(int.Parse(m.Groups[2].Value), out var men) && m.Groups[1].Value.Length > 0)
+                        men.Identity = m.Groups[1].Value.Replace("\\_", "_");
+                }
+            if (f[8] != "_" && f[9] != "_")
+            {
+                var rels = f[8].Split('|');
+                var targets = f[9].Split('|');
+                for (var k = 0; k < Math.Min(rels.Length, targets.Length); k++)
+                {
+                    var m = Target().Match(targets[k]);
+                    if (!m.Success || !IdentityRelations.Contains(rels[k])) continue;
+                    links.Add((int.Parse(m.Groups[3].Value), int.Parse(m.Groups[2].Value)));
+                }
+            }
+            i++;
+        }
+        if (tsvWords.Count != Tokens.Count)
+            Warnings.Add($"coref_tsv has {tsvWords.Count} tokens, xml {Tokens.Count}");
+        else
+            for (var k = 0; k < tsvWords.Count; k++)
+                if (tsvWords[k] != Tokens[k].Word) { Warnings.Add($"token {k} differs: tsv '{tsvWords[k]}' xml '{Tokens[k].Word}'"); break; }
+
+        Mentions.AddRange(byId.Values.Where(m => m.End > m.Start && m.End <= Tokens.Count).OrderBy(m => m.Start).ThenByDescending(m => m.End));
+        // union-find over identity links
+        var parent = Mentions.ToDictionary(m => m.Id, m => m.Id);
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        foreach (var (a, b) in links)
+            if (parent.ContainsKey(a) && parent.ContainsKey(b)) parent[Find(a)] = Find(b);
+
+        foreach (var men in Mentions)
+        {
+            men.Text = JoinSpan(men.Span);
+            // tokens covered by a strictly smaller mention nested inside this one
+            var covered = new bool[men.Span.Length];
+            foreach (var o in Mentions)
+                if (o != men && o.Span.Inside(men.Span) && o.Span.Length < men.Span.Length)
+                    for (var k = o.Start; k < o.End; k++) covered[k - men.Start] = true;
+            int first = -1, last = -1;
+            for (var k = men.Start; k < men.End; k++)
+                if (!covered[k - men.Start] && IsPropn(Tokens[k])) { if (first < 0) first = k; last = k; }
+            men.Proper = first >= 0;
+            men.Core = first >= 0 ? JoinSpan(new Span(first, last + 1)) : "";
+        }
+        foreach (var g in Mentions.GroupBy(m => Find(m.Id)))
+        {
+            var chain = new GumChain();
+            chain.Mentions.AddRange(g);
+            foreach (var m in g) m.Chain = chain;
+            chain.Type = g.GroupBy(m => m.Type).OrderByDescending(x => x.Count()).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key;
+            var identity = g.Where(m => m.Identity != null).GroupBy(m => m.Identity!).OrderByDescending(x => x.Count()).FirstOrDefault()?.Key;
+            var propers = g.Where(m => m.Proper).ToList();
+            chain.Proper = propers.Count > 0 || identity != null;
+            if (identity != null) { chain.Canonical = identity.Replace('_', ' '); chain.FromIdentity = true; }
+            else if (propers.Count > 0)
+                chain.Canonical = propers.Select(m => CanonicalForm(m)).OrderByDescending(s => Text.Tokens(s).Count).ThenBy(s => s, StringComparer.Ordinal).First();
+            Chains.Add(chain);
+        }
+    }
+
+    private static bool IsPropn(GumToken t) => t.Upos == "PROPN" || t.Ptb is "NP" or "NPS";
+
+    /// <summary>The name form of a proper-name mention: its whole text unless it runs on past the name
+    /// (apposition, relative clause after a comma), then the name core.</summary>
+    public static string CanonicalForm(GumMention m) => m.Text.Contains(',') || Text.Tokens(m.Text).Count > Text.Tokens(m.Core).Count + 3 ? m.Core : m.Text;
+
+    private void ReadRst(string path)
+    {
+        var x = XDocument.Load(path);
+        var body = x.Root?.Element("body");
+        if (body == null) { Warnings.Add("rs4 without body"); return; }
+        var pos = 0;
+        foreach (var e in body.Elements())
+        {
+            var id = (string?)e.Attribute("id");
+            if (id == null) continue;
+            var node = new RstNode { Id = id, Parent = (string?)e.Attribute("parent"), Rel = (string?)e.Attribute("relname") ?? "", IsSegment = e.Name.LocalName == "segment" };
+            if (node.IsSegment)
+            {
+                var n = e.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                node.Own = new Span(pos, pos + n);
+                pos += n;
+            }
+            Rst[id] = node;
+        }
+        if (pos != Tokens.Count) Warnings.Add($"rs4 has {pos} tokens, xml {Tokens.Count}");
+        foreach (var n in Rst.Values)
+            if (n.Parent != null && Rst.TryGetValue(n.Parent, out var p)) p.Children.Add(n);
+        Span Full(RstNode n)
+        {
+            if (n.Full.End >= 0) return n.Full;
+            var s = n.Own;
+            foreach (var c in n.Children)
+            {
+                var cs = Full(c);
+                if (cs.End >= 0) s = new Span(Math.Min(s.Start, cs.Start), Math.Max(s.End, cs.End));
+            }
+            n.Full = s;
+            return s;
+        }
+        foreach (var n in Rst.Values) Full(n);
+    }
+
+    /// <summary>Names of the documents under <paramref name="root"/>/xml.</summary>
+    public static IEnumerable<string> List(string root) =>
+        Directory.EnumerateFiles(Path.Combine(root, "xml"), "*.xml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal);
+}
