@@ -147,7 +147,7 @@ public sealed partial class GumDocument
                 continue;
             }
             var f = line.Split('\t');
-            Tokens.Add(new GumToken(f[0], f.Length > 1 ? f[1] : "", f.Length > 4 ? f[4] : "", f.Length > 5 ? f[5] : "", inW && !firstInW));
+            Tokens.Add(new GumToken(System.Net.WebUtility.HtmlDecode(f[0]), f.Length > 1 ? f[1] : "", f.Length > 4 ? f[4] : "", f.Length > 5 ? f[5] : "", inW && !firstInW));
             firstInW = false;
         }
         Break();

@@ -66,7 +66,7 @@ public static class GumEval
         public List<string> Warnings { get; } = [];
     }
 
-    public static int Run(string root, string genre, string? jsonOut, bool verbose)
+    public static int Run(string root, string genre, string? jsonOut, bool verbose, string? dumpDir = null)
     {
         if (!Directory.Exists(Path.Combine(root, "xml")))
         {
@@ -83,7 +83,9 @@ public static class GumEval
         var results = new List<DocResult>();
         foreach (var d in docs)
         {
-            var bytes = Encoding.UTF8.GetBytes(d.PlainText());
+            var text = d.PlainText();
+            if (dumpDir != null) { Directory.CreateDirectory(dumpDir); File.WriteAllText(Path.Combine(dumpDir, d.Name + ".txt"), text); }
+            var bytes = Encoding.UTF8.GetBytes(text);
             var sw = Stopwatch.StartNew();
             var rec = extractor.Extract(new SourceRef("gum", d.Name + ".txt"), bytes).Record;
             sw.Stop();
