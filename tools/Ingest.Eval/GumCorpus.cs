@@ -38,7 +38,10 @@ public sealed class GumChain
     public List<GumMention> Mentions { get; } = [];
     public string Type { get; set; } = "";
     public bool Proper { get; set; }
+    /// <summary>README canonical: the Wikipedia identity (decoded, underscores to spaces, disambiguator dropped) or else <see cref="TextName"/>.</summary>
     public string Canonical { get; set; } = "";
+    /// <summary>The longest name form written in the text (see <see cref="GumDocument.NameForm"/>), or "" when none.</summary>
+    public string TextName { get; set; } = "";
     public bool FromIdentity { get; set; }
     /// <summary>Our schema type: person, organization, location, or null for others.</summary>
     public string? SchemaType => Type switch { "person" => "person", "organization" => "organization", "place" => "location", _ => null };
@@ -74,6 +77,44 @@ public sealed partial class GumDocument
     public List<GumChain> Chains { get; } = [];
     public Dictionary<string, RstNode> Rst { get; } = [];
     public List<string> Warnings { get; } = [];
+
+    /// <summary>False when the text has quote marks but no &lt;quote&gt;/&lt;q&gt; element: the quote layer was not annotated there.</summary>
+    public bool QuoteLayerAnnotated => Quotes.Count > 0 || !Tokens.Any(t => t.Ptb is "``" or "''" && t.Word is "\"" or "“" or "”");
+
+    /// <summary>Index of the paragraph holding token <paramref name="i"/>, or -1.</summary>
+    public int ParagraphOf(int i) => Paragraphs.FindIndex(p => p.Contains(i));
+
+    /// <summary>
+    /// Gold quotations under the project schema: GUM splits a quotation wherever it crosses a sentence or paragraph
+    /// element and marks each part of one broken by its attribution separately; here consecutive &lt;quote&gt; pieces are
+    /// joined when only punctuation lies between them, or when a short attribution (at most 12 tokens, same paragraph)
+    /// with the same gold speaker does ("A," he said. "B." → "A B").
+    /// </summary>
+    public List<(List<GumQuote> Pieces, string Text)> MergedQuotes()
+    {
+        var res = new List<(List<GumQuote>, string)>();
+        List<GumQuote>? cur = null;
+        foreach (var q in Quotes.Where(q => !q.IsScare && Text.Tokens(q.Text).Count > 0))
+        {
+            if (cur != null)
+            {
+                var a = cur[^1];
+                var gap = Enumerable.Range(a.Span.End, Math.Max(0, q.Span.Start - a.Span.End)).Select(k => Tokens[k]).ToList();
+                var join = q.Span.Start >= a.Span.End && gap.All(t => t.Upos == "PUNCT");
+                if (!join && q.Span.Start >= a.Span.End && gap.Count <= 12 && ParagraphOf(a.Span.End - 1) == ParagraphOf(q.Span.Start))
+                {
+                    var sa = GumSpeakers.Find(this, cur[0].Span);
+                    var sb = GumSpeakers.Find(this, q.Span);
+                    join = sb.Name == null || sa.Name == sb.Name;
+                }
+                if (join) { cur.Add(q); continue; }
+                res.Add((cur, string.Join(' ', cur.Select(p => p.Text))));
+            }
+            cur = [q];
+        }
+        if (cur != null) res.Add((cur, string.Join(' ', cur.Select(p => p.Text))));
+        return res;
+    }
 
     /// <summary>The reconstructed plain text: headline first, paragraphs separated by blank lines.</summary>
     public string PlainText() => string.Join("\n\n", Paragraphs.Select(JoinSpan).Where(s => s.Length > 0)) + "\n";
@@ -254,18 +295,75 @@ public sealed partial class GumDocument
             var identity = g.Where(m => m.Identity != null).GroupBy(m => m.Identity!).OrderByDescending(x => x.Count()).FirstOrDefault()?.Key;
             var propers = g.Where(m => m.Proper).ToList();
             chain.Proper = propers.Count > 0 || identity != null;
-            if (identity != null) { chain.Canonical = identity.Replace('_', ' '); chain.FromIdentity = true; }
-            else if (propers.Count > 0)
-                chain.Canonical = propers.Select(m => CanonicalForm(m)).OrderByDescending(s => Text.Tokens(s).Count).ThenBy(s => s, StringComparer.Ordinal).First();
+            chain.TextName = propers.Select(m => NameForm(m, chain.Type)).Where(x => x.Length > 0)
+                .OrderByDescending(x => Text.Tokens(x).Count).ThenBy(x => x, StringComparer.Ordinal).FirstOrDefault() ?? "";
+            if (identity != null) { chain.Canonical = IdentityName(identity); chain.FromIdentity = true; }
+            else chain.Canonical = chain.TextName;
             Chains.Add(chain);
         }
     }
 
     private static bool IsPropn(GumToken t) => t.Upos == "PROPN" || t.Ptb is "NP" or "NPS";
 
-    /// <summary>The name form of a proper-name mention: its whole text unless it runs on past the name
-    /// (apposition, relative clause after a comma), then the name core.</summary>
-    public static string CanonicalForm(GumMention m) => m.Text.Contains(',') || Text.Tokens(m.Text).Count > Text.Tokens(m.Core).Count + 3 ? m.Core : m.Text;
+    /// <summary>Wikipedia title as a name: percent-decoded, underscores to spaces, a trailing "(disambiguator)" dropped.</summary>
+    public static string IdentityName(string identity)
+    {
+        string t;
+        try { t = Uri.UnescapeDataString(identity); } catch (UriFormatException) { t = identity; }
+        return DisambiguatorRe().Replace(t.Replace('_', ' '), "").Trim();
+    }
+
+    [GeneratedRegex(@"\s*\([^)]*\)\s*$")]
+    private static partial Regex DisambiguatorRe();
+
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "general", "gen", "colonel", "col", "captain", "capt",
+        "president", "prime", "minister", "senator", "sen", "governor", "gov", "rep", "representative", "judge", "justice", "king",
+        "queen", "prince", "princess", "lord", "lady", "pope", "saint", "st", "rev", "reverend", "father", "chancellor", "secretary",
+        "mayor", "chairman", "director", "commissioner", "ambassador", "lieutenant", "lt", "major", "sergeant", "sgt", "admiral",
+        "bishop", "archbishop", "cardinal", "sheikh", "chief", "officer", "inspector", "detective", "coach", "premier", "vice",
+        "deputy", "undersecretary", "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "capt.", "sen.", "gov.", "rep.", "st.", "rev.",
+        "lt.", "sgt.", "congressman", "congresswoman", "councillor", "councilor", "dean", "speaker",
+    };
+
+    /// <summary>
+    /// The name written in a proper-name mention. Persons: the last run of uncovered PROPN tokens (hyphens and initials
+    /// inside allowed) with leading titles dropped ("former scientologist Tom Devocht" → "Tom Devocht",
+    /// "Undersecretary for Education Mr. Toccafondi" → "Toccafondi"). Organisations and places: the mention text cut at
+    /// the first comma, parenthesis or relative pronoun ("the LA Sheriff's office").
+    /// </summary>
+    public string NameForm(GumMention m, string type)
+    {
+        if (!m.Proper) return "";
+        var covered = new bool[m.Span.Length];
+        foreach (var o in Mentions)
+            if (o != m && o.Span.Inside(m.Span) && o.Span.Length < m.Span.Length)
+                for (var k = o.Start; k < o.End; k++) covered[k - m.Start] = true;
+        if (type == "person")
+        {
+            int end = -1, start = -1;
+            for (var k = m.End - 1; k >= m.Start; k--)
+            {
+                var ok = !covered[k - m.Start] && (IsPropn(Tokens[k]) || (end >= 0 && Tokens[k].Ptb == "HYPH"));
+                if (ok) { if (end < 0) end = k + 1; start = k; }
+                else if (end >= 0) break;
+            }
+            if (end < 0) return m.Core;
+            while (end - start > 1 && Titles.Contains(Tokens[start].Word)) start++;
+            return JoinSpan(new Span(start, end));
+        }
+        return Description(m);
+    }
+
+    /// <summary>A mention's text cut at the first comma, parenthesis or relative pronoun (descriptions of unnamed sources).</summary>
+    public string Description(GumMention m)
+    {
+        var stop = m.End;
+        for (var k = m.Start + 1; k < m.End; k++)
+            if (Tokens[k].Word is "," or "(" or "who" or "which" or "that" or ";" or ":" or "--" or "—" or "–") { stop = k; break; }
+        return JoinSpan(new Span(m.Start, stop));
+    }
 
     private void ReadRst(string path)
     {

@@ -11,9 +11,10 @@ public sealed class Counts
 {
     public int Docs, Tokens;
     public int QGold, QPred, QTp8, QTp3, SpkOk, SpkKnownOk, SpkKnown, ScareHits;
+    public int QuoteDocs, AGold, APred, ATp8, ATp3, ASpkOk, ASpkKnownOk, ASpkKnown; // schema-aligned variant
     public int ETp, EPred, EGold, ETpHead, UTp, UPred, UGold, UTpHead;
     public int TTp, TPred, TGold; // untyped, canonical = longest proper-name mention (no Wikipedia identity)
-    public int CorefTotal, CorefFound, CorefOk;
+    public int CorefTotal, CorefFound, CorefOk, CorefOkText;
     public double Seconds;
 
     public void Add(Counts o)
@@ -36,6 +37,12 @@ public sealed class Counts
             ["speaker_acc_known"] = SpkKnown > 0 ? (double)SpkKnownOk / SpkKnown : 0.0,
             ["quote_speaker_f1"] = Text.Prf(SpkOk, QPred, QGold).F,
             ["scare_quotes_emitted"] = ScareHits,
+            ["aligned_docs"] = QuoteDocs, ["aligned_gold_quotes"] = AGold, ["aligned_pred_quotes"] = APred,
+            ["aligned_quote_p"] = Text.Prf(ATp8, APred, AGold).P, ["aligned_quote_r"] = Text.Prf(ATp8, APred, AGold).R,
+            ["aligned_quote_f1"] = Text.Prf(ATp8, APred, AGold).F, ["aligned_quote_f1_0.3"] = Text.Prf(ATp3, APred, AGold).F,
+            ["aligned_speaker_acc"] = ATp8 > 0 ? (double)ASpkOk / ATp8 : 0.0,
+            ["aligned_speaker_acc_known"] = ASpkKnown > 0 ? (double)ASpkKnownOk / ASpkKnown : 0.0,
+            ["aligned_quote_speaker_f1"] = Text.Prf(ASpkOk, APred, AGold).F,
             ["entity_p"] = Text.Prf(ETp, EPred, EGold).P, ["entity_r"] = Text.Prf(ETp, EPred, EGold).R, ["entity_f1"] = Text.Prf(ETp, EPred, EGold).F,
             ["entity_head_f1"] = Text.Prf(ETpHead, EPred, EGold).F,
             ["entity_untyped_p"] = Text.Prf(UTp, UPred, UGold).P, ["entity_untyped_r"] = Text.Prf(UTp, UPred, UGold).R,
@@ -43,6 +50,7 @@ public sealed class Counts
             ["entity_untyped_textname_f1"] = Text.Prf(TTp, TPred, TGold).F,
             ["coref_mentions"] = CorefTotal, ["coref_found"] = CorefTotal > 0 ? (double)CorefFound / CorefTotal : 0.0,
             ["coref_acc"] = CorefTotal > 0 ? (double)CorefOk / CorefTotal : 0.0,
+            ["coref_acc_textname"] = CorefTotal > 0 ? (double)CorefOkText / CorefTotal : 0.0,
             ["seconds"] = Math.Round(Seconds, 3),
             ["articles_per_s"] = Seconds > 0 ? Docs / Seconds : 0.0, ["tokens_per_s"] = Seconds > 0 ? Tokens / Seconds : 0.0,
         };
@@ -98,27 +106,41 @@ public static class GumEval
         var total = new Counts();
         foreach (var r in results) total.Add(r.Counts);
 
-        Console.WriteLine("GUM Wikinews: quotes = <quote> spans (<q> are negatives), gold speaker via eRST attribution + coref (approximate, see README),");
-        Console.WriteLine("entities = proper-named person/organization/place chains, canonical = Wikipedia identity else longest name.");
-        var header = $"{"set",-22} {"docs",4} {"quotes(tp/pred/gold)",20} {"P@.8",5} {"R@.8",5} {"F@.8",5} {"F@.3",5} {"spk",5} {"spkK",5} {"e2e",5} " +
-                     $"{"entT",5} {"entTh",5} {"entU",5} {"entUh",5} {"entUt",5} {"coref",5}";
-        Console.WriteLine(header);
-        void Row(string label, Counts c)
-        {
-            var s = c.Summary();
-            string F(string k) => Text.F3((double)s[k]);
-            Console.WriteLine($"{label,-22} {c.Docs,4} {$"{c.QTp8}/{c.QPred}/{c.QGold}",20} {F("quote_p")} {F("quote_r")} {F("quote_f1")} {F("quote_f1_0.3")} " +
-                              $"{F("speaker_acc")} {F("speaker_acc_known")} {F("quote_speaker_f1")} {F("entity_f1")} {F("entity_head_f1")} " +
-                              $"{F("entity_untyped_f1")} {F("entity_untyped_head_f1")} {F("entity_untyped_textname_f1")} {F("coref_acc")}");
-        }
-        if (verbose)
-            foreach (var r in results) Row(r.Doc.Replace("GUM_", ""), r.Counts);
+        var groups = new List<(string Label, Counts C)>();
+        if (verbose) groups.AddRange(results.Select(r => (r.Doc.Replace("GUM_", ""), r.Counts)));
         foreach (var g in byGenre)
         {
             var c = new Counts();
             foreach (var r in g) c.Add(r.Counts);
-            Row(g.Key, c);
+            groups.Add((g.Key, c));
         }
+        if (byGenre.Count > 1) groups.Add(("all", total));
+
+        Console.WriteLine("QUOTES   raw = README recipe, one gold quote per <quote>; aligned = pieces of one quotation merged (schema: \"A,\" he said. \"B.\" is one");
+        Console.WriteLine("         quote), documents whose quote marks were never annotated skipped. Speaker gold: eRST attribution + coref (approximation, see README).");
+        Console.WriteLine($"{"set",-18} {"variant",-7} {"docs",4} {"tp/pred/gold",13} {"P@.8",5} {"R@.8",5} {"F@.8",5} {"P@.3",5} {"R@.3",5} {"F@.3",5} {"spk",5} {"spkK",5} {"e2eF",5}");
+        foreach (var (label, c) in groups)
+        {
+            var s = c.Summary();
+            string F(string k) => Text.F3((double)s[k]);
+            var (p3, r3, _) = Text.Prf(c.QTp3, c.QPred, c.QGold);
+            var (ap3, ar3, _) = Text.Prf(c.ATp3, c.APred, c.AGold);
+            Console.WriteLine($"{label,-18} {"raw",-7} {c.Docs,4} {$"{c.QTp8}/{c.QPred}/{c.QGold}",13} {F("quote_p")} {F("quote_r")} {F("quote_f1")} {Text.F3(p3)} {Text.F3(r3)} {F("quote_f1_0.3")} {F("speaker_acc")} {F("speaker_acc_known")} {F("quote_speaker_f1")}");
+            Console.WriteLine($"{"",-18} {"aligned",-7} {c.QuoteDocs,4} {$"{c.ATp8}/{c.APred}/{c.AGold}",13} {F("aligned_quote_p")} {F("aligned_quote_r")} {F("aligned_quote_f1")} {Text.F3(ap3)} {Text.F3(ar3)} {F("aligned_quote_f1_0.3")} {F("aligned_speaker_acc")} {F("aligned_speaker_acc_known")} {F("aligned_quote_speaker_f1")}");
+        }
+        Console.WriteLine();
+        Console.WriteLine("ENTITIES per-document sets of canonical names, micro-averaged; canonical = Wikipedia identity, else longest written name.");
+        Console.WriteLine($"{"set",-18} {"gold",5} {"pred",5} {"typP",5} {"typR",5} {"typF",5} {"typHF",5} {"untP",5} {"untR",5} {"untF",5} {"untHF",5} {"untTF",5} | {"coref",5} {"corT",5} {"found",5} {"ment",5}");
+        foreach (var (label, c) in groups)
+        {
+            var s = c.Summary();
+            string F(string k) => Text.F3((double)s[k]);
+            Console.WriteLine($"{label,-18} {c.EGold,5} {c.EPred,5} {F("entity_p")} {F("entity_r")} {F("entity_f1")} {F("entity_head_f1")} {F("entity_untyped_p")} {F("entity_untyped_r")} " +
+                              $"{F("entity_untyped_f1")} {F("entity_untyped_head_f1")} {F("entity_untyped_textname_f1")} | {F("coref_acc")} {F("coref_acc_textname")} {F("coref_found")} {c.CorefTotal,5}");
+        }
+        Console.WriteLine("  typ/unt = typed/untyped exact (case-folded, leading 'the' dropped), HF = head (last word) match F1, untTF = untyped F1 with the");
+        Console.WriteLine("  longest written name as canonical instead of the Wikipedia identity; coref = share of proper-name mentions whose system entity");
+        Console.WriteLine("  (Name/Aliases holding the surface form) has the gold canonical name, corT = same against the written name, found = any entity held it.");
         if (verbose)
             foreach (var r in results)
             {
@@ -131,10 +153,7 @@ public static class GumEval
                 foreach (var l in lines) Console.WriteLine(l);
             }
         var warnings = results.Sum(r => r.Warnings.Count);
-        if (warnings > 0) Console.WriteLine($"{warnings} alignment warnings (run with --verbose)");
-        Console.WriteLine("columns: spk = speaker accuracy on quotes matched at 0.8 (gold null needs system null); spkK = same on quotes with a gold speaker;");
-        Console.WriteLine("  e2e = quote+speaker F1; entT/entU = typed/untyped entity F1 (exact), h = head match, entUt = untyped with the longest name");
-        Console.WriteLine("  mention as canonical instead of the Wikipedia identity; coref = proper-name mentions resolved to the gold canonical name.");
+        if (warnings > 0) Console.WriteLine($"{warnings} document notes (token alignment, unannotated quote layer; see --verbose)");
         var sum = total.Summary();
         Console.WriteLine($"THROUGHPUT {total.Docs} articles, {total.Tokens} tokens in {total.Seconds:0.000}s: " +
                           $"{(double)sum["articles_per_s"]:0.0} articles/s, {(double)sum["tokens_per_s"]:0} tokens/s (full pipeline, after warm-up)");
@@ -187,35 +206,22 @@ public static class GumEval
         var r = new DocResult { Doc = d.Name, Genre = d.Genre, Counts = c };
         r.Warnings.AddRange(d.Warnings);
 
-        // quotes
-        var gold = d.Quotes.Where(q => !q.IsScare && Text.Tokens(q.Text).Count > 0).ToList();
+        // quotes: README recipe (one gold quote per <quote>) and schema-aligned (pieces merged, unannotated docs skipped)
         var pred = rec.Quotes.ToList();
-        var gt = gold.Select(q => q.Text).ToList();
         var pt = pred.Select(q => q.Text ?? "").ToList();
-        c.QGold = gold.Count;
-        c.QPred = pred.Count;
-        var m8 = MatchQuotes(gt, pt, 0.8);
-        c.QTp8 = m8.Count;
-        c.QTp3 = MatchQuotes(gt, pt, 0.3).Count;
-        foreach (var (gi, pj, _) in m8)
+        var raw = d.Quotes.Where(q => !q.IsScare && Text.Tokens(q.Text).Count > 0).Select(q => (Pieces: new List<GumQuote> { q }, q.Text)).ToList();
+        var rq = ScoreQuotes(d, raw, pred, null);
+        (c.QGold, c.QPred, c.QTp8, c.QTp3, c.SpkOk, c.SpkKnown, c.SpkKnownOk) = (raw.Count, pred.Count, rq.Tp8, rq.Tp3, rq.SpkOk, rq.SpkKnown, rq.SpkKnownOk);
+        if (d.QuoteLayerAnnotated)
         {
-            var sp = GumSpeakers.Find(d, gold[gi].Span);
-            var ok = Text.SpeakerOk(sp.Name, sp.Kind, pred[pj].Speaker);
-            if (ok) c.SpkOk++;
-            if (sp.Name != null) { c.SpkKnown++; if (ok) c.SpkKnownOk++; }
-            if (!ok) r.WrongSpeakers.Add($"\"{Cut(gold[gi].Text, 50)}\" gold={sp.Name ?? "null"} ({sp.Kind}; {Cut(sp.How, 60)}) got={pred[pj].Speaker ?? "null"} ({pred[pj].SpeakerKind})");
+            var merged = d.MergedQuotes();
+            var aq = ScoreQuotes(d, merged, pred, r);
+            (c.AGold, c.APred, c.ATp8, c.ATp3, c.ASpkOk, c.ASpkKnown, c.ASpkKnownOk) = (merged.Count, pred.Count, aq.Tp8, aq.Tp3, aq.SpkOk, aq.SpkKnown, aq.SpkKnownOk);
+            c.QuoteDocs = 1;
         }
-        var usedG = m8.Select(x => x.G).ToHashSet();
-        var usedP = m8.Select(x => x.P).ToHashSet();
-        r.MissedQuotes.AddRange(gold.Where((_, i) => !usedG.Contains(i)).Select(q => Cut(q.Text)));
+        else r.Warnings.Add("quote marks but no <quote>/<q> annotation: skipped in the schema-aligned quote scores");
         var scare = d.Quotes.Where(q => q.IsScare).Select(q => q.Text).ToList();
-        for (var j = 0; j < pred.Count; j++)
-        {
-            if (usedP.Contains(j)) continue;
-            var isScare = scare.Any(s => Text.QuoteMatch(s, pt[j]) >= 0.8);
-            if (isScare) c.ScareHits++;
-            r.ExtraQuotes.Add((isScare ? "[scare <q>] " : "") + Cut(pt[j]) + $" (speaker={pred[j].Speaker ?? "null"})");
-        }
+        c.ScareHits = pt.Count(p => scare.Any(s => Text.QuoteMatch(s, p) >= 0.8));
 
         // entities
         var chains = d.Chains.Where(ch => ch.SchemaType != null && ch.Proper && Text.EntKey(ch.Canonical).Length > 0).ToList();
@@ -228,8 +234,7 @@ public static class GumEval
         var predU = predTyped.Select(x => x.K).ToHashSet();
         c.UGold = goldU.Count; c.UPred = predU.Count; c.UTp = goldU.Intersect(predU).Count();
         c.UTpHead = MultisetOverlap(goldU.Select(Text.Head), predU.Select(Text.Head));
-        var goldText = chains.Select(ch => Text.EntKey(ch.Mentions.Where(m => m.Proper).Select(GumDocument.CanonicalForm)
-            .OrderByDescending(s => Text.Tokens(s).Count).ThenBy(s => s, StringComparer.Ordinal).FirstOrDefault() ?? ch.Canonical)).Where(k => k.Length > 0).ToHashSet();
+        var goldText = chains.Select(ch => Text.EntKey(ch.TextName.Length > 0 ? ch.TextName : ch.Canonical)).Where(k => k.Length > 0).ToHashSet();
         c.TGold = goldText.Count; c.TPred = predU.Count; c.TTp = goldText.Intersect(predU).Count();
         r.MissedEntities.AddRange(goldTyped.Except(predTyped).Select(x => $"{x.T}:{x.K}").Order(StringComparer.Ordinal));
         r.ExtraEntities.AddRange(predTyped.Except(goldTyped).Select(x => $"{x.T}:{x.K}").Order(StringComparer.Ordinal));
@@ -246,10 +251,47 @@ public static class GumEval
                     .OrderByDescending(x => x.K.Count).ThenByDescending(x => x.E.Mentions).Select(x => x.E).FirstOrDefault();
                 if (hit == null) { r.CorefErrors.Add($"'{Cut(m.Text, 40)}' → (no entity) gold={ch.Canonical}"); continue; }
                 c.CorefFound++;
+                var okText = Text.EntKey(hit.Name) == Text.EntKey(ch.TextName);
+                if (okText) c.CorefOkText++;
                 if (Text.EntKey(hit.Name) == Text.EntKey(ch.Canonical)) c.CorefOk++;
-                else r.CorefErrors.Add($"'{Cut(m.Text, 40)}' → {hit.Name} gold={ch.Canonical}");
+                else r.CorefErrors.Add($"'{Cut(m.Text, 40)}' → {hit.Name} gold={ch.Canonical}{(okText ? " (= text name)" : "")}");
             }
         return r;
+    }
+
+    private sealed record QuoteScore(int Tp8, int Tp3, int SpkOk, int SpkKnown, int SpkKnownOk);
+
+    /// <summary>Matches gold quotes to system quotes at 0.8 and 0.3 and checks speakers of the 0.8 matches; records the errors in <paramref name="r"/> when given.</summary>
+    private static QuoteScore ScoreQuotes(GumDocument d, List<(List<GumQuote> Pieces, string Text)> gold, List<QuoteRecord> pred, DocResult? r)
+    {
+        var gt = gold.Select(q => q.Text).ToList();
+        var pt = pred.Select(q => q.Text ?? "").ToList();
+        var m8 = MatchQuotes(gt, pt, 0.8);
+        int ok8 = 0, known = 0, knownOk = 0;
+        foreach (var (gi, pj, _) in m8)
+        {
+            var sp = gold[gi].Pieces.Select(p => GumSpeakers.Find(d, p.Span)).FirstOrDefault(x => x.Name != null) ?? GumSpeakers.Find(d, gold[gi].Pieces[0].Span);
+            var ok = Text.SpeakerOk(sp.Name, sp.Kind, pred[pj].Speaker) || (sp.Alt != null && Text.SpeakerOk(sp.Alt, sp.Kind, pred[pj].Speaker));
+            if (ok) ok8++;
+            if (sp.Name != null) { known++; if (ok) knownOk++; }
+            if (!ok) r?.WrongSpeakers.Add($"\"{Cut(gt[gi], 50)}\" gold={sp.Name ?? "null"} ({sp.Kind}; {Cut(sp.How, 70)}) got={pred[pj].Speaker ?? "null"} ({pred[pj].SpeakerKind})");
+        }
+        if (r != null)
+        {
+            var usedG = m8.Select(x => x.G).ToHashSet();
+            var usedP = m8.Select(x => x.P).ToHashSet();
+            var scare = d.Quotes.Where(q => q.IsScare).Select(q => q.Text).ToList();
+            for (var i = 0; i < gt.Count; i++)
+            {
+                if (usedG.Contains(i)) continue;
+                var best = pt.Select((p, j) => (S: Text.QuoteMatch(gt[i], p), J: j)).OrderByDescending(x => x.S).FirstOrDefault();
+                r.MissedQuotes.Add(Cut(gt[i]) + (best.S > 0.3 ? $" (best system overlap {best.S:0.00}: {Cut(pt[best.J], 50)})" : ""));
+            }
+            for (var j = 0; j < pt.Count; j++)
+                if (!usedP.Contains(j))
+                    r.ExtraQuotes.Add((scare.Any(s => Text.QuoteMatch(s, pt[j]) >= 0.8) ? "[scare <q>] " : "") + Cut(pt[j]) + $" (speaker={pred[j].Speaker ?? "null"})");
+        }
+        return new QuoteScore(m8.Count, MatchQuotes(gt, pt, 0.3).Count, ok8, known, knownOk);
     }
 
     /// <summary>Whether <paramref name="needle"/> occurs as a contiguous run in <paramref name="hay"/>.</summary>

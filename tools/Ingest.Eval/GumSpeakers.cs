@@ -3,8 +3,9 @@ namespace Ingest.Eval;
 /// <summary>Gold speaker of a GUM quotation from the eRST attribution layer and the coreference layer (README recipe).</summary>
 public static class GumSpeakers
 {
-    /// <summary>A gold speaker: canonical name (null when no attribution), score.py kind, and how it was found.</summary>
-    public sealed record Speaker(string? Name, string Kind, string How);
+    /// <summary>A gold speaker: canonical name (null when no attribution), score.py kind, how it was found, and the
+    /// name as written in the text when the canonical comes from a Wikipedia identity (also accepted).</summary>
+    public sealed record Speaker(string? Name, string Kind, string How, string? Alt = null);
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -43,11 +44,12 @@ public static class GumSpeakers
             .First();
         var chain = m.Chain;
         if (chain is { Proper: true })
-            return new Speaker(chain.Canonical, chain.Type == "person" ? "person" : "organization", "rst:" + d.JoinSpan(span));
+            return new Speaker(chain.Canonical, chain.Type == "person" ? "person" : "organization", "rst:" + d.JoinSpan(span),
+                chain.TextName.Length > 0 && chain.TextName != chain.Canonical ? chain.TextName : null);
         // unnamed source: the fullest description in the chain ("Scientology officials"), pronouns skipped
         var desc = (chain?.Mentions ?? [m]).Where(x => !Pronouns.Contains(x.Text)).OrderBy(x => x.Start).FirstOrDefault();
         return desc == null
             ? new Speaker(m.Text, "unknown", "rst-pronoun:" + d.JoinSpan(span))
-            : new Speaker(GumDocument.CanonicalForm(desc) is { Length: > 0 } c ? c : desc.Text, "anonymous", "rst-desc:" + d.JoinSpan(span));
+            : new Speaker(d.Description(desc), "anonymous", "rst-desc:" + d.JoinSpan(span));
     }
 }
