@@ -87,7 +87,7 @@ public sealed partial class GumDocument
     /// <summary>
     /// Gold quotations under the project schema: GUM splits a quotation wherever it crosses a sentence or paragraph
     /// element and marks each part of one broken by its attribution separately; here consecutive &lt;quote&gt; pieces are
-    /// joined when only punctuation lies between them, or when a short attribution (at most 12 tokens, same paragraph)
+    /// joined when nothing but quote marks lies between them, or when a short attribution (at most 16 tokens, same paragraph)
     /// with the same gold speaker does ("A," he said. "B." → "A B").
     /// </summary>
     public List<(List<GumQuote> Pieces, string Text)> MergedQuotes()
@@ -100,8 +100,12 @@ public sealed partial class GumDocument
             {
                 var a = cur[^1];
                 var gap = Enumerable.Range(a.Span.End, Math.Max(0, q.Span.Start - a.Span.End)).Select(k => Tokens[k]).ToList();
-                var join = q.Span.Start >= a.Span.End && gap.All(t => t.Upos == "PUNCT");
-                if (!join && q.Span.Start >= a.Span.End && gap.Count <= 12 && ParagraphOf(a.Span.End - 1) == ParagraphOf(q.Span.Start))
+                var join = q.Span.Start >= a.Span.End && gap.All(IsQuoteMark);
+                // a quotation broken by its attribution: the first part ends in punctuation inside the marks, the attribution
+                // between has a verb and ends in punctuation right before the second part ("A," he said. "B.")
+                var lastInner = Enumerable.Range(a.Span.Start, a.Span.Length).Reverse().Select(k => Tokens[k]).FirstOrDefault(t => !IsQuoteMark(t));
+                var brokenShape = gap.Count > 0 && lastInner?.Word is "," or "." or "?" or "!" or "..." && gap[^1].Word is "," or "." or ":" && gap.Any(t => t.Upos == "VERB");
+                if (!join && brokenShape && q.Span.Start >= a.Span.End && gap.Count <= 16 && ParagraphOf(a.Span.End - 1) == ParagraphOf(q.Span.Start))
                 {
                     var sa = GumSpeakers.Find(this, cur[0].Span);
                     var sb = GumSpeakers.Find(this, q.Span);
@@ -203,7 +207,32 @@ public sealed partial class GumDocument
         int a = s.Start, b = s.End;
         while (a < b && IsQuoteMark(Tokens[a])) a++;
         while (b > a && IsQuoteMark(Tokens[b - 1])) b--;
-        return a < b ? JoinSpan(new Span(a, b)) : "";
+        if (a >= b) return "";
+        // GUM sometimes lets one <quote> run over its own attribution ("A," said Bolden. "B."): when the span opens
+        // with a double quote mark, keep only what lies inside double marks.
+        if (a > s.Start && IsDouble(Tokens[s.Start]))
+        {
+            var keep = new List<int>();
+            var inside = true;
+            for (var k = a; k < b; k++)
+            {
+                if (IsDouble(Tokens[k]) && Tokens[k].Ptb == "''") { inside = false; continue; }
+                if (IsDouble(Tokens[k]) && Tokens[k].Ptb == "``") { inside = true; continue; }
+                if (inside) keep.Add(k);
+            }
+            if (keep.Count < b - a && keep.Count > 0)
+                return string.Join(' ', Runs(keep).Select(JoinSpan));
+        }
+        return JoinSpan(new Span(a, b));
+    }
+
+    private static bool IsDouble(GumToken t) => t.Word is "\"" or "“" or "”" or "``" or "''";
+
+    private static IEnumerable<Span> Runs(List<int> idx)
+    {
+        var start = idx[0];
+        for (var i = 1; i <= idx.Count; i++)
+            if (i == idx.Count || idx[i] != idx[i - 1] + 1) { yield return new Span(start, idx[i - 1] + 1); if (i < idx.Count) start = idx[i]; }
     }
 
     [GeneratedRegex(@"^(.*?)\[(\d+)\]$")]

@@ -72,6 +72,9 @@ public static class GumEval
         public List<string> ExtraEntities { get; } = [];
         public List<string> CorefErrors { get; } = [];
         public List<string> Warnings { get; } = [];
+        /// <summary>Schema-aligned gold quotes with their gold speaker, and the system quotes (JSON output only).</summary>
+        public List<object> GoldQuotes { get; } = [];
+        public List<object> SystemQuotes { get; } = [];
     }
 
     public static int Run(string root, string genre, string? jsonOut, bool verbose, string? dumpDir = null)
@@ -168,7 +171,7 @@ public static class GumEval
                 {
                     doc = r.Doc, genre = r.Genre, summary = r.Counts.Summary(), missed_quotes = r.MissedQuotes, extra_quotes = r.ExtraQuotes,
                     wrong_speakers = r.WrongSpeakers, missed_entities = r.MissedEntities, extra_entities = r.ExtraEntities,
-                    coref_errors = r.CorefErrors, warnings = r.Warnings,
+                    coref_errors = r.CorefErrors, warnings = r.Warnings, gold_quotes = r.GoldQuotes, system_quotes = r.SystemQuotes,
                 }),
             };
             File.WriteAllText(jsonOut, JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true }));
@@ -209,12 +212,18 @@ public static class GumEval
         // quotes: README recipe (one gold quote per <quote>) and schema-aligned (pieces merged, unannotated docs skipped)
         var pred = rec.Quotes.ToList();
         var pt = pred.Select(q => q.Text ?? "").ToList();
+        r.SystemQuotes.AddRange(pred.Select(q => new { text = q.Text, speaker = q.Speaker, speaker_kind = q.SpeakerKind, cue = q.Cue }));
         var raw = d.Quotes.Where(q => !q.IsScare && Text.Tokens(q.Text).Count > 0).Select(q => (Pieces: new List<GumQuote> { q }, q.Text)).ToList();
         var rq = ScoreQuotes(d, raw, pred, null);
         (c.QGold, c.QPred, c.QTp8, c.QTp3, c.SpkOk, c.SpkKnown, c.SpkKnownOk) = (raw.Count, pred.Count, rq.Tp8, rq.Tp3, rq.SpkOk, rq.SpkKnown, rq.SpkKnownOk);
         if (d.QuoteLayerAnnotated)
         {
             var merged = d.MergedQuotes();
+            foreach (var g in merged)
+            {
+                var sp = g.Pieces.Select(p => GumSpeakers.Find(d, p.Span)).FirstOrDefault(x => x.Name != null) ?? GumSpeakers.Find(d, g.Pieces[0].Span);
+                r.GoldQuotes.Add(new { text = g.Text, pieces = g.Pieces.Count, speaker = sp.Name, speaker_kind = sp.Kind, speaker_alt = sp.Alt, how = sp.How });
+            }
             var aq = ScoreQuotes(d, merged, pred, r);
             (c.AGold, c.APred, c.ATp8, c.ATp3, c.ASpkOk, c.ASpkKnown, c.ASpkKnownOk) = (merged.Count, pred.Count, aq.Tp8, aq.Tp3, aq.SpkOk, aq.SpkKnown, aq.SpkKnownOk);
             c.QuoteDocs = 1;
