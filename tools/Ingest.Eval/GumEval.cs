@@ -121,24 +121,24 @@ public static class GumEval
 
         Console.WriteLine("QUOTES   raw = README recipe, one gold quote per <quote>; aligned = pieces of one quotation merged (schema: \"A,\" he said. \"B.\" is one");
         Console.WriteLine("         quote), documents whose quote marks were never annotated skipped. Speaker gold: eRST attribution + coref (approximation, see README).");
-        Console.WriteLine($"{"set",-18} {"variant",-7} {"docs",4} {"tp/pred/gold",13} {"P@.8",5} {"R@.8",5} {"F@.8",5} {"P@.3",5} {"R@.3",5} {"F@.3",5} {"spk",5} {"spkK",5} {"e2eF",5}");
+        Console.WriteLine($"{"set",-24} {"variant",-7} {"docs",4} {"tp/pred/gold",13} {"P@.8",5} {"R@.8",5} {"F@.8",5} {"P@.3",5} {"R@.3",5} {"F@.3",5} {"spk",5} {"spkK",5} {"e2eF",5}");
         foreach (var (label, c) in groups)
         {
             var s = c.Summary();
             string F(string k) => Text.F3((double)s[k]);
             var (p3, r3, _) = Text.Prf(c.QTp3, c.QPred, c.QGold);
             var (ap3, ar3, _) = Text.Prf(c.ATp3, c.APred, c.AGold);
-            Console.WriteLine($"{label,-18} {"raw",-7} {c.Docs,4} {$"{c.QTp8}/{c.QPred}/{c.QGold}",13} {F("quote_p")} {F("quote_r")} {F("quote_f1")} {Text.F3(p3)} {Text.F3(r3)} {F("quote_f1_0.3")} {F("speaker_acc")} {F("speaker_acc_known")} {F("quote_speaker_f1")}");
-            Console.WriteLine($"{"",-18} {"aligned",-7} {c.QuoteDocs,4} {$"{c.ATp8}/{c.APred}/{c.AGold}",13} {F("aligned_quote_p")} {F("aligned_quote_r")} {F("aligned_quote_f1")} {Text.F3(ap3)} {Text.F3(ar3)} {F("aligned_quote_f1_0.3")} {F("aligned_speaker_acc")} {F("aligned_speaker_acc_known")} {F("aligned_quote_speaker_f1")}");
+            Console.WriteLine($"{label,-24} {"raw",-7} {c.Docs,4} {$"{c.QTp8}/{c.QPred}/{c.QGold}",13} {F("quote_p")} {F("quote_r")} {F("quote_f1")} {Text.F3(p3)} {Text.F3(r3)} {F("quote_f1_0.3")} {F("speaker_acc")} {F("speaker_acc_known")} {F("quote_speaker_f1")}");
+            Console.WriteLine($"{"",-24} {"aligned",-7} {c.QuoteDocs,4} {$"{c.ATp8}/{c.APred}/{c.AGold}",13} {F("aligned_quote_p")} {F("aligned_quote_r")} {F("aligned_quote_f1")} {Text.F3(ap3)} {Text.F3(ar3)} {F("aligned_quote_f1_0.3")} {F("aligned_speaker_acc")} {F("aligned_speaker_acc_known")} {F("aligned_quote_speaker_f1")}");
         }
         Console.WriteLine();
         Console.WriteLine("ENTITIES per-document sets of canonical names, micro-averaged; canonical = Wikipedia identity, else longest written name.");
-        Console.WriteLine($"{"set",-18} {"gold",5} {"pred",5} {"typP",5} {"typR",5} {"typF",5} {"typHF",5} {"untP",5} {"untR",5} {"untF",5} {"untHF",5} {"untTF",5} | {"coref",5} {"corT",5} {"found",5} {"ment",5}");
+        Console.WriteLine($"{"set",-24} {"gold",5} {"pred",5} {"typP",5} {"typR",5} {"typF",5} {"typHF",5} {"untP",5} {"untR",5} {"untF",5} {"untHF",5} {"untTF",5} | {"coref",5} {"corT",5} {"found",5} {"ment",5}");
         foreach (var (label, c) in groups)
         {
             var s = c.Summary();
             string F(string k) => Text.F3((double)s[k]);
-            Console.WriteLine($"{label,-18} {c.EGold,5} {c.EPred,5} {F("entity_p")} {F("entity_r")} {F("entity_f1")} {F("entity_head_f1")} {F("entity_untyped_p")} {F("entity_untyped_r")} " +
+            Console.WriteLine($"{label,-24} {c.EGold,5} {c.EPred,5} {F("entity_p")} {F("entity_r")} {F("entity_f1")} {F("entity_head_f1")} {F("entity_untyped_p")} {F("entity_untyped_r")} " +
                               $"{F("entity_untyped_f1")} {F("entity_untyped_head_f1")} {F("entity_untyped_textname_f1")} | {F("coref_acc")} {F("coref_acc_textname")} {F("coref_found")} {c.CorefTotal,5}");
         }
         Console.WriteLine("  typ/unt = typed/untyped exact (case-folded, leading 'the' dropped), HF = head (last word) match F1, untTF = untyped F1 with the");
