@@ -87,7 +87,7 @@ public sealed partial class GumDocument
     /// <summary>
     /// Gold quotations under the project schema: GUM splits a quotation wherever it crosses a sentence or paragraph
     /// element and marks each part of one broken by its attribution separately; here consecutive &lt;quote&gt; pieces are
-    /// joined when nothing but quote marks lies between them, or when a short attribution (at most 16 tokens, same paragraph)
+    /// joined when nothing but quote marks lies between them (across a paragraph break only when the first was left open), or when a short attribution (at most 16 tokens, same paragraph)
     /// with the same gold speaker does ("A," he said. "B." → "A B").
     /// </summary>
     public List<(List<GumQuote> Pieces, string Text)> MergedQuotes()
@@ -100,7 +100,9 @@ public sealed partial class GumDocument
             {
                 var a = cur[^1];
                 var gap = Enumerable.Range(a.Span.End, Math.Max(0, q.Span.Start - a.Span.End)).Select(k => Tokens[k]).ToList();
-                var join = q.Span.Start >= a.Span.End && gap.All(IsQuoteMark);
+                // only quote marks between: a sentence split, or a quotation left open at the end of a paragraph
+                var join = q.Span.Start >= a.Span.End && gap.All(IsQuoteMark)
+                           && (ParagraphOf(a.Span.End - 1) == ParagraphOf(q.Span.Start) || !(IsDouble(Tokens[a.Span.End - 1]) && Tokens[a.Span.End - 1].Ptb == "''"));
                 // a quotation broken by its attribution: the first part ends in punctuation inside the marks, the attribution
                 // between has a verb and ends in punctuation right before the second part ("A," he said. "B.")
                 var lastInner = Enumerable.Range(a.Span.Start, a.Span.Length).Reverse().Select(k => Tokens[k]).FirstOrDefault(t => !IsQuoteMark(t));

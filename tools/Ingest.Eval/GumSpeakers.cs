@@ -14,12 +14,14 @@ public static class GumSpeakers
 
     /// <summary>
     /// Finds the <c>attribution-positive</c> node whose attributed material (its parent's subtree) best covers the quote:
-    /// the attribution itself must lie mostly outside the quote, the parent subtree must hold at least half the quote's tokens,
+    /// the attribution itself must lie mostly outside the quote, in the quote's paragraph(s) or the one before, the parent
+    /// subtree must hold at least half the quote's tokens,
     /// and among those the smallest subtree wins. Then the speaker is the person/organisation mention in the attribution
     /// (subject first, persons before organisations, earliest first), mapped to its chain's canonical name.
     /// </summary>
     public static Speaker Find(GumDocument d, Span quote)
     {
+        int qFirst = d.ParagraphOf(quote.Start), qLast = d.ParagraphOf(Math.Max(quote.Start, quote.End - 1));
         RstNode? best = null;
         var bestSize = int.MaxValue;
         foreach (var a in d.Rst.Values)
@@ -27,6 +29,9 @@ public static class GumSpeakers
             if (a.Rel != "attribution-positive" || a.Parent == null || !d.Rst.TryGetValue(a.Parent, out var p)) continue;
             var aSpan = a.Full;
             if (aSpan.End < 0 || aSpan.Overlap(quote) * 2 > aSpan.Length) continue;
+            // the attribution must sit in the quote's paragraphs or the one before (not in a later pull quote or caption)
+            var ap = d.ParagraphOf(aSpan.Start);
+            if (ap < qFirst - 1 || ap > qLast) continue;
             var content = p.Full.Overlap(quote) - aSpan.Overlap(quote);
             if (content * 2 < quote.Length) continue;
             var size = p.Full.Length - aSpan.Length;
