@@ -62,7 +62,7 @@ public sealed class GumDocumentTests : IDisposable
         var chain = Assert.Single(d.Chains);
         Assert.Equal(2, chain.Mentions.Count);
         Assert.Equal("Jane Doe", chain.Canonical);
-        var sp = GumSpeakers.Find(d, quote.Span);
+        var sp = GumSpeakers.Find(d, quote);
         Assert.Equal("Jane Doe", sp.Name);
         Assert.Equal("person", sp.Kind);
     }

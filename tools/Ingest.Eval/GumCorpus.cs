@@ -61,7 +61,11 @@ public sealed class RstNode
 }
 
 /// <summary>A gold quotation.</summary>
-public sealed record GumQuote(Span Span, string Text, bool IsScare);
+public sealed record GumQuote(Span Span, string Text, bool IsScare)
+{
+    /// <summary>The runs of quoted words inside the span (more than one when the element also covers its attribution).</summary>
+    public IReadOnlyList<Span> Inner { get; init; } = [Span];
+}
 
 /// <summary>One GUM document with the layers the evaluation needs.</summary>
 public sealed partial class GumDocument
@@ -109,8 +113,8 @@ public sealed partial class GumDocument
                 var brokenShape = gap.Count > 0 && lastInner?.Word is "," or "." or "?" or "!" or "..." && gap[^1].Word is "," or "." or ":" && gap.Any(t => t.Upos == "VERB");
                 if (!join && brokenShape && q.Span.Start >= a.Span.End && gap.Count <= 16 && ParagraphOf(a.Span.End - 1) == ParagraphOf(q.Span.Start))
                 {
-                    var sa = GumSpeakers.Find(this, cur[0].Span);
-                    var sb = GumSpeakers.Find(this, q.Span);
+                    var sa = GumSpeakers.Find(this, cur[0]);
+                    var sb = GumSpeakers.Find(this, q);
                     join = sb.Name == null || sa.Name == sb.Name;
                 }
                 if (join) { cur.Add(q); continue; }
@@ -186,7 +190,11 @@ public sealed partial class GumDocument
                             var (t, start, who) = open.Pop();
                             var span = new Span(start, Tokens.Count);
                             if (t == "sp") Turns.Add((span, who ?? ""));
-                            else Quotes.Add(new GumQuote(span, QuoteText(span), t == "q"));
+                            else
+                            {
+                                var (text, inner) = QuoteText(span);
+                                Quotes.Add(new GumQuote(span, text, t == "q") { Inner = inner });
+                            }
                         }
                         while (tmp.Count > 0) open.Push(tmp.Pop());
                     }
@@ -204,12 +212,12 @@ public sealed partial class GumDocument
     private static bool IsQuoteMark(GumToken t) => t.Ptb is "``" or "''" || t.Word is "\"" or "'" or "“" or "”" or "‘" or "’" or "«" or "»";
 
     /// <summary>Text of a quotation without its outer quote marks.</summary>
-    private string QuoteText(Span s)
+    private (string Text, List<Span> Inner) QuoteText(Span s)
     {
         int a = s.Start, b = s.End;
         while (a < b && IsQuoteMark(Tokens[a])) a++;
         while (b > a && IsQuoteMark(Tokens[b - 1])) b--;
-        if (a >= b) return "";
+        if (a >= b) return ("", [s]);
         // GUM sometimes lets one <quote> run over its own attribution ("A," said Bolden. "B."): when the span opens
         // with a double quote mark, keep only what lies inside double marks.
         if (a > s.Start && IsDouble(Tokens[s.Start]))
@@ -223,9 +231,12 @@ public sealed partial class GumDocument
                 if (inside) keep.Add(k);
             }
             if (keep.Count < b - a && keep.Count > 0)
-                return string.Join(' ', Runs(keep).Select(JoinSpan));
+            {
+                var runs = Runs(keep).ToList();
+                return (string.Join(' ', runs.Select(JoinSpan)), runs);
+            }
         }
-        return JoinSpan(new Span(a, b));
+        return (JoinSpan(new Span(a, b)), [new Span(a, b)]);
     }
 
     private static bool IsDouble(GumToken t) => t.Word is "\"" or "“" or "”" or "``" or "''";

@@ -221,7 +221,7 @@ public static class GumEval
             var merged = d.MergedQuotes();
             foreach (var g in merged)
             {
-                var sp = g.Pieces.Select(p => GumSpeakers.Find(d, p.Span)).FirstOrDefault(x => x.Name != null) ?? GumSpeakers.Find(d, g.Pieces[0].Span);
+                var sp = g.Pieces.Select(p => GumSpeakers.Find(d, p)).FirstOrDefault(x => x.Name != null) ?? GumSpeakers.Find(d, g.Pieces[0]);
                 r.GoldQuotes.Add(new { text = g.Text, pieces = g.Pieces.Count, speaker = sp.Name, speaker_kind = sp.Kind, speaker_alt = sp.Alt, how = sp.How });
             }
             var aq = ScoreQuotes(d, merged, pred, r);
@@ -279,7 +279,7 @@ public static class GumEval
         int ok8 = 0, known = 0, knownOk = 0;
         foreach (var (gi, pj, _) in m8)
         {
-            var sp = gold[gi].Pieces.Select(p => GumSpeakers.Find(d, p.Span)).FirstOrDefault(x => x.Name != null) ?? GumSpeakers.Find(d, gold[gi].Pieces[0].Span);
+            var sp = gold[gi].Pieces.Select(p => GumSpeakers.Find(d, p)).FirstOrDefault(x => x.Name != null) ?? GumSpeakers.Find(d, gold[gi].Pieces[0]);
             var ok = Text.SpeakerOk(sp.Name, sp.Kind, pred[pj].Speaker) || (sp.Alt != null && Text.SpeakerOk(sp.Alt, sp.Kind, pred[pj].Speaker));
             if (ok) ok8++;
             if (sp.Name != null) { known++; if (ok) knownOk++; }

@@ -19,7 +19,11 @@ public static class GumSpeakers
     /// and among those the smallest subtree wins. Then the speaker is the person/organisation mention in the attribution
     /// (subject first, persons before organisations, earliest first), mapped to its chain's canonical name.
     /// </summary>
-    public static Speaker Find(GumDocument d, Span quote)
+    public static Speaker Find(GumDocument d, GumQuote q) => Find(d, q.Span, q.Inner);
+
+    /// <summary>As <see cref="Find(GumDocument, GumQuote)"/> for a span whose quoted words are <paramref name="inner"/>
+    /// (defaults to the whole span).</summary>
+    public static Speaker Find(GumDocument d, Span quote, IReadOnlyList<Span>? inner = null)
     {
         int qFirst = d.ParagraphOf(quote.Start), qLast = d.ParagraphOf(Math.Max(quote.Start, quote.End - 1));
         RstNode? best = null;
@@ -28,12 +32,13 @@ public static class GumSpeakers
         {
             if (a.Rel != "attribution-positive" || a.Parent == null || !d.Rst.TryGetValue(a.Parent, out var p)) continue;
             var aSpan = a.Full;
-            if (aSpan.End < 0 || aSpan.Overlap(quote) * 2 > aSpan.Length) continue;
+            if (aSpan.End < 0 || (inner ?? [quote]).Sum(aSpan.Overlap) * 2 > aSpan.Length) continue;
             // the attribution must sit in the quote's paragraphs or the one before (not in a later pull quote or caption)
             var ap = d.ParagraphOf(aSpan.Start);
             if (ap < qFirst - 1 || ap > qLast) continue;
-            var content = p.Full.Overlap(quote) - aSpan.Overlap(quote);
-            if (content * 2 < quote.Length) continue;
+            var runs = inner ?? [quote];
+            // the attributed material must hold at least half of the quote (of one run of it when the element spans its attribution)
+            if (!runs.Any(r => (p.Full.Overlap(r) - aSpan.Overlap(r)) * 2 >= r.Length)) continue;
             var size = p.Full.Length - aSpan.Length;
             if (size < bestSize) { best = a; bestSize = size; }
         }
