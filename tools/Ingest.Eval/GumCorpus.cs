@@ -362,12 +362,11 @@ public sealed partial class GumDocument
     {
         "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "general", "gen", "colonel", "col", "captain", "capt",
         "president", "prime", "minister", "senator", "sen", "governor", "gov", "rep", "representative", "judge", "justice", "king",
-        "queen", "prince", "princess", "lord", "lady", "pope", "saint", "st", "rev", "reverend", "father", "chancellor", "secretary",
-        "mayor", "chairman", "director", "commissioner", "ambassador", "lieutenant", "lt", "major", "sergeant", "sgt", "admiral",
-        "bishop", "archbishop", "cardinal", "sheikh", "chief", "officer", "inspector", "detective", "coach", "premier", "vice",
+        "queen", "prince", "princess", "lord", "lady", "pope", "saint", "st", "rev", "reverend", "chancellor", "secretary",
+        "mayor", "chairman", "director", "commissioner", "ambassador", "lieutenant", "lt", "sergeant", "sgt", "admiral",
+        "bishop", "archbishop", "cardinal", "sheikh", "inspector", "detective", "coach", "premier", "vice",
         "deputy", "undersecretary", "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "capt.", "sen.", "gov.", "rep.", "st.", "rev.",
-        "lt.", "sgt.", "congressman", "congresswoman", "councillor", "councilor", "dean", "speaker",
-    };
+        "lt.", "sgt.", "congressman", "congresswoman", "councillor", "councilor",     };
 
     /// <summary>
     /// The name written in a proper-name mention. Persons: the last run of uncovered PROPN tokens (hyphens and initials
@@ -393,6 +392,7 @@ public sealed partial class GumDocument
             }
             if (end < 0) return m.Core;
             while (end - start > 1 && Titles.Contains(Tokens[start].Word)) start++;
+            while (end - start > 1 && Tokens[end - 1].Ptb == "POS") end--;
             return JoinSpan(new Span(start, end));
         }
         return Description(m);
@@ -403,7 +403,12 @@ public sealed partial class GumDocument
     {
         var stop = m.End;
         for (var k = m.Start + 1; k < m.End; k++)
+        {
             if (Tokens[k].Word is "," or "(" or "who" or "which" or "that" or ";" or ":" or "--" or "—" or "–") { stop = k; break; }
+            // "... Hall in Washington D.C.": a locative phrase holding its own nested mention ends the name
+            if (Tokens[k].Word is "in" or "at" or "near" && Mentions.Any(o => o != m && o.Start == k + 1 && o.End <= m.End)) { stop = k; break; }
+        }
+        while (stop > m.Start + 1 && Tokens[stop - 1].Ptb == "POS") stop--;
         return JoinSpan(new Span(m.Start, stop));
     }
 
