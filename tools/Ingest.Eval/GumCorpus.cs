@@ -218,7 +218,7 @@ public sealed partial class GumDocument
         while (a < b && IsQuoteMark(Tokens[a])) a++;
         while (b > a && IsQuoteMark(Tokens[b - 1])) b--;
         if (a >= b) return ("", [s]);
-        // GUM sometimes lets one <quote> run over its own attribution ("A," said Bolden. "B."): when the span opens
+        // GUM sometimes lets one <quote> run over its own attribution ("A," said Smith. "B."): when the span opens
         // with a double quote mark, keep only what lies inside double marks.
         if (a > s.Start && IsDouble(Tokens[s.Start]))
         {
@@ -370,8 +370,8 @@ public sealed partial class GumDocument
 
     /// <summary>
     /// The name written in a proper-name mention. Persons: the last run of uncovered PROPN tokens (hyphens and initials
-    /// inside allowed) with leading titles dropped ("former scientologist Tom Devocht" → "Tom Devocht",
-    /// "Undersecretary for Education Mr. Toccafondi" → "Toccafondi"). Organisations and places: the mention text cut at
+    /// inside allowed) with leading titles dropped ("former engineer Ann Smith" → "Ann Smith",
+    /// "Deputy for Transport Mr. Jones" → "Jones"). Organisations and places: the mention text cut at
     /// the first comma, parenthesis or relative pronoun ("the LA Sheriff's office").
     /// </summary>
     public string NameForm(GumMention m, string type)
@@ -405,7 +405,7 @@ public sealed partial class GumDocument
         for (var k = m.Start + 1; k < m.End; k++)
         {
             if (Tokens[k].Word is "," or "(" or "who" or "which" or "that" or ";" or ":" or "--" or "—" or "–") { stop = k; break; }
-            // "... Hall in Washington D.C.": a locative phrase holding its own nested mention ends the name
+            // "... Hall in Springfield": a locative phrase holding its own nested mention ends the name
             if (Tokens[k].Word is "in" or "at" or "near" && Mentions.Any(o => o != m && o.Start == k + 1 && o.End <= m.End)) { stop = k; break; }
         }
         while (stop > m.Start + 1 && Tokens[stop - 1].Ptb == "POS") stop--;

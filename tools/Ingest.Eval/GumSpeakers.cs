@@ -56,7 +56,7 @@ public static class GumSpeakers
         if (chain is { Proper: true })
             return new Speaker(chain.Canonical, chain.Type == "person" ? "person" : "organization", "rst:" + d.JoinSpan(span),
                 chain.TextName.Length > 0 && chain.TextName != chain.Canonical ? chain.TextName : null);
-        // unnamed source: the fullest description in the chain ("Scientology officials"), pronouns skipped
+        // unnamed source: the fullest description in the chain ("city officials"), pronouns skipped
         var desc = (chain?.Mentions ?? [m]).Where(x => !Pronouns.Contains(x.Text)).OrderBy(x => x.Start).FirstOrDefault();
         return desc == null
             ? new Speaker(m.Text, "unknown", "rst-pronoun:" + d.JoinSpan(span))
