@@ -8,7 +8,7 @@ namespace Ingest.Core.Stages.Entities;
 /// regions); organisation words anywhere in the span; place suffixes and prefixes; acronyms; a given name or a
 /// title before a name for people; then surnames and short forms link to the full names met elsewhere.
 /// </summary>
-internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? language)
+internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? language, IReadOnlySet<string> personSurnames)
 {
     private sealed class Cluster
     {
@@ -104,7 +104,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         if (tokens.Count == 1 && (Lexicons.Demonyms.Contains(name) || EntityRules.Compass.Contains(name)))
             return (null, null, null);
         if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !IsAcronym(name) && !lowerCaseWords.Contains(name.ToLowerInvariant())
-            && !Lexicons.FirstNames.Contains(name) && !m.SentenceInitial)
+            && !Lexicons.FirstNames.Contains(name) && !m.SentenceInitial && !personSurnames.Contains(name))
             return (name, EntityTypes.Location, null);
 
         if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || tokens[0] is "Storm" or "Hurricane" or "Tropical" or "Operation")
@@ -125,7 +125,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             return (name, null, null);
         if (Lexicons.UsStates.Contains(name) || EntityRules.Regions.Contains(name))
             return (name, EntityTypes.Location, null);
-        if (tokens.Count == 1 && Lexicons.Cities.GetValueOrDefault(name) >= LargeCity && !IsAcronym(name))
+        if (tokens.Count == 1 && Lexicons.Cities.GetValueOrDefault(name) >= LargeCity && !IsAcronym(name) && !personSurnames.Contains(name))
             return (name, EntityTypes.Location, null);
         if (IsOrgSpan(tokens) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
             return (name, EntityTypes.Organization, null);

@@ -22,7 +22,10 @@ public sealed class EntityStage : IPipelineStage
         var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
         var mentions = MentionFinder.Find(paragraphs);
         var lowerWords = LowerCaseWords(paragraphs);
-        var resolver = new EntityResolver(lowerWords, document.Metadata.Language);
+        // Surnames of people named in full ("Barack Obama"): a town of the same name ("Obama") is then the person.
+        var surnames = mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
+            .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
+        var resolver = new EntityResolver(lowerWords, document.Metadata.Language, surnames);
         foreach (var q in document.Quotes)
         {
             if (q.SpeakerKind == SpeakerKinds.Organization && q.SpeakerMention is { } org)

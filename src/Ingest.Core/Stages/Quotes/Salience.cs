@@ -48,7 +48,7 @@ internal sealed class Salience
                 _referents.Add(new Referent(m.Paragraph, m.Start, m.Text, false, '?', subject));
                 continue;
             }
-            if (IsPlace(tokens, m.Text))
+            if (IsPlace(tokens, m.Text) && !_persons.ContainsKey(m.Text))
                 continue;
             int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t)
                 && !(WordLikeNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
@@ -77,9 +77,7 @@ internal sealed class Salience
             {
                 // "Cllr Hale", "Mr Pritchard": a titled surname.
                 char gender = HonorificGender(tokens[0]) ?? '?';
-                string name = string.Join(' ', tokens[1..]);
-                _persons.TryAdd(tokens[^1], (name, gender));
-                _referents.Add(new Referent(m.Paragraph, m.Start, name, true, gender, subject));
+                AddPerson(string.Join(' ', tokens[1..]), tokens[^1], gender, tokens[..1], m, subject);
             }
             else if (!IsPlace(tokens, m.Text) && !MentionFinder.Stop.Contains(m.Text))
             {
