@@ -131,7 +131,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             return (name, EntityTypes.Organization, null);
         bool givenNameLed = tokens.Count is 2 or 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.SurnameLikeSuffixes.Contains(tokens[^1]);
         if (!givenNameLed && (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
-            || Lexicons.Cities.ContainsKey(name)))
+            || Lexicons.Cities.ContainsKey(name) && !personSurnames.Contains(name)))
             return (name, EntityTypes.Location, null);
         if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]) && !givenNameLed)
             return (name, EntityTypes.Location, null);
