@@ -134,7 +134,11 @@ internal sealed class PageFacts
         if (facts.Text > HtmlOptions.MaxRelatedHeadingChars)
             return false;
         string text = TextNormalizer.Normalize(heading.TextContent).TrimEnd(':', '.', '…', ' ').ToLowerInvariant();
-        return HtmlVocabulary.RelatedHeadings.Contains(text);
+        if (HtmlVocabulary.RelatedHeadings.Contains(text))
+            return true;
+        // "More great stories", "More from our newsroom", "Related video": the open-ended forms.
+        return (text.StartsWith("more ", StringComparison.Ordinal) && HtmlVocabulary.RelatedHeadingEnds.Any(e => text.EndsWith(e, StringComparison.Ordinal)))
+               || text.StartsWith("related ", StringComparison.Ordinal);
     }
 
     private bool IsDropped(IElement element, string tag)
