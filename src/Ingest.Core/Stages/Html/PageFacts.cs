@@ -177,8 +177,11 @@ internal sealed class PageFacts
         string? reason = CachedReason(element.ClassName) ?? CachedReason(element.Id);
         if (reason is null && element.GetAttribute("role") is { } role)
             HtmlVocabulary.BoilerplateRoles.TryGetValue(role, out reason);
-        if (reason is null || reason == "comments")
+        if (reason is null)
             return reason;
+        // A comment section never holds the headline; a wrapper classed "comments-open" does.
+        if (reason == "comments")
+            return element.QuerySelector("h1") is null ? reason : null;
         // A wrapper whose class merely mentions a sidebar or a promo can still hold the article.
         int inside = ParagraphText(element);
         return inside > HtmlOptions.MaxBoilerplateShare * _pageParagraphText && inside > 0 ? null : reason;
