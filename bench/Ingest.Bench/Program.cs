@@ -67,6 +67,8 @@ internal static class Bench
 
     public static int Predict(List<Page> pages, string outPath, string system)
     {
+        if (system == "ingest-meta")
+            return PredictRecords(pages, outPath);
         Func<Page, string> run = system switch
         {
             "smartreader" => Smart,
@@ -81,6 +83,26 @@ internal static class Bench
             try { body = run(page); }
             catch (Exception ex) { Console.Error.WriteLine($"{page.Id}: {ex.Message}"); body = ""; }
             output[page.Id] = new() { ["articleBody"] = body };
+        }
+        File.WriteAllText(outPath, JsonSerializer.Serialize(output, ArticleJson.Compact));
+        return 0;
+    }
+
+    /// <summary>Body plus title, authors and date, for checking metadata against gold sets that have them.</summary>
+    private static int PredictRecords(List<Page> pages, string outPath)
+    {
+        var output = new Dictionary<string, object?>();
+        foreach (var page in pages)
+        {
+            try
+            {
+                var r = ArticleExtractor.Default.Extract(new SourceRef("bench", page.Id + ".html"), page.Bytes).Record;
+                output[page.Id] = new { articleBody = r.Body, r.Title, r.Authors, r.PublishedAt, r.Publisher, r.Language };
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine($"{page.Id}: {ex.Message}");
+            }
         }
         File.WriteAllText(outPath, JsonSerializer.Serialize(output, ArticleJson.Compact));
         return 0;

@@ -199,3 +199,33 @@ public class ChromeRoleTests
         Assert.DoesNotContain("Sidebar note", body);
     }
 }
+
+public class TagListTests
+{
+    [Fact]
+    public void TagLinksAreNavigation()
+    {
+        var doc = Stage(Page($"""
+            <article><div class="entry-content"><p>{Prose}</p><p>Two. {Prose}</p>
+            <p><strong>Tags<br><a rel="tag" href="/t/bus">buses</a>, <a rel="tag" href="/t/council">city council</a>, <a rel="tag" href="/t/river">river depot plans</a></strong></p></div></article>
+            """));
+        Assert.Contains(doc.Blocks, b => b.Role == BlockRole.Boilerplate && b.Reason == "navigation" && b.Text.Contains("city council"));
+        Assert.DoesNotContain(doc.BodyBlocks, b => b.Text.Contains("city council"));
+    }
+}
+
+public class WrapperClassTests
+{
+    [Fact]
+    public void WrapperWhoseClassMentionsCommentsStillHoldsTheArticle()
+    {
+        var record = Record(Page($"""
+            <div id="page" class="single-post comments-open sidebar-right">
+              <article><h1>Bus network grows</h1><div class="entry-content"><p>{Prose}</p><p>Two. {Prose}</p><p>Three. {Prose}</p></div></article>
+              <div id="comments"><p>Reader one writes: I disagree with the council, the routes are too long, too slow, and too expensive.</p></div>
+            </div>
+            """));
+        Assert.Contains("Three.", record.Body);
+        Assert.DoesNotContain("Reader one writes", record.Body);
+    }
+}

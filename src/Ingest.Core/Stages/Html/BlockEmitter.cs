@@ -15,7 +15,7 @@ internal sealed class BlockEmitter
     private readonly PageFacts _facts;
     private readonly List<Block> _blocks = [];
     private readonly StringBuilder _text = new();
-    private int _chars, _linkChars, _start = -1;
+    private int _chars, _linkChars, _tagLinks, _start = -1;
     private bool _afterBreak;
 
     private BlockEmitter(PageFacts facts) => _facts = facts;
@@ -61,7 +61,11 @@ internal sealed class BlockEmitter
                 continue;
             }
             if (child.LocalName == "a")
+            {
                 inner = inner with { InLink = true };
+                if (child.GetAttribute("rel") is { } rel && rel.Contains("tag", StringComparison.OrdinalIgnoreCase))
+                    _tagLinks++;
+            }
             if (!f.IsBlock)
             {
                 if (inner.Reason != context.Reason)
@@ -158,10 +162,12 @@ internal sealed class BlockEmitter
                 block.MarkBoilerplate(context.Reason);
             else if (HtmlVocabulary.AdLabels.Contains(text))
                 block.MarkBoilerplate("ad");
+            else if (_tagLinks >= HtmlOptions.MinTagLinks && block.LinkDensity > HtmlOptions.LinkListDensity)
+                block.MarkBoilerplate("navigation"); // a tag list: mostly links marked rel="tag" (prose may link a tag too)
             _blocks.Add(block);
         }
         _text.Clear();
-        _chars = _linkChars = 0;
+        _chars = _linkChars = _tagLinks = 0;
         _start = -1;
     }
 }

@@ -19,8 +19,13 @@ internal static partial class DomHints
     /// <summary>Elements examined per selector.</summary>
     internal const int MaxElements = 8;
 
-    private const string AuthorSelector =
-        "[itemprop~='author'], a[rel~='author'], [class*='byline'], [class*='author-name'], [class*='author__name'], [class*='authorname']";
+    /// <summary>Byline selectors, most deliberate first; the first that yields a name wins.</summary>
+    private static readonly string[] AuthorSelectors =
+    [
+        "[itemprop~='author'], a[rel~='author']",
+        "[class*='byline'], [class*='author-name'], [class*='author__name'], [class*='authorname'], [class~='author']",
+        "a[href*='/author/'], a[href*='/authors/'], [class*='writer'], [class*='contributor']",
+    ];
     private const string DateSelector =
         "[itemprop='datePublished'], [class*='date'], [class*='published'], [class*='timestamp'], [class*='dateline']";
 
@@ -36,22 +41,33 @@ internal static partial class DomHints
 
     private static void AddAuthors(IDocument page, ArticleDocument document)
     {
-        foreach (var e in page.QuerySelectorAll(AuthorSelector).Take(MaxElements))
+        foreach (var selector in AuthorSelectors)
         {
-            string text = BylinePrefix().Replace(TextNormalizer.Normalize(e.TextContent), "");
-            if (text.Length == 0 || BoilerplateStage.WordCount(text) > MaxBylineWords)
-                continue;
-            foreach (var part in NameSplit().Split(text))
+            bool found = false;
+            foreach (var e in page.QuerySelectorAll(selector).Take(MaxElements))
             {
-                if (PersonName(part.Trim()) is { } name)
-                    document.AddHint(HintKeys.Author, name);
+                string text = BylinePrefix().Replace(TextNormalizer.Normalize(e.TextContent), "");
+                if (text.Length == 0 || BoilerplateStage.WordCount(text) > MaxBylineWords)
+                    continue;
+                bool explicitAuthor = selector == AuthorSelectors[0];
+                foreach (var part in NameSplit().Split(text))
+                {
+                    if (PersonName(part.Trim(), requireGivenName: !explicitAuthor) is { } name)
+                    {
+                        document.AddHint(HintKeys.Author, name);
+                        found = true;
+                    }
+                }
             }
+            if (found)
+                return;
         }
     }
 
-    /// <summary>The part as a person's name (2-4 capitalised words, a known given name first, no
+    /// <summary>The part as a person's name (2-4 capitalised words, a known given name first unless the markup says
+    /// itemprop/rel author, no
     /// organisation or masthead word), else null.</summary>
-    internal static string? PersonName(string part)
+    internal static string? PersonName(string part, bool requireGivenName = true)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 2 or > 4 || words.Any(w => !char.IsUpper(w[0])))
@@ -60,7 +76,7 @@ internal static partial class DomHints
             words = words.Select(w => w[0] + w[1..].ToLowerInvariant()).ToArray();
         if (words.Any(w => Lexicons.OrgHeads.Contains(w) || HtmlVocabulary.MastheadWords.Contains(w)))
             return null;
-        return Lexicons.FirstNames.Contains(words[0]) ? string.Join(' ', words) : null;
+        return !requireGivenName || Lexicons.FirstNames.Contains(words[0]) ? string.Join(' ', words) : null;
     }
 
     private static void AddPublished(IDocument page, ArticleDocument document)

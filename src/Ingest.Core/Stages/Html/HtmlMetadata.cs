@@ -93,7 +93,19 @@ internal static class HtmlMetadata
         }
         catch (JsonException)
         {
-            // Broken JSON-LD is common; the other sources still count.
+            // Broken JSON-LD is common. The usual fault is a raw line break inside a string: retry with control
+            // characters as spaces (outside strings they are whitespace anyway); otherwise the other sources still count.
+            if (!json.Any(char.IsControl))
+                return;
+            try
+            {
+                string cleaned = new(json.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+                using var ld = JsonDocument.Parse(cleaned, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                Visit(ld.RootElement, document, 0);
+            }
+            catch (JsonException)
+            {
+            }
         }
     }
 

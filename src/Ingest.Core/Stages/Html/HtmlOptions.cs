@@ -42,6 +42,8 @@ internal sealed record HtmlOptions(bool UseClassRules = true, bool DropHidden = 
     public const int HoverCardLinks = 3;
     /// <summary>Headings longer than this are not checked against <see cref="HtmlVocabulary.RelatedHeadings"/>.</summary>
     public const int MaxRelatedHeadingChars = 60;
+    /// <summary>A block with this many rel="tag" links is a tag list.</summary>
+    public const int MinTagLinks = 2;
     /// <summary>Below this many characters of body text, the cascade tries the next extractor.</summary>
     public const int MinExtractedChars = 250;
     /// <summary>JSON-LD articleBody replaces the extraction when the extraction has less than this share of its length.</summary>

@@ -101,6 +101,9 @@ internal static class HtmlVocabulary
         "читайте также", "похожие статьи", "популярное", "関連記事", "相关文章", "相关阅读", "관련 기사", "관련기사",
     ], StringComparer.Ordinal);
 
+    /// <summary>Last words of "More … stories" style headings.</summary>
+    public static readonly string[] RelatedHeadingEnds = ["stories", "articles", "news", "posts", "videos", "reads", "coverage"];
+
     /// <summary>Words of newspaper mastheads and staff credits that never end a person's name ("River City Beacon").</summary>
     public static readonly FrozenSet<string> MastheadWords = FrozenSet.ToFrozenSet(
     [

@@ -134,7 +134,11 @@ internal sealed class PageFacts
         if (facts.Text > HtmlOptions.MaxRelatedHeadingChars)
             return false;
         string text = TextNormalizer.Normalize(heading.TextContent).TrimEnd(':', '.', '…', ' ').ToLowerInvariant();
-        return HtmlVocabulary.RelatedHeadings.Contains(text);
+        if (HtmlVocabulary.RelatedHeadings.Contains(text))
+            return true;
+        // "More great stories", "More from our newsroom", "Related video": the open-ended forms.
+        return (text.StartsWith("more ", StringComparison.Ordinal) && HtmlVocabulary.RelatedHeadingEnds.Any(e => text.EndsWith(e, StringComparison.Ordinal)))
+               || text.StartsWith("related ", StringComparison.Ordinal);
     }
 
     private bool IsDropped(IElement element, string tag)
@@ -173,8 +177,11 @@ internal sealed class PageFacts
         string? reason = CachedReason(element.ClassName) ?? CachedReason(element.Id);
         if (reason is null && element.GetAttribute("role") is { } role)
             HtmlVocabulary.BoilerplateRoles.TryGetValue(role, out reason);
-        if (reason is null || reason == "comments")
+        if (reason is null)
             return reason;
+        // A comment section never holds the headline; a wrapper classed "comments-open" does.
+        if (reason == "comments")
+            return element.QuerySelector("h1") is null ? reason : null;
         // A wrapper whose class merely mentions a sidebar or a promo can still hold the article.
         int inside = ParagraphText(element);
         return inside > HtmlOptions.MaxBoilerplateShare * _pageParagraphText && inside > 0 ? null : reason;

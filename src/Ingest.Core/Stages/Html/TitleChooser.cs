@@ -26,8 +26,14 @@ internal static class TitleChooser
         var contained = h1s.Concat(Headings(page, TitleClassSelector))
             .Where(h => (meta is not null && Contains(meta, h)) || (docTitle is not null && Contains(docTitle, h)))
             .MaxBy(h => h.Length);
+        if (contained is not null && docTitle is not null && Remainder(docTitle, contained) is { } rest
+            && BoilerplateStage.WordCount(rest) > BoilerplateStage.WordCount(contained) && (meta is null || !Contains(meta, contained)))
+            return rest; // the heading was the blog's name: "Blog Name | Post title"
         if (contained is not null && (site is null || !Same(contained, site)))
             return contained;
+        // A meta title cut short ("… complex thinkin", "… complex …") that a heading completes.
+        if (meta is not null && meta.Length >= MinTitleChars * 2 && h1s.FirstOrDefault(h => Completes(h, meta)) is { } full)
+            return full;
         if (meta is not null)
             return StripSiteName(meta, site);
         if (h1s.Count == 1)
@@ -73,6 +79,32 @@ internal static class TitleChooser
     private static List<string> Headings(IDocument page, string selector) =>
         page.QuerySelectorAll(selector).Select(h => TextNormalizer.Normalize(h.TextContent))
             .Where(t => t.Length >= MinTitleChars).Distinct().ToList();
+
+    /// <summary>
+    /// When <paramref name="part"/> opens or closes the &lt;title&gt;, the longest of the other separator-delimited
+    /// parts ("Blog | Archive » Post title" without "Blog" gives "Post title"); else null.
+    /// </summary>
+    private static string? Remainder(string docTitle, string part)
+    {
+        string rest;
+        if (docTitle.StartsWith(part, StringComparison.OrdinalIgnoreCase))
+            rest = docTitle[part.Length..];
+        else if (docTitle.EndsWith(part, StringComparison.OrdinalIgnoreCase))
+            rest = docTitle[..^part.Length];
+        else
+            return null;
+        string best = rest.Split(Separators.Append(": ").ToArray(), StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Trim('|', '-', '–', '—', ':', '·', '»', '•', ' ')).DefaultIfEmpty("").MaxBy(p => p.Length)!;
+        return best.Length >= MinTitleChars ? best : null;
+    }
+
+    private static bool Completes(string heading, string cut)
+    {
+        string stem = cut.TrimEnd('…', '.', ' ');
+        if (stem.Length >= heading.Length || !heading.StartsWith(stem, StringComparison.OrdinalIgnoreCase))
+            return false;
+        return stem.Length < cut.Length || char.IsLetter(heading[stem.Length]);
+    }
 
     private static bool Same(string a, string b) => TextNormalizer.Key(a) == TextNormalizer.Key(b);
 
