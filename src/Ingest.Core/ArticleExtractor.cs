@@ -61,5 +61,5 @@ public sealed class ArticleExtractor
 public static class PipelineInfo
 {
     /// <summary>Semantic version of the extraction rules (<c>major.minor.patch</c>).</summary>
-    public const string Version = "0.1.0";
+    public const string Version = "0.2.0";
 }

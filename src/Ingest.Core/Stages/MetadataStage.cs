@@ -229,8 +229,10 @@ public sealed partial class MetadataStage : IPipelineStage
         if (next >= blocks.Count || next >= bodyStart && bodyStart > title + 1 || blocks[next].Role != BlockRole.Body)
             return;
         string text = blocks[next].Text;
+        // A finished sentence right under the headline is the lead, unless a byline or date line follows it.
+        bool bylineNext = next + 1 < blocks.Count && blocks[next + 1].Role == BlockRole.Byline;
         if (next < bodyStart && BlockShape.IsHeadline(text) && BlockShape.Words(text) >= 6 && !BlockShape.IsNameLabel(text)
-            && !TrailingCredit().IsMatch(text))
+            && !TrailingCredit().IsMatch(text) && (!BlockShape.EndsSentence(text) || bylineNext))
         {
             blocks[next].Role = BlockRole.Standfirst;
             meta.Subtitle = text;
@@ -306,12 +308,22 @@ public sealed partial class MetadataStage : IPipelineStage
     /// <summary>Removes a site name glued to a headline ("Headline | Site", "Headline - Site").</summary>
     internal static string CleanTitle(string title, ArticleDocument document)
     {
-        var parts = TitleSeparator().Split(title);
-        if (parts.Length < 2)
+        var parts = TitleSeparator().Split(title).Select(p => p.Trim()).ToList();
+        if (parts.Count < 2)
             return title.Trim();
         string site = document.Hint(HintKeys.SiteName) ?? "";
-        var candidates = parts.Where(p => !string.Equals(p.Trim(), site, StringComparison.OrdinalIgnoreCase)).ToList();
-        return candidates.OrderByDescending(p => p.Length).First().Trim();
+        // Drop the parts that are the site name; without a known site name, only a short last part ("… | Site").
+        var kept = parts.Where(p => site.Length == 0 || !SameOutlet(p, site)).ToList();
+        if (kept.Count == parts.Count && site.Length == 0 && BlockShape.Words(parts[^1]) <= 4 && BlockShape.IsNameLabel(parts[^1]))
+            kept.RemoveAt(kept.Count - 1);
+        if (kept.Count == 0)
+            return title.Trim();
+        if (kept.Count == parts.Count)
+            return title.Trim();
+        // Rejoin what is left with the separators the title had.
+        int start = title.IndexOf(kept[0], StringComparison.Ordinal);
+        int end = title.LastIndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length;
+        return start >= 0 && end > start ? title[start..end].Trim() : string.Join(" - ", kept);
     }
 
     /// <summary>The site name glued to a hinted title ("Headline | Scientific American" → "Scientific American"), or null.</summary>

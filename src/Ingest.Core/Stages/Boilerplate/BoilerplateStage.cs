@@ -148,7 +148,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
             if (words <= rule.MaxWords && rule.Pattern.IsMatch(text))
                 return rule.Reason;
         }
-        if (block.LinkDensity > 0.6 && words <= 25)
+        if (block.LinkDensity > 0.6 && words <= 25 && block.Kind != BlockKind.ListItem)
             return "links";
         if (block.Kind == BlockKind.Caption)
             return "caption";
