@@ -102,7 +102,7 @@ internal static class Lexicons
             "Bürgermeister", "Bürgermeisterin", "Ministerin", "Minister", "Präsident", "Präsidentin", "Kanzler", "Kanzlerin",
             "Monsieur", "Madame", "M.", "Mme", "Président", "Ministre", "Maire", "Secretary-General", "Executive", "Founder",
             "Editor", "Correspondent", "Analyst", "Economist", "Senior", "Former", "Incoming", "Outgoing", "Acting", "Interim",
-            "Councilmember", "Council Member", "Supervisor", "Alderwoman", "Selectwoman", "Commissioner", "Vizepräsident",
+            "Councilmember", "Council Member", "Administrator", "Coach", "Captain", "Manager", "Chairperson", "Provost", "Rector", "Supervisor", "Alderwoman", "Selectwoman", "Commissioner", "Vizepräsident",
             "Vizepräsidentin", "Geschäftsführer", "Geschäftsführerin", "Sprecher", "Sprecherin", "Landrat", "Landrätin",
             "Oberbürgermeister", "Oberbürgermeisterin", "Staatssekretär", "Staatssekretärin", "Député", "Députée", "Préfet", "Préfète"])
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase));

@@ -59,7 +59,7 @@ internal static partial class MentionFinder
                     continue;
                 }
                 int j = i;
-                while (j + 1 < tokens.Count && !EndsSpan(text, tokens[j]) && Adjacent(text, tokens[j], tokens[j + 1]))
+                while (j + 1 < tokens.Count && !EndsSpan(text, tokens[j], tokens[j + 1]) && Adjacent(text, tokens[j], tokens[j + 1]))
                 {
                     if (IsCapWord(tokens[j + 1].Value))
                     {
@@ -71,7 +71,8 @@ internal static partial class MentionFinder
                     while (k < tokens.Count && k - j <= 2 && Inner.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
                         k++;
                     if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
-                        && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j)))
+                        && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j))
+                        && !(tokens[j + 1].Value == "of" && IsAllCaps(tokens[k].Value) && Lexicons.FirstNames.Contains(tokens[i].Value)))
                     {
                         j = k;
                         continue;
@@ -142,11 +143,12 @@ internal static partial class MentionFinder
     }
 
     /// <summary>A span ends after a possessive, before punctuation, and at a full stop that is not an abbreviation's.</summary>
-    private static bool EndsSpan(string text, Match token)
+    private static bool EndsSpan(string text, Match token, Match? next = null)
     {
         string w = token.Value;
+        // A possessive ends a name, except inside an organisation's ("Korean People's Army").
         if (w.EndsWith("'s") || w.EndsWith("’s"))
-            return true;
+            return next is null || !(Lexicons.OrgHeads.Contains(next.Value) || EntityRules.StrongOrgWords.Contains(next.Value));
         int end = token.Index + token.Length;
         if (end < text.Length && text[end] is ',' or ';' or ':' or ')' or '”' or '"' or '!' or '?' or '(' or '/')
             return true;
@@ -165,6 +167,8 @@ internal static partial class MentionFinder
     }
 
     internal static bool IsCapWord(string w) => w.Length >= 2 && char.IsUpper(w[0]);
+
+    private static bool IsAllCaps(string w) => w.Length >= 2 && w.All(c => char.IsUpper(c) || c == '.' || c == '&');
 
     private static bool IsSentenceInitial(string text, int s)
     {
