@@ -65,3 +65,28 @@ public class EntityStageTests
         Assert.Equal("Elena Varga", Assert.Single(r.Quotes).Speaker);
     }
 }
+
+public class EntityBoundaryTests
+{
+    [Fact]
+    public void PossessiveInsideAnOrganisationNameKeepsTheName()
+    {
+        var r = TestArticles.Extract("o.txt", "Fishing rules\n\nThe Coastal Trawlers’ Association asked regulators in Halden to delay the rule by a year.\n\nThe association’s members fish mostly in winter.");
+        Assert.Contains(r.Entities, e => e.Name == "Coastal Trawlers’ Association" && e.Type == Ingest.Core.Document.EntityTypes.Organization);
+    }
+
+    [Fact]
+    public void UnlistedGivenNamesAreReadFromContext()
+    {
+        var r = TestArticles.Extract("p.txt", "Sky survey\n\nThe survey was led by astronomer Zbigniew Kowalik of the national observatory in the north.\n\nThe data took two years to check, the team said in its report.");
+        Assert.Contains(r.Entities, e => e.Name == "Zbigniew Kowalik" && e.Type == Ingest.Core.Document.EntityTypes.Person);
+    }
+
+    [Fact]
+    public void PartyAcronymAfterOfIsNotPartOfThePersonName()
+    {
+        var r = TestArticles.Extract("h.txt", "Council vote\n\nLawmaker Anna Chiu of DAB voted against the motion on Tuesday, officials said.\n\nThe motion failed by two votes.");
+        Assert.Contains(r.Entities, e => e.Name == "Anna Chiu" && e.Type == Ingest.Core.Document.EntityTypes.Person);
+        Assert.DoesNotContain(r.Entities, e => e.Name.Contains("Chiu of"));
+    }
+}

@@ -75,7 +75,10 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         for (int i = 0; i < tokens.Count - 1; i++)
         {
             string w = tokens[i].TrimEnd('.');
-            if (Lexicons.Titles.Contains(w) && !EntityRules.StrongOrgWords.Contains(tokens[^1]))
+            // Titles, and capitalised role nouns before a given name ("Lawmaker Anna Chiu", "Astronomer Jan Berg").
+            bool roleNoun = i == 0 && Lexicons.AnonymousHeads.Contains(w.ToLowerInvariant()) && i + 1 < tokens.Count && Lexicons.FirstNames.Contains(tokens[i + 1])
+                            && !Lexicons.FirstNames.Contains(w);
+            if ((Lexicons.Titles.Contains(w) || roleNoun) && !EntityRules.StrongOrgWords.Contains(tokens[^1]))
                 lastTitle = i;
         }
         if (lastTitle >= 0)
@@ -149,6 +152,14 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         return (name, null, null);
     }
 
+    private static bool IsNameWord(string t) =>
+        t.Length > 1 && char.IsUpper(t[0]) && (t.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’') || t.Length == 2 && t[1] == '.');
+
+    /// <summary>Context that marks a person: a cue verb or an apposition after the name, a person noun before it.</summary>
+    private static bool PersonContext(Mention m) =>
+        Lexicons.SpeechVerbs.Contains(m.After.ToLowerInvariant()) || m.After is "who" or "a" or "an"
+        || m.Before.Length > 0 && char.IsLower(m.Before[^1][0]) && Lexicons.AnonymousHeads.Contains(m.Before[^1]);
+
     private static bool IsOrgSpan(List<string> tokens) =>
         tokens.Any(t => EntityRules.StrongOrgWords.Contains(t)) || Lexicons.OrgHeads.Contains(tokens[^1]) && tokens.Count >= 2;
 
@@ -174,8 +185,9 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             string[] tokens = name.Split(' ');
             if (tokens.Length == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
                 Link(name, EntityTypes.Location, m, null);
-            else if (tokens.Length is 2 or 3 && singles.Contains(tokens[^1]) && tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).All(char.IsLower)))
-                Link(name, EntityTypes.Person, m, null);   // "Tomasz Nowicki" … "Nowicki said": an unlisted given name
+            else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
+                     && (singles.Contains(tokens[^1]) || PersonContext(m) || tokens[0].Length == 2 && tokens[0][1] == '.'))
+                Link(name, EntityTypes.Person, m, null);   // "Tomasz Nowicki" … "Nowicki said", "astronomer Tomasz Nowicki", "L. Ron Hubbard"
             else if (tokens.Length >= 2 && _english && !EntityRules.StrongOrgWords.Contains(tokens[0]) | tokens.Length > 2)
                 Link(name, EntityTypes.Organization, m, null);
         }

@@ -72,7 +72,7 @@ internal static partial class MentionFinder
                         k++;
                     if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
                         && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j))
-                        && !(tokens[j + 1].Value == "of" && IsAllCaps(tokens[k].Value) && Lexicons.FirstNames.Contains(tokens[i].Value)))
+                        && !(tokens[j + 1].Value == "of" && IsAllCaps(tokens[k].Value) && Enumerable.Range(i, j - i + 1).Any(x => Lexicons.FirstNames.Contains(tokens[x].Value))))
                     {
                         j = k;
                         continue;

@@ -527,7 +527,7 @@ public sealed partial class QuoteStage : IPipelineStage
     private static bool TitleCase(string inner)
     {
         var ws = inner.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int caps = ws.Count(w => char.IsUpper(w[0]));
+        int caps = ws.Count(w => char.IsUpper(w[0]) || char.IsDigit(w[0]));
         return ws.Length > 0 && caps >= Math.Max(1, ws.Length - ws.Count(w => w.Length <= 3 && char.IsLower(w[0])));
     }
 
