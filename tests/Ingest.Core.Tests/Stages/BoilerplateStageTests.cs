@@ -67,3 +67,24 @@ public class BoilerplateStageTests
         Assert.Contains(withMemory.Boilerplate, b => b.Reason == "template");
     }
 }
+
+public class BoilerplateRuleTests
+{
+    [Theory]
+    [InlineData("Updated 5:27 am CST, Thursday", "navigation")]
+    [InlineData("Write to Jane Roe at jane.roe@news.example", "credit")]
+    [InlineData("This copy is for your personal, non-commercial use only.", "licence")]
+    [InlineData("* Note to readers: Please click the share buttons above or below.", "promo")]
+    [InlineData("Share this article on Facebook and Twitter.", "share")]
+    [InlineData("This article was originally published by Gulf Shore Wire.", "republication")]
+    [InlineData("Photo by Ben Ochs/Gulf Shore Wire", "caption")]
+    [InlineData("Comments are closed.", "comment-rules")]
+    public void LinesAreClassifiedWithTheirReason(string line, string reason) =>
+        Assert.Equal(reason, Ingest.Core.Stages.BoilerplateStage.Classify(new Ingest.Core.Document.Block { Text = line }));
+
+    [Theory]
+    [InlineData("The council said residents should donate blood at the clinic on Friday, when the mobile unit visits the valley.")]
+    [InlineData("Copyright law was the subject of the hearing, which ran for four hours and drew dozens of artists.")]
+    public void ArticleSentencesThatMentionRuleWordsAreKept(string line) =>
+        Assert.Null(Ingest.Core.Stages.BoilerplateStage.Classify(new Ingest.Core.Document.Block { Text = line }));
+}

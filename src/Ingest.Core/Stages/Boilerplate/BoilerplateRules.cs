@@ -54,16 +54,19 @@ internal static class BoilerplateRules
         R("promo", @"^(on )?supporting (science )?journalism\b|^if you['’]re enjoying this article\b|^if you (value|like|enjoy|appreciate) ", 60),
         R("promo", @"^(follow|like) (us|[A-Z][\w ]{1,40}) on (facebook|twitter|x|instagram|linkedin|threads|bluesky)\b", 20),
         R("promo", @"^(forward this article|please (click|share|forward)|crosspost on your)\b", 40),
+        R("promo", @"^[*•]?\s*note to readers\s*:|\btranslate website\b|\bcan be read in \d+ languages\b", 60),
+        R("promo", @"^advert$|^explore further$", 3),
         // Licences and copyright.
         R("licence", @"\bcreative commons\b", 90),
         R("licence", @"^licensed (under )?(creative commons|cc[ -]by)", 20),
         R("licence", @"^(anyone is free to|you are free to|feel free to) (republish|copy|share|reproduce)", 90),
-        R("licence", @"^(©|\(c\)|copyright\b)", 40),
+        R("licence", @"^(©|\(c\)|copyright\s*(©|\(c\)|\d{4}|by\b|:|$))", 40),
         R("licence", @"\ball rights reserved\b|^rights (&|and) permissions$", 40),
         R("licence", @"^this (material|article|content|document) (may not be|is subject to copyright)", 60),
         R("licence", @"\bretrieved \d{1,2} \w+ \d{4} from https?://", 40),
         R("licence", @"^the content is provided for information purposes only", 20),
         R("licence", @"^(disclaimer|disclosure)\s*:", 80),
+        R("licence", @"\bfor your personal,? non-?commercial use only\b", 40),
         R("licence", @"\b(receives|received|has received) funding from\b|\bdoes not work for, consult, own shares in\b", 60),
         // Comments.
         R("comment-rules", @"^(our )?comment(ing)? (rules|policy|guidelines)\b", 80),
@@ -97,6 +100,7 @@ internal static class BoilerplateRules
         R("navigation", @"^(home|menu|skip to (main )?content|search|back to top|next article|previous article|next post|previous post|syndicate content|powered by [\w.]+|blog at wordpress\.com\.?|privacy (policy|dashboard)|terms( and privacy policy)?|contact us|about us|sitemap|\d+-min read|\d+ min read)$", 5),
         R("navigation", @"^(home|news|start)\s*(/|›|»|>)\s*\w", 12),
         R("navigation", @"^(updated|posted|published)\s*:?\s*(\d+\s*(sec|second|min|minute|hour|hr|day|week|month|year)s?\s*)+ago$", 10),
+        R("navigation", @"^(updated|posted|published)\s*:?\s*\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)\b", 14),
         // Cookie and consent banners.
         R("cookie", @"\b(we use cookies|this (web)?site uses cookies|cookie (policy|settings|preferences)|accept (all )?cookies|by continuing to (use|browse)|wir verwenden cookies|nous utilisons des cookies)\b", 80),
         // Author bios at the end.
@@ -108,6 +112,7 @@ internal static class BoilerplateRules
         R("credit", @"^(associated press|ap) (writers?|reporters?|journalists?)\b.* contributed", 40),
         R("credit", @"\bcontributed (reporting )?to this (report|story|article)\.?$", 40),
         R("credit", @"^our standards\s*:", 20),
+        R("credit", @"^write to [\p{Lu}][\p{L}.'’ -]+ at \S+@\S+", 30),
         R("credit", @"^(note|correction|clarification|update)\s*:\s*(this|an earlier) (story|article|version)", 60),
     ];
 
