@@ -90,3 +90,25 @@ public class EntityBoundaryTests
         Assert.DoesNotContain(r.Entities, e => e.Name.Contains("Chiu of"));
     }
 }
+
+public class PossessiveTests
+{
+    [Fact]
+    public void PossessivesFoldIntoTheNameButNotWhenTheyArePartOfIt()
+    {
+        const string text = "Wage rises\n\nMcDonald's said on Tuesday it would raise wages for 20,000 workers in Ohio.\n\nGovernor Ruth Kessler welcomed the move. Kessler's office said the state would follow McDonald's lead.\n\nMcDonald's has more than 600 restaurants in the state.";
+        var r = TestArticles.Extract("m.txt", text);
+        Assert.Contains(r.Entities, e => e.Name == "McDonald's" && e.Type == Ingest.Core.Document.EntityTypes.Organization);
+        var kessler = r.Entities.Single(e => e.Name == "Ruth Kessler");
+        Assert.Equal(2, kessler.Mentions);
+        Assert.DoesNotContain(r.Entities, e => e.Name is "McDonald" or "Kessler's");
+    }
+
+    [Fact]
+    public void TitleCaseHeadlineDoesNotBecomeEntities()
+    {
+        var r = TestArticles.Extract("h.txt", "Mayor Wins Vote On Harbor Plan After Long Night\n\nThe council in Port Ellis approved the harbor plan after midnight, ending a six-hour meeting.\n\nMembers said the vote was close.");
+        Assert.DoesNotContain(r.Entities, e => e.Name.Contains("Wins") || e.Name.Contains("Vote On"));
+        Assert.Contains(r.Entities, e => e.Name == "Port Ellis");
+    }
+}

@@ -183,7 +183,9 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
                 continue;
             }
             string[] tokens = name.Split(' ');
-            if (tokens.Length == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
+            if (tokens.Length == 1 && (name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal)))
+                Link(name, EntityTypes.Organization, m, null);   // a possessive kept as part of the name: "McDonald's"
+            else if (tokens.Length == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
                 Link(name, EntityTypes.Location, m, null);
             else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
                      && (singles.Contains(tokens[^1]) || PersonContext(m) || tokens[0].Length == 2 && tokens[0][1] == '.'))
@@ -234,7 +236,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
     private static void Count(Cluster c, string surface)
     {
         c.Mentions++;
-        c.Aliases.Add(MentionFinder.StripPossessive(surface));
+        c.Aliases.Add(surface == c.Name ? surface : MentionFinder.StripPossessive(surface));
     }
 
     /// <summary>The person cluster whose name ends with (or contains as a whole token) <paramref name="part"/>.</summary>

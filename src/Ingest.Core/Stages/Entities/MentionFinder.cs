@@ -42,9 +42,25 @@ internal static partial class MentionFinder
         "Within", "Against", "Near", "Outside", "Inside", "Behind", "Below", "Above", "Upon", "Like", "Unlike", "Per", "Via", "Instead", "Many", "Several", "Every", "One", "Two", "Three", "Four", "Five", "Ten", "Hundreds", "Thousands",
     };
 
+    /// <summary>Words after a name that show it is used as a noun, not as a possessive determiner ("McDonald's said").</summary>
+    private static readonly HashSet<string> NounUseFollowers = new(StringComparer.Ordinal)
+    {
+        "said", "says", "is", "was", "has", "had", "will", "would", "and", "or", "restaurants", "stores", "",
+    };
+
     public static List<Mention> Find(IReadOnlyList<string> paragraphs)
     {
-        var result = new List<Mention>();
+        var found = FindRaw(paragraphs);
+        // Keep a possessive that belongs to the name ("McDonald's"): the name never appears without it and is used as a noun.
+        var bare = found.Where(m => !m.Possessive).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
+        var nounUse = found.Where(m => m.Possessive && NounUseFollowers.Contains(m.Mention.After)).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
+        return found.Select(m => m.Possessive && !bare.Contains(m.Mention.Text) && nounUse.Contains(m.Mention.Text)
+                ? m.Mention with { Text = m.Mention.Text + m.Suffix } : m.Mention).ToList();
+    }
+
+    private static List<(Mention Mention, bool Possessive, string Suffix)> FindRaw(IReadOnlyList<string> paragraphs)
+    {
+        var result = new List<(Mention Mention, bool Possessive, string Suffix)>();
         for (int p = 0; p < paragraphs.Count; p++)
         {
             string text = paragraphs[p];
@@ -84,8 +100,9 @@ internal static partial class MentionFinder
                 bool initial = IsSentenceInitial(text, s);
                 var before = BeforeWords(tokens, i);
                 string after = j + 1 < tokens.Count ? tokens[j + 1].Value : "";
+                string suffix = span.EndsWith("'s") ? "'s" : span.EndsWith("’s") ? "’s" : "";
                 foreach (var m in Trim(span, p, s, initial, before, after))
-                    result.Add(m);
+                    result.Add((m, suffix.Length > 0 && span.EndsWith(m.Text + suffix, StringComparison.Ordinal), suffix));
                 i = j + 1;
             }
         }
