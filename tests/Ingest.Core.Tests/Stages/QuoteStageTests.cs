@@ -195,3 +195,30 @@ public class RoleNounTests
         Assert.DoesNotContain(r.Entities, e => e.Name == "Obama" && e.Type == Ingest.Core.Document.EntityTypes.Location);
     }
 }
+
+public class OrganisationSpeakerTests
+{
+    [Fact]
+    public void AnAcronymSpokespersonSpeaksForTheFullOrganisationName()
+    {
+        var r = TestArticles.Extract("a.txt", "Grant rules\n\nThe Federal Agency for Coastal Protection, which funds the work, changed its grant rules in June. An FACP spokesperson said the change would “speed up repairs after storms.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Federal Agency for Coastal Protection", q.Speaker);
+        Assert.Equal(Ingest.Core.Document.SpeakerKinds.Organization, q.SpeakerKind);
+    }
+
+    [Fact]
+    public void ShortFormOfAnOrganisationFoldsIntoTheFullName()
+    {
+        var r = TestArticles.Extract("b.txt", "Water petition\n\nThe Arizona Department of Water Resources received the petition in May.\n\nA spokesperson for the Department of Water Resources said the agency was “reviewing the petition closely.”");
+        Assert.Equal("Arizona Department of Water Resources", Assert.Single(r.Quotes).Speaker);
+        Assert.DoesNotContain(r.Entities, e => e.Name == "Department of Water Resources");
+    }
+
+    [Fact]
+    public void SurnameThatIsAlsoAPlaceWordStillNamesThePerson()
+    {
+        var r = TestArticles.Extract("c.txt", "Phones in class\n\nJenna Park, who teaches English in Salem, said her district adopted a new rule last year. She was skeptical at first.\n\n“The first two weeks were rough,” she said.");
+        Assert.Equal("Jenna Park", Assert.Single(r.Quotes).Speaker);
+    }
+}

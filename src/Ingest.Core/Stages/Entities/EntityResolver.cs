@@ -161,7 +161,8 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         || m.Before.Length > 0 && char.IsLower(m.Before[^1][0]) && Lexicons.AnonymousHeads.Contains(m.Before[^1]);
 
     private static bool IsOrgSpan(List<string> tokens) =>
-        tokens.Any(t => EntityRules.StrongOrgWords.Contains(t)) || Lexicons.OrgHeads.Contains(tokens[^1]) && tokens.Count >= 2;
+        tokens.Any(t => EntityRules.StrongOrgWords.Contains(t) || t.Contains('-') && EntityRules.StrongOrgWords.Contains(t.Split('-')[^1]))
+        || Lexicons.OrgHeads.Contains(tokens[^1]) && tokens.Count >= 2;
 
     private static bool IsAcronym(string name) =>
         name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
@@ -213,10 +214,34 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
                 }
             }
         }
+        MergeShortOrganisationForms();
         return _clusters.Where(c => c.Mentions > 0)
             .OrderBy(c => c.FirstSeen)
             .Select(c => new EntityRecord(c.Name, c.Type, c.Mentions, c.Aliases.Where(a => a != c.Name).OrderBy(a => a, StringComparer.Ordinal).ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// Short forms of an organisation named in full elsewhere fold into it: a trailing part ("Department of Water
+    /// Resources" → "Arizona Department of Water Resources", "City Council" → "Spokane City Council").
+    /// </summary>
+    private void MergeShortOrganisationForms()
+    {
+        var orgs = _clusters.Where(c => c.Type == EntityTypes.Organization && c.Mentions > 0).ToList();
+        foreach (var shortForm in orgs)
+        {
+            // Acronyms stay entities of their own (annotators list "OPEC" beside its full name); speakers still resolve them.
+            var full = orgs.Where(c => c != shortForm && c.Mentions > 0 && c.Name.Length > shortForm.Name.Length
+                    && c.Name.EndsWith(" " + shortForm.Name, StringComparison.Ordinal))
+                .OrderByDescending(c => c.Mentions).FirstOrDefault();
+            if (full is null)
+                continue;
+            full.Mentions += shortForm.Mentions;
+            full.Aliases.Add(shortForm.Name);
+            foreach (var a in shortForm.Aliases)
+                full.Aliases.Add(a);
+            shortForm.Mentions = 0;
+        }
     }
 
     private void Link(string name, string type, Mention m, string? title)
@@ -271,15 +296,17 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         if (kind == SpeakerKinds.Organization)
         {
             var orgs = _clusters.Where(c => c.Type == EntityTypes.Organization && c.Mentions > 0).ToList();
-            var exact = orgs.FirstOrDefault(c => c.Name == mention);
-            if (exact is not null)
+            var exact = orgs.FirstOrDefault(c => c.Name == mention) ?? orgs.FirstOrDefault(c => c.Aliases.Contains(mention));
+            if (exact is not null && !IsAcronym(mention))
                 return exact.Name;
             // "Department of Water Resources" → "Arizona Department of Water Resources"; "HUD" → its full name.
-            var longer = orgs.Where(c => c.Name.EndsWith(" " + mention, StringComparison.Ordinal) || c.Name.StartsWith(mention + " ", StringComparison.Ordinal)
+            var longer = orgs.Where(c => c.Name != mention).Where(c => c.Name.EndsWith(" " + mention, StringComparison.Ordinal) || c.Name.StartsWith(mention + " ", StringComparison.Ordinal)
                                          || Quotes.Salience.OrgMatches(c.Name, mention) && mention.All(ch => char.IsUpper(ch)))
                 .OrderByDescending(c => c.Mentions).FirstOrDefault();
             if (longer is not null)
                 return longer.Name;
+            if (exact is not null)
+                return exact.Name;
         }
         return null;
     }

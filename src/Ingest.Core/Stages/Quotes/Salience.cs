@@ -110,8 +110,9 @@ internal sealed class Salience
     private static bool IsCueWord(string w) => Lexicons.SpeechVerbs.Contains(w.ToLowerInvariant().Trim(',', '.'));
 
     private static bool IsPlace(string[] tokens, string text) =>
-        Lexicons.Countries.ContainsKey(text) || Lexicons.Cities.ContainsKey(text) || Lexicons.UsStates.Contains(text)
-        || tokens.Length > 1 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || tokens[^1] is "Street" or "Road" or "Avenue" or "State");
+        !(tokens.Length is 2 or 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.SurnameLikeSuffixes.Contains(tokens[^1])) &&
+        (Lexicons.Countries.ContainsKey(text) || Lexicons.Cities.ContainsKey(text) || Lexicons.UsStates.Contains(text)
+        || tokens.Length > 1 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || tokens[^1] is "Street" or "Road" or "Avenue" or "State"));
 
     /// <summary>The person mentioned most often, other than <paramref name="exclude"/> (the article's authors), or null.</summary>
     public string? MostMentionedPerson(IEnumerable<string> exclude)
@@ -199,7 +200,7 @@ internal sealed class Salience
             return true;
         if (hint.Length >= 2 && hint.All(char.IsUpper))
         {
-            string initials = new(words.Where(w => w.Length > 0 && char.IsUpper(w[0]) && w != "U.S.").Select(w => w[0]).ToArray());
+            string initials = new(words.SelectMany(w => w.Split('-')).Where(w => w.Length > 0 && char.IsUpper(w[0]) && w != "U.S.").Select(w => w[0]).ToArray());
             return initials.EndsWith(hint, StringComparison.Ordinal) || initials.StartsWith(hint, StringComparison.Ordinal);
         }
         return false;
