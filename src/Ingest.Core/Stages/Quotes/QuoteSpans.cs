@@ -23,7 +23,6 @@ internal static class QuoteSpans
         int i = 0;
         while (i < text.Length)
         {
-            char c = text[i];
             if (IsDoubleOpener(text, i))
             {
                 int close = FindDoubleClose(text, i);
@@ -46,7 +45,6 @@ internal static class QuoteSpans
                     continue;
                 }
             }
-            _ = c;
             i++;
         }
         return spans;

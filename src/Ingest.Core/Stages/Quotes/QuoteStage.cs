@@ -349,8 +349,6 @@ public sealed partial class QuoteStage : IPipelineStage
         return null;
     }
 
-    private static bool AppositionOk(string subject) => subject.Count(c => c == ',') <= 2;
-
     private static (SpeakerPhrase Speaker, string Cue)? BeforeAttribution(string head, bool allowMidClause = false)
     {
         // The clause that leads into the quote: from the last sentence end.
@@ -540,7 +538,7 @@ public sealed partial class QuoteStage : IPipelineStage
         var wa = Words(after);
         for (int i = Math.Max(0, wb.Count - 4); i < wb.Count; i++)
             if (IsCue(wb, i, out _) || wb[i] is "called" or "calling" or "described")
-                return wb[i] is not ("called" or "calling" or "described") || true;
+                return true;
         for (int i = 0; i < Math.Min(wa.Count, 5); i++)
             if (IsCue(wa, i, out _))
                 return true;

@@ -175,7 +175,7 @@ internal static partial class SpeakerParser
     }
 
     internal static bool IsCap(string w) =>
-        w.Length > 0 && char.IsUpper(w[0]) && !(w.Length == 1 && w != "I" && false);
+        w.Length > 0 && char.IsUpper(w[0]);
 
     private static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
