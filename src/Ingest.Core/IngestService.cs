@@ -68,7 +68,7 @@ public sealed class IngestService(
         }
         catch (ArticleTooLargeException ex)
         {
-            return await FailAsync(source, id, "read", ex.Message, nameof(ArticleTooLargeException), null, ex.Size, cancellationToken)
+            return await FailAsync(source, id, "read", ex.Message, nameof(ArticleTooLargeException), ex.ContentHash, ex.Size, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (IOException ex)
@@ -160,27 +160,34 @@ public sealed class IngestService(
     private static async Task<byte[]> ReadLimitedAsync(Stream content, long max, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         byte[] chunk = new byte[81920];
         long total = 0;
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             total += read;
-            if (total > max)
-            {
-                long size = content.CanSeek ? content.Length : -1;
-                throw new ArticleTooLargeException(
-                    $"The file is larger than the {max / (1024 * 1024)} MiB limit for one article (IngestOptions:MaxArticleBytes).", size);
-            }
-            buffer.Write(chunk, 0, read);
+            hash.AppendData(chunk, 0, read);
+            if (total <= max)
+                buffer.Write(chunk, 0, read);
+        }
+        if (total > max)
+        {
+            // Read to the end without keeping the bytes, so the failure record carries the real size and hash.
+            throw new ArticleTooLargeException(
+                $"The file is {total / (1024.0 * 1024.0):F1} MiB, larger than the {max / (1024 * 1024)} MiB limit for one article (IngestOptions:MaxArticleBytes).",
+                total, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
         return buffer.ToArray();
     }
 }
 
 /// <summary>Thrown when an article file is over <see cref="IngestOptions.MaxArticleBytes"/>.</summary>
-public sealed class ArticleTooLargeException(string message, long size) : Exception(message)
+public sealed class ArticleTooLargeException(string message, long size, string? contentHash = null) : Exception(message)
 {
-    /// <summary>Size of the file in bytes, or -1 when the stream cannot tell.</summary>
+    /// <summary>Size of the file in bytes.</summary>
     public long Size { get; } = size;
+
+    /// <summary>SHA-256 of the whole file, lowercase hex, or null when it was not read to the end.</summary>
+    public string? ContentHash { get; } = contentHash;
 }

@@ -34,6 +34,13 @@ internal static class ExtractCommand
             byte[] bytes;
             try
             {
+                long limit = new IngestOptions().MaxArticleBytes;
+                if (file.Exists && file.Length > limit)
+                {
+                    Console.Error.WriteLine($"ingest: {file}: rejected in stage 'read': the file is {file.Length / (1024.0 * 1024.0):F1} MiB, larger than the {limit / (1024 * 1024)} MiB limit for one article.");
+                    exit = 2;
+                    continue;
+                }
                 bytes = File.ReadAllBytes(file.FullName);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

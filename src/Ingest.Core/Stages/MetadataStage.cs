@@ -59,6 +59,9 @@ public sealed partial class MetadataStage : IPipelineStage
         meta.OriginalSource = original is not null && meta.Publisher is not null && SameOutlet(original, meta.Publisher) ? null : original;
         meta.CanonicalUrl = document.Hint(HintKeys.CanonicalUrl) ?? document.Hint(HintKeys.Url);
         meta.Language = LanguageDetector.Detect(document);
+        if (!blocks.Any(b => b.Role == BlockRole.Body))
+            throw new ArticleRejectedException(
+                "No article text was found: the file holds only a headline, metadata or page chrome (cookie notices, menus, promos).");
     }
 
     /// <summary>Index of the first block of running text: prose followed by prose, or long on its own.</summary>
@@ -356,6 +359,8 @@ public sealed partial class MetadataStage : IPipelineStage
                 name = name[..tail.Index].Trim();
             }
             name = SplitCapsName(name, outlets);
+            if (StaffLabel().IsMatch(name))
+                continue;
             if (name.Length < 3 || name.Split(' ').Length > 5 || !char.IsUpper(name[0]) || IsOutletName(name))
             {
                 if (name.Length > 2 && IsOutletName(name))
@@ -516,7 +521,7 @@ public sealed partial class MetadataStage : IPipelineStage
     /// <summary>A dateline that opens the first paragraph: "Harbor City, March 14, 2025 -".</summary>
     [GeneratedRegex(@"^\p{Lu}[\p{L} .'’-]{1,40},\s+(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\s*[-–—]")]
     private static partial Regex DatelineDate();
-    [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction|(?:staff|senior|contributing|special|guest)?\s*(?:writers?|reporters?|correspondents?|editors?|contributors?|columnists?))$", RegexOptions.IgnoreCase)]
     private static partial Regex StaffLabel();
     [GeneratedRegex(@"\s*(?:,|\band\b|&|\bund\b|\bet\b|\bavec\b|\bmit\b|\bwith\b)\s*")]
     private static partial Regex AuthorSplit();

@@ -67,3 +67,23 @@ public class MetadataStageTests
         Assert.Equal("https://fsw.example/moths", record.CanonicalUrl);
     }
 }
+
+public class NoArticleTextTests
+{
+    [Fact]
+    public void APageOfOnlyChromeIsRejected()
+    {
+        const string html = "<html><head><title>Accept cookies</title></head><body><div class=\"cookie-banner\"><p>We use cookies to improve your experience on this website.</p><button>Accept</button><button>Reject</button></div></body></html>";
+        var ex = Assert.Throws<Ingest.Core.Pipeline.StageFailedException>(() => TestArticles.Extract("cookie.html", html));
+        Assert.IsType<Ingest.Core.Pipeline.ArticleRejectedException>(ex.InnerException);
+        Assert.Contains("No article text", ex.InnerException!.Message);
+    }
+
+    [Fact]
+    public void JobTitlesInABylineAreNotAuthors()
+    {
+        var r = TestArticles.Extract("s.txt", "Nurses strike ends\n\nBy Maria Delgado and Tom Becker, Staff Writers\n\nAbout 800 nurses at St. Mary's Medical Center returned to work on Monday after a three-day strike over staffing.\n\nThe hospital agreed to hire forty more nurses by spring, the union said.");
+        Assert.Equal(["Maria Delgado", "Tom Becker"], r.Authors);
+        Assert.Contains(r.Entities, e => e.Name == "St. Mary's Medical Center" && e.Type == Ingest.Core.Document.EntityTypes.Organization);
+    }
+}

@@ -222,3 +222,15 @@ public class OrganisationSpeakerTests
         Assert.Equal("Jenna Park", Assert.Single(r.Quotes).Speaker);
     }
 }
+
+public class OrganisationPronounTests
+{
+    [Fact]
+    public void ItAndTheSpokespersonStayWithTheOrganisationSpeaking()
+    {
+        const string text = "Rates rise\n\nThe Environmental Protection Agency set new limits for the river last year.\n\nThe Carson Falls Water District raised rates on Monday. A spokesperson for the district said the increase pays for new pipes. “Customers on fixed incomes can apply for a discount,” the spokesperson said.\n\nThe district said in a statement that work starts in May. “Service will continue without interruption,” it said.";
+        var r = TestArticles.Extract("w.txt", text);
+        Assert.All(r.Quotes, q => Assert.Equal("Carson Falls Water District", q.Speaker));
+        Assert.Equal(2, r.Quotes.Count);
+    }
+}

@@ -165,11 +165,29 @@ internal static partial class MentionFinder
         string w = token.Value;
         // A possessive ends a name, except inside an organisation's ("Korean People's Army").
         if (w.EndsWith("'s") || w.EndsWith("’s"))
-            return next is null || !(Lexicons.OrgHeads.Contains(next.Value) || EntityRules.StrongOrgWords.Contains(next.Value));
+        {
+            // …unless the name before it is an organisation already ("Northwestern University's Medill School": two).
+            if (next is null || EntityRules.StrongOrgWords.Contains(w[..^2]) || Lexicons.OrgHeads.Contains(w[..^2]))
+                return true;
+            return !(Lexicons.OrgHeads.Contains(next.Value) || EntityRules.StrongOrgWords.Contains(next.Value) || NextIsOrgWord(text, next));
+        }
         int end = token.Index + token.Length;
         if (end < text.Length && text[end] is ',' or ';' or ':' or ')' or '”' or '"' or '!' or '?' or '(' or '/')
             return true;
         return w.EndsWith('.') && !IsAbbreviation(w);
+    }
+
+    /// <summary>"St. Mary's Medical Center": an organisation word one capitalised word after the possessive.</summary>
+    private static bool NextIsOrgWord(string text, Match next)
+    {
+        int after = next.Index + next.Length;
+        if (after + 1 >= text.Length || text[after] != ' ' || !char.IsUpper(next.Value[0]))
+            return false;
+        int end = after + 1;
+        while (end < text.Length && char.IsLetter(text[end]))
+            end++;
+        string word = text[(after + 1)..end];
+        return EntityRules.StrongOrgWords.Contains(word) || Lexicons.OrgHeads.Contains(word);
     }
 
     /// <summary>"U.S.", "St.", "Dr.", "J." – a full stop that does not end the sentence.</summary>

@@ -213,7 +213,16 @@ public sealed partial class QuoteStage : IPipelineStage
     {
         if (speaker.IsPronoun)
         {
-            if (speaker.Mention is "they" or "we" or "ils" or "elles")
+            if (speaker.Mention is "it")
+            {
+                // "it said": the organisation speaking now, or the nearest one.
+                var org = ctx.Current is { Kind: SpeakerKinds.Organization } ? ctx.Current
+                    : ctx.Salience.NearestOrganization(p, offset + 1) is { } near ? new SpeakerPhrase(near.Name, SpeakerKinds.Organization) : null;
+                if (org is null)
+                    return;
+                speaker = org;
+            }
+            else if (speaker.Mention is "they" or "we" or "ils" or "elles")
             {
                 if (ctx.Current is null)
                     return;
@@ -231,7 +240,11 @@ public sealed partial class QuoteStage : IPipelineStage
                 speaker = resolved;
             }
         }
-        else if (speaker.RoleNoun is "spokesperson")
+        else if (speaker.RoleNoun is "spokesperson-again" && ctx.Current is { Kind: SpeakerKinds.Organization } speaking)
+        {
+            speaker = speaking;   // "the spokesperson said" again: the organisation already speaking
+        }
+        else if (speaker.RoleNoun is "spokesperson" or "spokesperson-again")
         {
             var org = ctx.Salience.NearestOrganization(p, offset + 1, speaker.Mention.Length > 0 ? speaker.Mention : null);
             speaker = org is not null ? new SpeakerPhrase(org.Name, SpeakerKinds.Organization)

@@ -196,7 +196,7 @@ internal sealed class Salience
     internal static bool OrgMatches(string name, string hint)
     {
         var words = name.Split(' ');
-        if (words.Contains(hint, StringComparer.Ordinal) || name.Contains(hint, StringComparison.Ordinal))
+        if (words.Contains(hint, StringComparer.OrdinalIgnoreCase) || name.Contains(hint, StringComparison.Ordinal))
             return true;
         if (hint.Length >= 2 && hint.All(char.IsUpper))
         {

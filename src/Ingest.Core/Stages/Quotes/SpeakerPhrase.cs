@@ -14,7 +14,7 @@ internal sealed record SpeakerPhrase(string Mention, string Kind, bool IsPronoun
 internal static partial class SpeakerParser
 {
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
-    { "he", "she", "they", "i", "we", "er", "sie", "il", "elle", "ils", "elles" };
+    { "he", "she", "they", "i", "we", "it", "er", "sie", "il", "elle", "ils", "elles" };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
     { "of", "for", "the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "and", "&", "on" };
@@ -33,7 +33,8 @@ internal static partial class SpeakerParser
         {
             // An unnamed spokesperson speaks for the organisation (SCHEMA.md); the organisation may be named here or before.
             string org = spokes.Groups["org"].Success ? spokes.Groups["org"].Value : spokes.Groups["pre"].Success ? spokes.Groups["pre"].Value : "";
-            return new SpeakerPhrase(StripDeterminer(org.Trim()), SpeakerKinds.Organization, RoleNoun: "spokesperson");
+            bool again = Regex.IsMatch(phrase, @"^(?:the|this|that)\s", RegexOptions.IgnoreCase) && org.Length == 0;
+            return new SpeakerPhrase(StripDeterminer(org.Trim()), SpeakerKinds.Organization, RoleNoun: again ? "spokesperson-again" : "spokesperson");
         }
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A clause, not a noun phrase ("This is a leader who").
