@@ -138,6 +138,9 @@ public sealed class ArticleDocument
     /// <summary>Template lines of the publisher learnt from earlier articles (normalized keys), or null.</summary>
     public IReadOnlySet<string>? TemplateLines { get; init; }
 
+    /// <summary>Body paragraphs with their capitalised spans, computed once by the first stage that needs them.</summary>
+    internal Stages.Entities.BodyWords? BodyWords { get; set; }
+
     /// <summary>Annotations present so far (what the stages that ran produced).</summary>
     public HashSet<AnnotationKey> Annotations { get; } = [];
 

@@ -115,7 +115,4 @@ internal static class BoilerplateRules
         R("credit", @"^write to [\p{Lu}][\p{L}.'’ -]+ at \S+@\S+", 30),
         R("credit", @"^(note|correction|clarification|update)\s*:\s*(this|an earlier) (story|article|version)", 60),
     ];
-
-    /// <summary>A line is short chrome (not prose) when it has at most this many words and no sentence punctuation.</summary>
-    public const int ShortLineWords = 4;
 }

@@ -19,9 +19,9 @@ public sealed class EntityStage : IPipelineStage
 
     public void Process(ArticleDocument document)
     {
-        var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
-        var mentions = MentionFinder.Find(paragraphs);
-        var lowerWords = LowerCaseWords(paragraphs);
+        var body = MentionFinder.ForDocument(document);
+        var mentions = body.Mentions;
+        var lowerWords = body.LowerCase;
         // Surnames of people named in full ("Barack Obama"): a town of the same name ("Obama") is then the person.
         var surnames = mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
             .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
@@ -44,18 +44,5 @@ public sealed class EntityStage : IPipelineStage
                 continue;
             q.Speaker = resolver.Canonical(q.SpeakerMention, q.SpeakerKind) ?? q.SpeakerMention;
         }
-    }
-
-    private static HashSet<string> LowerCaseWords(List<string> paragraphs)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in paragraphs)
-            foreach (var w in p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                string t = w.Trim('.', ',', ';', ':', '"', '“', '”', '(', ')', '!', '?', '‘', '’', '\'');
-                if (t.Length > 0 && char.IsLower(t[0]))
-                    set.Add(t);
-            }
-        return set;
     }
 }

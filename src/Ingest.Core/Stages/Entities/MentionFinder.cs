@@ -14,6 +14,9 @@ internal sealed record Mention(string Text, int Paragraph, int Start, bool Sente
     public string[] Tokens => Text.Split(' ');
 }
 
+/// <summary>The body paragraphs of a document, their capitalised spans and the words they write in lower case.</summary>
+internal sealed record BodyWords(List<string> Paragraphs, List<Mention> Mentions, HashSet<string> LowerCase);
+
 /// <summary>Finds capitalised spans: runs of capitalised words, with "of", "for", "the", "and", "de", "von" … inside.</summary>
 internal static partial class MentionFinder
 {
@@ -47,6 +50,34 @@ internal static partial class MentionFinder
     {
         "said", "says", "is", "was", "has", "had", "will", "would", "and", "or", "restaurants", "stores", "",
     };
+
+    /// <summary>
+    /// The body's capitalised spans and its lower-case vocabulary, computed once per document and shared by the quote
+    /// and entity stages (the body no longer changes after the metadata stage).
+    /// </summary>
+    public static BodyWords ForDocument(Document.ArticleDocument document)
+    {
+        if (document.BodyWords is { } cached)
+            return cached;
+        var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
+        var result = new BodyWords(paragraphs, Find(paragraphs), LowerCaseWords(paragraphs));
+        document.BodyWords = result;
+        return result;
+    }
+
+    /// <summary>Words the body writes in lower case (trimmed of punctuation): a capitalised form of one is a common word.</summary>
+    private static HashSet<string> LowerCaseWords(List<string> paragraphs)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in paragraphs)
+            foreach (var w in p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                string t = w.Trim('.', ',', ';', ':', '"', '“', '”', '(', ')', '!', '?', '‘', '’', '\'');
+                if (t.Length > 0 && char.IsLower(t[0]))
+                    set.Add(t);
+            }
+        return set;
+    }
 
     public static List<Mention> Find(IReadOnlyList<string> paragraphs)
     {

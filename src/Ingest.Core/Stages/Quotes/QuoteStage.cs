@@ -38,20 +38,21 @@ public sealed partial class QuoteStage : IPipelineStage
     }
 
     /// <summary>Per-document state of attribution: who speaks now, and the salience list for pronouns.</summary>
-    private sealed class Context(List<string> paragraphs)
+    private sealed class Context(Entities.BodyWords body)
     {
-        public readonly List<string> Paragraphs = paragraphs;
-        public readonly Salience Salience = new(paragraphs);
+        public readonly List<string> Paragraphs = body.Paragraphs;
+        public readonly Salience Salience = new(body);
         public SpeakerPhrase? Current;
         public readonly Dictionary<string, SpeakerPhrase> Roles = new(StringComparer.OrdinalIgnoreCase);
     }
 
     public void Process(ArticleDocument document)
     {
-        var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
+        var body = Entities.MentionFinder.ForDocument(document);
+        var paragraphs = body.Paragraphs;
         var units = new List<Unit>();
         Unit? open = null;               // an unclosed quotation running on into the next paragraph
-        var ctx = new Context(paragraphs);
+        var ctx = new Context(body);
 
         for (int p = 0; p < paragraphs.Count; p++)
         {
@@ -82,7 +83,7 @@ public sealed partial class QuoteStage : IPipelineStage
                 string inner = span.Inner(text).Trim();
                 if (inner.Length == 0)
                     continue;
-                bool merge = previous is not null && GapIsAttributionOnly(text, spans[k - 1], span, previous);
+                bool merge = previous is not null && GapIsAttributionOnly(text, spans[k - 1], span);
                 if (!merge && IsScareOrTitle(text, span, inner))
                     continue;
                 Unit unit;
@@ -261,7 +262,7 @@ public sealed partial class QuoteStage : IPipelineStage
             speaker = speaker with { Mention = full };
         }
         else if (speaker.RoleNoun is { } title && speaker.Kind == SpeakerKinds.Person
-                 && ctx.Salience.NearestTitled(p, offset, Capitalize(title)) is { } titled)
+                 && ctx.Salience.NearestTitled(p, offset, SpeakerParser.Capitalize(title)) is { } titled)
         {
             speaker = new SpeakerPhrase(titled.Name, SpeakerKinds.Person);
         }
@@ -443,7 +444,7 @@ public sealed partial class QuoteStage : IPipelineStage
                 continue;
             string last = slice[^1];
             if (!SpeakerParser.IsCap(last) && !Lexicons.AnonymousHeads.Contains(last.ToLowerInvariant())
-                && !Lexicons.OrgHeads.Contains(Capitalize(last)) && !Lexicons.Titles.Contains(last) && !(len == 1 && last is "he" or "she" or "He" or "She"))
+                && !Lexicons.OrgHeads.Contains(SpeakerParser.Capitalize(last)) && !Lexicons.Titles.Contains(last) && !(len == 1 && last is "he" or "she" or "He" or "She"))
                 continue;
             if (SpeakerParser.Parse(string.Join(' ', slice)) is { } s)
                 return s;
@@ -451,7 +452,6 @@ public sealed partial class QuoteStage : IPipelineStage
         return null;
     }
 
-    private static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
     /// <summary>The subject of the last sentence of a paragraph that ends with a colon ("Moreover, this official said, …:").</summary>
     private static SpeakerPhrase? IntroSpeaker(string paragraph)
@@ -494,7 +494,7 @@ public sealed partial class QuoteStage : IPipelineStage
         return (ms.Count > 0 ? head[(ms[^1].Index + 1)..] : head).Trim();
     }
 
-    private static bool GapIsAttributionOnly(string text, QuoteSpan prev, QuoteSpan next, Unit previous)
+    private static bool GapIsAttributionOnly(string text, QuoteSpan prev, QuoteSpan next)
     {
         string gap = text[Math.Min(prev.Close + 1, text.Length)..next.Open].Trim();
         if (gap.Length == 0 || gap is "," or ".")

@@ -32,14 +32,10 @@ internal sealed class Salience
         "Independence", "Trinity", "Unique", "General", "Christian", "Art", "Guy", "Don", "Jack", "Pat", "Sue", "Rich", "Van",
     };
 
-    public Salience(IReadOnlyList<string> paragraphs)
+    public Salience(BodyWords body)
     {
-        var lower = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in paragraphs)
-            foreach (var w in p.Split(' '))
-                if (w.Length > 1 && char.IsLower(w[0]))
-                    lower.Add(w.Trim('.', ',', ';', ':', '!', '?', '”', '"', '’'));
-        foreach (var m in MentionFinder.Find(paragraphs))
+        var lower = body.LowerCase;
+        foreach (var m in body.Mentions)
         {
             var tokens = m.Tokens;
             bool subject = m.SentenceInitial || IsCueWord(m.After);

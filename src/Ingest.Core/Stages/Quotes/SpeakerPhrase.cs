@@ -178,7 +178,7 @@ internal static partial class SpeakerParser
     internal static bool IsCap(string w) =>
         w.Length > 0 && char.IsUpper(w[0]);
 
-    private static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
+    internal static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
     [GeneratedRegex(@"^(?:(?:a|an|the|one|another)\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?(?:spokes(?:person|man|woman)|press officer|press office|representative)(?:\s+(?:for|of|at|with)\s+(?<org>.+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Spokesperson();
