@@ -91,7 +91,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             if (k < tokens.Count)
             {
                 var rest = tokens.Skip(k).ToList();
-                if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !IsOrgSpan(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
+                if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !EntityRules.HasOrganizationWord(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
                     return (string.Join(' ', rest), EntityTypes.Person, string.Join(' ', tokens.Take(lastTitle + 1)));
             }
             // "Senate Armed Services Chairman": the office before the title is the organisation.
@@ -101,12 +101,12 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
                 return (null, null, null);
         }
         // A leading demonym is an adjective: "Russian President Vladimir Putin", "British troops".
-        while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !IsOrgSpan(tokens))
+        while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !EntityRules.HasOrganizationWord(tokens))
             tokens.RemoveAt(0);
         string name = string.Join(' ', tokens);
         if (tokens.Count == 1 && (Lexicons.Demonyms.Contains(name) || EntityRules.Compass.Contains(name)))
             return (null, null, null);
-        if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !IsAcronym(name) && !lowerCaseWords.Contains(name.ToLowerInvariant())
+        if (tokens.Count == 1 && Lexicons.Cities.ContainsKey(name) && !EntityRules.IsAcronym(name) && !lowerCaseWords.Contains(name.ToLowerInvariant())
             && !Lexicons.FirstNames.Contains(name) && !m.SentenceInitial && !personSurnames.Contains(name))
             return (name, EntityTypes.Location, null);
 
@@ -128,9 +128,9 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             return (name, null, null);
         if (Lexicons.UsStates.Contains(name) || EntityRules.Regions.Contains(name))
             return (name, EntityTypes.Location, null);
-        if (tokens.Count == 1 && Lexicons.Cities.GetValueOrDefault(name) >= LargeCity && !IsAcronym(name) && !personSurnames.Contains(name))
+        if (tokens.Count == 1 && Lexicons.Cities.GetValueOrDefault(name) >= LargeCity && !EntityRules.IsAcronym(name) && !personSurnames.Contains(name))
             return (name, EntityTypes.Location, null);
-        if (IsOrgSpan(tokens) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
+        if (EntityRules.HasOrganizationWord(tokens) || Lexicons.KnownOrganizations.Contains(name) || Lexicons.KnownOrganizations.Contains("The " + name))
             return (name, EntityTypes.Organization, null);
         bool givenNameLed = tokens.Count is 2 or 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.SurnameLikeSuffixes.Contains(tokens[^1]);
         if (!givenNameLed && (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
@@ -138,7 +138,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
             return (name, EntityTypes.Location, null);
         if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]) && !givenNameLed)
             return (name, EntityTypes.Location, null);
-        if (IsAcronym(name))
+        if (EntityRules.IsAcronym(name))
             return (name, EntityTypes.Organization, null);
         if (tokens.Count is >= 2 and <= 4 && (Lexicons.FirstNames.Contains(tokens[0]) || _speakerPersons.Contains(name))
             && tokens.All(t => char.IsUpper(t[0]) || t is "de" or "van" or "von" or "al" or "bin"))
@@ -159,13 +159,6 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
     private static bool PersonContext(Mention m) =>
         Lexicons.SpeechVerbs.Contains(m.After.ToLowerInvariant()) || m.After is "who" or "a" or "an"
         || m.Before.Length > 0 && char.IsLower(m.Before[^1][0]) && Lexicons.AnonymousHeads.Contains(m.Before[^1]);
-
-    private static bool IsOrgSpan(List<string> tokens) =>
-        tokens.Any(t => EntityRules.StrongOrgWords.Contains(t) || t.Contains('-') && EntityRules.StrongOrgWords.Contains(t.Split('-')[^1]))
-        || Lexicons.OrgHeads.Contains(tokens[^1]) && tokens.Count >= 2;
-
-    private static bool IsAcronym(string name) =>
-        name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
 
     public List<EntityRecord> Resolve()
     {
@@ -297,7 +290,7 @@ internal sealed class EntityResolver(HashSet<string> lowerCaseWords, string? lan
         {
             var orgs = _clusters.Where(c => c.Type == EntityTypes.Organization && c.Mentions > 0).ToList();
             var exact = orgs.FirstOrDefault(c => c.Name == mention) ?? orgs.FirstOrDefault(c => c.Aliases.Contains(mention));
-            if (exact is not null && !IsAcronym(mention))
+            if (exact is not null && !EntityRules.IsAcronym(mention))
                 return exact.Name;
             // "Department of Water Resources" → "Arizona Department of Water Resources"; "HUD" → its full name.
             var longer = orgs.Where(c => c.Name != mention).Where(c => c.Name.EndsWith(" " + mention, StringComparison.Ordinal) || c.Name.StartsWith(mention + " ", StringComparison.Ordinal)

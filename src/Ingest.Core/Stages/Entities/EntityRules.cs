@@ -46,6 +46,18 @@ internal static class EntityRules
         "Cup", "Festival", "Storm", "Hurricane", "Fire", "Index", "Principles", "Rule", "Rules", "Plan", "Benchmark",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether a capitalised span names an organisation by its words: an organisation word anywhere (also as the last
+    /// part of a hyphenated word, "Lebens-Rettungs-Gesellschaft"), or a legal form or head word at the end of two or more words.
+    /// </summary>
+    public static bool HasOrganizationWord(IReadOnlyList<string> tokens) =>
+        tokens.Any(t => StrongOrgWords.Contains(t) || t.Contains('-') && StrongOrgWords.Contains(t.Split('-')[^1]))
+        || tokens.Count >= 2 && Lexicons.OrgHeads.Contains(tokens[^1]);
+
+    /// <summary>Two to six capitals (dots and ampersands allowed): "NASA", "HUD", "AT&amp;T".</summary>
+    public static bool IsAcronym(string name) =>
+        name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
+
     /// <summary>Organisation words that name a real organisation on their own ("Congress"); other heads alone are generic ("the Department").</summary>
     public static readonly FrozenSet<string> SingleWordOrgs = new[]
     {

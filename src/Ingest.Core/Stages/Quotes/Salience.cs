@@ -203,9 +203,8 @@ internal sealed class Salience
     }
 
     private static bool IsOrganization(string[] tokens, string text) =>
-        Lexicons.OrgHeads.Contains(tokens[^1]) || Lexicons.KnownOrganizations.Contains(text)
-        || tokens.Length > 1 && tokens.Any(t => EntityRules.StrongOrgWords.Contains(t))
-        || tokens.Length == 1 && text.Length is >= 2 and <= 6 && text.All(c => char.IsUpper(c) || c == '&') && !Lexicons.Countries.ContainsKey(text);
+        tokens.Length > 1 && EntityRules.HasOrganizationWord(tokens) || EntityRules.SingleWordOrgs.Contains(text)
+        || Lexicons.KnownOrganizations.Contains(text) || tokens.Length == 1 && EntityRules.IsAcronym(text) && !Lexicons.Countries.ContainsKey(text);
 
     private static char? HonorificGender(string t) => t.TrimEnd('.') switch
     {
