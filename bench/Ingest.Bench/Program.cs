@@ -123,25 +123,39 @@ internal static class Bench
         ArticleExtractor.Default.Extract(new SourceRef("bench", page.Id + ".html"), page.Bytes).Record.Body;
 
     // The stages that do what SmartReader does (text and metadata, no quotes or entities).
-    private static readonly ArticleExtractor Extraction = new(new Ingest.Core.Pipeline.PipelineBuilder()
-        .Add(new Ingest.Core.Stages.DecodeStage()).Add(new Ingest.Core.Stages.SegmentStage())
-        .Add(new Ingest.Core.Stages.BoilerplateStage()).Add(new Ingest.Core.Stages.MetadataStage()).Build());
+    private static readonly Ingest.Core.Pipeline.Pipeline Extraction = ExtractionPipeline();
+
+    private static Ingest.Core.Pipeline.Pipeline ExtractionPipeline()
+    {
+        var builder = new Ingest.Core.Pipeline.PipelineBuilder();
+        foreach (var stage in ArticleExtractor.CreateDefaultPipeline().Stages.TakeWhile(s => s.Name != "tokens"))
+            builder.Add(stage);
+        return builder.Build();
+    }
+
+    private static ArticleDocument RunExtraction(Page page)
+    {
+        var document = new ArticleDocument(new SourceRef("bench", page.Id + ".html"), page.Bytes);
+        Extraction.Run(document);
+        return document;
+    }
 
     private static string ExtractionOnly(Page page) =>
-        Extraction.Extract(new SourceRef("bench", page.Id + ".html"), page.Bytes).Record.Body;
+        string.Join("\n\n", RunExtraction(page).Get(Layers.Body).Blocks.Select(b => b.Text));
 
     private static string WithRoles(Page page, HashSet<BlockRole> extra)
     {
-        var document = new ArticleDocument(new SourceRef("bench", page.Id + ".html"), page.Bytes);
-        Extraction.Pipeline.Run(document);
-        return string.Join("\n\n", document.Blocks.Where(b => b.Role == BlockRole.Body || extra.Contains(b.Role)).Select(b => b.Text));
+        var document = RunExtraction(page);
+        var roles = Ingest.Core.Stages.BodyStage.Roles(document);
+        var blocks = document.Get(Layers.Blocks);
+        return string.Join("\n\n", blocks.Where((b, i) => roles.RoleOf(i) == BlockRole.Body || extra.Contains(roles.RoleOf(i))).Select(b => b.Text));
     }
 
     private static string HtmlOnly(Page page)
     {
-        var document = new ArticleDocument(new SourceRef("bench", page.Id + ".html"), page.Bytes) { Text = page.Html, TextIsHtml = true, Format = DocumentFormat.Html };
-        HtmlContentExtractor.Extract(document);
-        return string.Join("\n\n", document.BodyBlocks.Select(b => b.Text));
+        var document = new ArticleDocument(new SourceRef("bench", page.Id + ".html"), page.Bytes);
+        var blocks = HtmlContentExtractor.Extract(document, page.Html);
+        return string.Join("\n\n", blocks.Where(b => b.MarkupReason is null).Select(b => b.Text));
     }
 
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new(new AngleSharp.Html.Parser.HtmlParserOptions { IsKeepingSourceReferences = true });

@@ -7,18 +7,19 @@ namespace Ingest.Core;
 /// <summary>The record of one extraction and what the publisher-template memory may learn from it.</summary>
 /// <param name="Record">The article record.</param>
 /// <param name="TemplateCandidates">Normalized short lines of the article (body and boilerplate) that the
-/// template memory counts per publisher; see <see cref="Stages.BoilerplateStage.TemplateKey"/>.</param>
+/// template memory counts per publisher; see <see cref="Stages.TemplateStage.TemplateKey"/>.</param>
 /// <param name="Timings">Time spent in each stage.</param>
 public sealed record ArticleExtraction(ArticleRecord Record, IReadOnlyList<string> TemplateCandidates, IReadOnlyList<StageTiming> Timings);
 
 /// <summary>
 /// Turns raw article bytes into an <see cref="ArticleRecord"/> with the default pipeline:
-/// decode → normalize/segment → boilerplate → metadata → quotes → entities → record.
-/// Thread-safe: stages hold no per-document state.
+/// decode → segment → boilerplate → zones → header-chrome → publisher → template → body → metadata → tokens
+/// → quotes → entities → speakers, then the record. Thread-safe: stages hold no per-document state.
 /// </summary>
 public sealed class ArticleExtractor
 {
     /// <summary>Creates an extractor over <paramref name="pipeline"/>, or the default pipeline when null.</summary>
+    /// <param name="pipeline">The stages to run; they must write every layer <see cref="RecordBuilder"/> reads.</param>
     public ArticleExtractor(Pipeline.Pipeline? pipeline = null) => Pipeline = pipeline ?? CreateDefaultPipeline();
 
     /// <summary>A shared extractor with the default pipeline.</summary>
@@ -30,36 +31,60 @@ public sealed class ArticleExtractor
     /// <summary>Version stamped on every record; stored records with another version are reprocessed.</summary>
     public string PipelineVersion => PipelineInfo.Version;
 
-    /// <summary>The default stages in order.</summary>
-    public static Pipeline.Pipeline CreateDefaultPipeline() => new PipelineBuilder()
+    /// <summary>A builder holding the default stages in order, to extend before <see cref="PipelineBuilder.Build"/>.</summary>
+    public static PipelineBuilder CreateDefaultBuilder() => new PipelineBuilder()
         .Add(new DecodeStage())
         .Add(new SegmentStage())
         .Add(new BoilerplateStage())
+        .Add(new ZonesStage())
+        .Add(new HeaderChromeStage())
+        .Add(new PublisherStage())
+        .Add(new TemplateStage())
+        .Add(new BodyStage())
         .Add(new MetadataStage())
+        .Add(new TokensStage())
         .Add(new QuoteStage())
         .Add(new EntityStage())
-        .Build();
+        .Add(new SpeakerStage());
 
-    /// <summary>Runs the pipeline over <paramref name="content"/>.</summary>
+    /// <summary>The default stages in order.</summary>
+    public static Pipeline.Pipeline CreateDefaultPipeline() => CreateDefaultBuilder().Build();
+
+    /// <summary>Runs the pipeline over <paramref name="content"/>, once.</summary>
     /// <param name="source">Blob path (its extension hints the format).</param>
     /// <param name="content">Raw bytes of the file.</param>
-    /// <param name="templateLines">Template lines of the publisher learnt from earlier articles (see
-    /// <see cref="Abstractions.ITemplateMemory"/>), or null.</param>
-    /// <param name="cancellationToken">Checked between stages.</param>
+    /// <param name="templateMemory">The publisher-template memory the template stage asks (see
+    /// <see cref="Abstractions.ITemplateMemory"/>), or null for none.</param>
+    /// <param name="cancellationToken">Checked between stages and passed to the template lookup.</param>
+    /// <returns>The record, the lines the template memory may learn from, and the stage timings.</returns>
     /// <exception cref="StageFailedException">A stage failed; an <see cref="ArticleRejectedException"/> inside means bad input.</exception>
-    public ArticleExtraction Extract(SourceRef source, ReadOnlyMemory<byte> content, IReadOnlySet<string>? templateLines = null,
-        CancellationToken cancellationToken = default)
+    public async ValueTask<ArticleExtraction> ExtractAsync(SourceRef source, ReadOnlyMemory<byte> content,
+        Abstractions.ITemplateMemory? templateMemory = null, CancellationToken cancellationToken = default)
     {
-        var document = new ArticleDocument(source, content) { TemplateLines = templateLines };
-        var result = Pipeline.Run(document, cancellationToken);
-        return new ArticleExtraction(RecordBuilder.Build(document, PipelineVersion), BoilerplateStage.TemplateCandidates(document),
-            result.Timings);
+        var document = new ArticleDocument(source, content, templateMemory);
+        var result = await Pipeline.RunAsync(document, cancellationToken).ConfigureAwait(false);
+        return ToExtraction(document, result);
     }
+
+    /// <summary>Runs the pipeline over <paramref name="content"/> without a template memory.</summary>
+    /// <param name="source">Blob path (its extension hints the format).</param>
+    /// <param name="content">Raw bytes of the file.</param>
+    /// <param name="cancellationToken">Checked between stages.</param>
+    /// <returns>The record, the lines the template memory may learn from, and the stage timings.</returns>
+    /// <exception cref="StageFailedException">A stage failed; an <see cref="ArticleRejectedException"/> inside means bad input.</exception>
+    public ArticleExtraction Extract(SourceRef source, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var document = new ArticleDocument(source, content);
+        return ToExtraction(document, Pipeline.Run(document, cancellationToken));
+    }
+
+    private ArticleExtraction ToExtraction(ArticleDocument document, PipelineResult result) =>
+        new(RecordBuilder.Build(document, PipelineVersion), TemplateStage.TemplateCandidates(document.Get(Layers.Blocks)), result.Timings);
 }
 
 /// <summary>Pipeline version. Raise it whenever a change alters records, so the reprocess timer refreshes stored articles.</summary>
 public static class PipelineInfo
 {
     /// <summary>Semantic version of the extraction rules (<c>major.minor.patch</c>).</summary>
-    public const string Version = "0.2.0";
+    public const string Version = "0.3.0";
 }

@@ -91,17 +91,11 @@ public sealed class IngestService(
         ArticleRecord record;
         try
         {
-            var extraction = extractor.Extract(source, bytes, templateLines: null, cancellationToken);
+            // One run: the template stage asks the memory for the publisher's lines once the publisher is known.
+            var extraction = await extractor.ExtractAsync(source, bytes, templateMemory, cancellationToken).ConfigureAwait(false);
             record = extraction.Record;
             if (templateMemory is not null && record.Publisher is { } publisher)
-            {
-                // Publisher-template memory: re-run with the lines this publisher repeats, then learn from this article.
-                var template = await templateMemory.GetTemplateLinesAsync(publisher, cancellationToken).ConfigureAwait(false);
-                if (template.Count > 0)
-                    record = extractor.Extract(source, bytes, template, cancellationToken).Record;
-                await templateMemory.ObserveAsync(publisher, id, extraction.TemplateCandidates, cancellationToken)
-                    .ConfigureAwait(false);
-            }
+                await templateMemory.ObserveAsync(publisher, id, extraction.TemplateCandidates, cancellationToken).ConfigureAwait(false);
         }
         catch (StageFailedException ex)
         {

@@ -8,9 +8,15 @@ public class PipelineTests
     private sealed class Stage(string name, string[] requires, string[] produces, Action<ArticleDocument>? run = null) : IPipelineStage
     {
         public string Name => name;
-        public IReadOnlySet<AnnotationKey> Requires { get; } = requires.Select(r => new AnnotationKey(r)).ToHashSet();
-        public IReadOnlySet<AnnotationKey> Produces { get; } = produces.Select(r => new AnnotationKey(r)).ToHashSet();
-        public void Process(ArticleDocument document) => run?.Invoke(document);
+        public IReadOnlySet<AnnotationKey> Requires { get; } = requires.Select(r => (AnnotationKey)new Layer<BoilerplateMarks>(r)).ToHashSet();
+        public IReadOnlySet<AnnotationKey> Produces { get; } = produces.Select(r => (AnnotationKey)new Layer<BoilerplateMarks>(r)).ToHashSet();
+        public void Process(ArticleDocument document)
+        {
+            run?.Invoke(document);
+            foreach (var key in Produces)
+                if (!document.Has(key))
+                    document.Set((Layer<BoilerplateMarks>)key, new BoilerplateMarks());
+        }
     }
 
     [Fact]
@@ -52,8 +58,87 @@ public class PipelineTests
 
     [Fact]
     public void DefaultPipelineRunsTheNamedStagesInOrder() =>
-        Assert.Equal(["decode", "segment", "boilerplate", "metadata", "quotes", "entities"],
+        Assert.Equal(["decode", "segment", "boilerplate", "zones", "header-chrome", "publisher", "template", "body", "metadata",
+                "tokens", "quotes", "entities", "speakers"],
             ArticleExtractor.Default.Pipeline.Stages.Select(s => s.Name));
+
+    [Fact]
+    public void TestsRunWithTheContractEnforced() => Assert.True(ArticleExtractor.Default.Pipeline.EnforcesContract);
+
+    [Fact]
+    public void QuotesBeforeMetadataIsRefusedAtBuild()
+    {
+        // The order a review found accepted before the contract: quotes read the authors that metadata writes.
+        var stages = ArticleExtractor.CreateDefaultPipeline().Stages;
+        var moved = new PipelineBuilder();
+        foreach (var name in new[] { "decode", "segment", "boilerplate", "zones", "header-chrome", "publisher", "template", "body", "tokens", "quotes", "metadata", "entities", "speakers" })
+            moved.Add(stages.Single(s => s.Name == name));
+        var ex = Assert.Throws<InvalidOperationException>(moved.Build);
+        Assert.Contains("'quotes' requires metadata", ex.Message);
+    }
+
+    [Fact]
+    public void ReadingALayerBeforeAllItsWritersIsRefusedAtBuild()
+    {
+        var builder = new PipelineBuilder().Add(new Stage("a", [], ["x"])).Add(new Stage("reader", ["x"], [])).Add(new Stage("b", [], ["x"]));
+        var ex = Assert.Throws<InvalidOperationException>(builder.Build);
+        Assert.Contains("'reader' reads x, which 'b' still writes after it", ex.Message);
+        // A stage that extends the layer may read what the writers before it wrote.
+        new PipelineBuilder().Add(new Stage("a", [], ["x"])).Add(new Stage("extender", ["x"], ["x"])).Add(new Stage("b", [], ["x"])).Build();
+    }
+
+    private static readonly Layer<BoilerplateMarks> Secret = new("secret");
+    private static readonly Layer<BoilerplateMarks> Other = new("other");
+
+    private sealed class LayerStage(string name, AnnotationKey[] reads, AnnotationKey[] writes, Action<ArticleDocument> run) : IPipelineStage
+    {
+        public string Name => name;
+        public IReadOnlySet<AnnotationKey> Requires { get; } = reads.ToHashSet();
+        public IReadOnlySet<AnnotationKey> Produces { get; } = writes.ToHashSet();
+        public void Process(ArticleDocument document) => run(document);
+    }
+
+    private static Exception? RunTwo(Action<ArticleDocument> second, AnnotationKey[] reads, AnnotationKey[] writes)
+    {
+        var pipeline = new PipelineBuilder().EnforceContract()
+            .Add(new LayerStage("writer", [], [Secret, Other], d => { d.Set(Secret, new BoilerplateMarks()); d.Set(Other, new BoilerplateMarks()); }))
+            .Add(new LayerStage("second", reads, writes, second)).Build();
+        var ex = Record.Exception(() => pipeline.Run(new ArticleDocument(new SourceRef("t", "a.txt"), new byte[] { 1 })));
+        return (ex as StageFailedException)?.InnerException ?? ex;
+    }
+
+    [Fact]
+    public void AnUndeclaredReadThrowsWhileTheStageRuns()
+    {
+        var ex = RunTwo(d => d.Get(Secret), [Other], []);
+        Assert.IsType<PipelineContractException>(ex);
+        Assert.Contains("'second' read secret", ex!.Message);
+        Assert.Null(RunTwo(d => d.Get(Secret), [Secret], []));
+    }
+
+    [Fact]
+    public void AnUndeclaredWriteThroughAMutableLayerThrows()
+    {
+        var ex = RunTwo(d => d.Get(Secret).Mark(0, "promo"), [Secret], []);
+        Assert.IsType<PipelineContractException>(ex);
+        Assert.Contains("'second' wrote secret", ex!.Message);
+    }
+
+    [Fact]
+    public void ReplacingAnotherStagesLayerThrowsEvenWhenDeclared()
+    {
+        var ex = RunTwo(d => d.Set(Secret, new BoilerplateMarks()), [], [Secret]);
+        Assert.IsType<PipelineContractException>(ex);
+        Assert.Contains("written by 'writer'", ex!.Message);
+    }
+
+    [Fact]
+    public void ADeclaredLayerThatIsNotWrittenThrows()
+    {
+        var ex = RunTwo(_ => { }, [], [new AnnotationKey("promised")]);
+        Assert.IsType<PipelineContractException>(ex);
+        Assert.Contains("declares promised but did not write it", ex!.Message);
+    }
 
     [Fact]
     public void RecordCarriesIdHashAndVersion()

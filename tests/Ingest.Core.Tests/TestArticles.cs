@@ -18,3 +18,22 @@ internal static class TestArticles
     public static QuoteRecord QuoteStartingWith(ArticleRecord record, string start) =>
         record.Quotes.Single(q => q.Text.StartsWith(start, StringComparison.Ordinal));
 }
+
+/// <summary>A template memory that knows one publisher's lines and records which publishers it was asked for.</summary>
+internal sealed class FixedTemplateMemory(string publisher, params string[] lines) : Abstractions.ITemplateMemory
+{
+    public List<string> Asked { get; } = [];
+    public List<(string Publisher, string ArticleId)> Observed { get; } = [];
+
+    public Task<IReadOnlySet<string>> GetTemplateLinesAsync(string name, CancellationToken cancellationToken = default)
+    {
+        Asked.Add(name);
+        return Task.FromResult<IReadOnlySet<string>>(name == publisher ? lines.ToHashSet() : new HashSet<string>());
+    }
+
+    public Task ObserveAsync(string name, string articleId, IEnumerable<string> candidates, CancellationToken cancellationToken = default)
+    {
+        Observed.Add((name, articleId));
+        return Task.CompletedTask;
+    }
+}

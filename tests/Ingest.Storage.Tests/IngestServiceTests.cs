@@ -76,4 +76,66 @@ public class IngestServiceTests(AzuriteFixture fixture)
         Assert.Equal(source, failure.Source);
         Assert.True((await s.Store.GetStateAsync(outcome.ArticleId))!.Failed);
     }
+
+    /// <summary>Counts pipeline runs; reads and writes nothing.</summary>
+    private sealed class RunCounter : Ingest.Core.Pipeline.IPipelineStage
+    {
+        public int Runs;
+        public string Name => "run-counter";
+        public IReadOnlySet<Ingest.Core.Pipeline.AnnotationKey> Requires { get; } = new HashSet<Ingest.Core.Pipeline.AnnotationKey>();
+        public IReadOnlySet<Ingest.Core.Pipeline.AnnotationKey> Produces { get; } = new HashSet<Ingest.Core.Pipeline.AnnotationKey>();
+        public void Process(ArticleDocument document) => Interlocked.Increment(ref Runs);
+    }
+
+    private static string Story(int n) => $"""
+        <!DOCTYPE html><html lang="en"><head><title>Harbor story number {n} of the week</title>
+        <meta property="og:site_name" content="Harbor Gazette"></head><body><article>
+        <h1>Harbor story number {n} of the week</h1>
+        <p>The harbor council met on day {n} of the session to discuss the ferry timetable and the repairs on the north quay.</p>
+        <p>Every tide chart in this paper is drawn by the Gazette's own cartographers.</p>
+        <p>Councillors agreed that ferry {n} would keep its winter timetable until the repairs were finished in spring.</p>
+        </article></body></html>
+        """;
+
+    [Fact]
+    public async Task Template_lines_learnt_from_a_publisher_are_removed_in_one_pipeline_run()
+    {
+        var s = await fixture.CreateAsync();
+        var counter = new RunCounter();
+        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder().Add(counter).Build());
+        var service = new IngestService(extractor, s.Store, s.RawDocuments, s.ReprocessQueue, Options.Create(new IngestOptions()),
+            NullLogger<IngestService>.Instance, s.TemplateMemory);
+
+        for (int n = 1; n <= 4; n++)
+        {
+            var outcome = await service.IngestAsync(new SourceRef(s.Names.IncomingContainer, $"story-{n}.html"), new MemoryStream(Encoding.UTF8.GetBytes(Story(n))));
+            Assert.Equal(IngestStatus.Stored, outcome.Status);
+        }
+        Assert.Equal(4, counter.Runs); // once per article, template or not
+
+        var first = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-1.html")));
+        var fourth = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-4.html")));
+        Assert.Contains("tide chart", first!.Body);
+        Assert.DoesNotContain("tide chart", fourth!.Body);
+        Assert.Contains(fourth.Boilerplate, b => b.Reason == "template" && b.Text.Contains("tide chart"));
+        // The lines that differ between the articles stay: the template takes only what recurs.
+        Assert.Contains("day 4 of the session", fourth.Body);
+        Assert.Contains("keep its winter timetable", fourth.Body);
+    }
+
+    [Fact]
+    public async Task The_same_article_uploaded_under_many_names_keeps_its_whole_body()
+    {
+        var s = await fixture.CreateAsync();
+        var service = Service(s);
+        var bodies = new List<string>();
+        for (int n = 1; n <= 5; n++)
+        {
+            var outcome = await service.IngestAsync(new SourceRef(s.Names.IncomingContainer, $"copy-{n}.html"), new MemoryStream(Encoding.UTF8.GetBytes(Page)));
+            Assert.Equal(IngestStatus.Stored, outcome.Status);
+            bodies.Add((await s.Store.GetAsync(outcome.ArticleId))!.Body);
+        }
+        Assert.All(bodies, b => Assert.Equal(bodies[0], b));
+        Assert.Contains("given to the maritime museum", bodies[^1]);
+    }
 }

@@ -70,6 +70,11 @@ internal static partial class BlockShape
         return Words(rest) <= 4;
     }
 
+    /// <summary>A credit in parentheses that ends a line ("… on Sunday. (Jane Doe/Harbor Gazette)"); unsuccessful when there is none.</summary>
+    public static Match TrailingCredit(string text) => TrailingCreditPattern().Match(text);
+
+    [GeneratedRegex(@"\((?:[\p{Lu}][\w.’'&-]*\s?){1,5}\)\s*$")]
+    private static partial Regex TrailingCreditPattern();
     [GeneratedRegex(@"\s*(?:\||·|•|›|»|\s{2,})\s*")]
     private static partial Regex NavSeparator();
     [GeneratedRegex(@"^(?:(?:posted|written|published|words|text|reporting)\s+)?(?:by|von|par|por|door)\s*:?\s+(?<names>\p{Lu}.*)$", RegexOptions.IgnoreCase)]

@@ -21,18 +21,22 @@ public sealed class DecodeStage : IPipelineStage
 
     static DecodeStage() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <inheritdoc />
     public string Name => "decode";
+    /// <inheritdoc />
     public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey>();
-    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Text };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.Text, Layers.Hints };
 
+    /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
+        var hints = document.Extend(Layers.Hints);
         var bytes = document.Raw.Span;
         if (bytes.IsEmpty)
             throw new ArticleRejectedException("The file is empty.");
 
         (string text, string encoding) = DecodeBytes(bytes);
-        document.Encoding = encoding;
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
         if (string.IsNullOrWhiteSpace(text))
@@ -41,24 +45,21 @@ public sealed class DecodeStage : IPipelineStage
             throw new ArticleRejectedException("The file looks binary (it has control characters that text does not have), not an article.");
 
         var format = FormatFromExtension(document.Source.Name) ?? Sniff(text);
-        document.Format = format;
+        bool isHtml = false;
         switch (format)
         {
             case DocumentFormat.Json:
-                UnpackJson(document, text);
+                (text, isHtml) = UnpackJson(hints, text);
                 break;
             case DocumentFormat.Html:
                 if (encoding == "windows-1252")
                     text = RedecodeWithDeclaredCharset(bytes, text);
-                document.Text = text;
-                document.TextIsHtml = true;
-                break;
-            default:
-                document.Text = text;
+                isHtml = true;
                 break;
         }
-        if (string.IsNullOrWhiteSpace(document.Text))
+        if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file has no article text.");
+        document.Set(Layers.Text, new DecodedText(format, encoding, text, isHtml));
     }
 
     /// <summary>Decodes by BOM, then strict UTF-8, then Windows-1252.</summary>
@@ -142,7 +143,8 @@ public sealed class DecodeStage : IPipelineStage
     private static readonly string[] HtmlFields = ["html", "content_html", "raw_html", "body_html", "page_html"];
     private static readonly string[] TextFields = ["text", "content", "body", "article", "articleBody", "article_text", "maintext", "plain_text"];
 
-    private static void UnpackJson(ArticleDocument document, string text)
+    /// <summary>Reads a scraper record: its text or HTML field, and its metadata fields as hints.</summary>
+    private static (string Text, bool IsHtml) UnpackJson(HintSet hints, string text)
     {
         JsonDocument json;
         try
@@ -165,32 +167,22 @@ public sealed class DecodeStage : IPipelineStage
             string? body = FirstString(root, TextFields);
             if (html is null && body is not null && LooksLikeHtml(body))
                 (html, body) = (body, null);
-            if (html is not null)
-            {
-                document.Text = html;
-                document.TextIsHtml = true;
-            }
-            else if (body is not null)
-            {
-                document.Text = body;
-            }
-            else
-            {
+            if (html is null && body is null)
                 throw new ArticleRejectedException("The JSON record has no article text: none of the fields html, text, content or body is a string.");
-            }
 
-            document.AddHint(HintKeys.Title, FirstString(root, "title", "headline"));
-            document.AddHint(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary", "excerpt"));
-            document.AddHint(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url") ?? (FirstString(root, "source") is { } src && src.Contains("://") ? src : null));
-            document.AddHint(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
-            document.AddHint(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
-            document.AddHint(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "source-hostname", "source_hostname", "publisher", "source", "site") is { } site
+            hints.Add(HintKeys.Title, FirstString(root, "title", "headline"));
+            hints.Add(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary", "excerpt"));
+            hints.Add(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url") ?? (FirstString(root, "source") is { } src && src.Contains("://") ? src : null));
+            hints.Add(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
+            hints.Add(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
+            hints.Add(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "source-hostname", "source_hostname", "publisher", "source", "site") is { } site
                 && !site.Contains("://") ? site : null);
             if (root.TryGetProperty("yoast_head_json", out var yoast) && yoast.ValueKind == JsonValueKind.Object)
-                document.AddHint(HintKeys.SiteName, FirstString(yoast, "og_site_name"));
-            document.AddHint(HintKeys.Language, FirstString(root, "language", "lang", "inLanguage"));
+                hints.Add(HintKeys.SiteName, FirstString(yoast, "og_site_name"));
+            hints.Add(HintKeys.Language, FirstString(root, "language", "lang", "inLanguage"));
             foreach (var a in Strings(root, "authors", "author", "byline", "creator"))
-                document.AddHint(HintKeys.Author, a);
+                hints.Add(HintKeys.Author, a);
+            return html is not null ? (html, true) : (body!, false);
         }
     }
 

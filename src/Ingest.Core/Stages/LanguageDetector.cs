@@ -20,11 +20,13 @@ public static class LanguageDetector
     ];
 
     /// <summary>ISO 639-1 code of the body's language, or the hint, or null for too little text.</summary>
-    public static string? Detect(ArticleDocument document)
+    /// <param name="body">The body blocks.</param>
+    /// <param name="languageHint">A declared language tag ("en", "de-DE"), or null.</param>
+    public static string? Detect(IEnumerable<Block> body, string? languageHint)
     {
         var counts = new int[Profiles.Length];
         int total = 0;
-        foreach (var block in document.BodyBlocks)
+        foreach (var block in body)
         {
             foreach (var raw in block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -36,7 +38,7 @@ public static class LanguageDetector
                     break;
             }
         }
-        string? hint = document.Hint(HintKeys.Language)?.Split('-', '_')[0].ToLowerInvariant();
+        string? hint = languageHint?.Split('-', '_')[0].ToLowerInvariant();
         int best = Array.IndexOf(counts, counts.Max());
         if (counts[best] < 5)
             return hint is { Length: 2 } ? hint : null;

@@ -11,9 +11,8 @@ namespace Ingest.Core.Stages;
 internal static partial class MarkdownHeader
 {
     /// <summary>Adds hints from the header and returns the offset where the Markdown body starts (0 when there is no header).</summary>
-    public static int Read(ArticleDocument document)
+    public static int Read(ArticleDocument document, string text)
     {
-        string text = document.Text;
         var fm = FrontMatter().Match(text);
         if (fm.Success)
         {

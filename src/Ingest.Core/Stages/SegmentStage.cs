@@ -7,7 +7,7 @@ namespace Ingest.Core.Stages;
 
 /// <summary>
 /// normalize + segment: splits the decoded text into normalized <see cref="Block"/>s with offsets back into
-/// <see cref="ArticleDocument.Text"/>. HTML goes through <see cref="HtmlContentExtractor"/> (main-content
+/// the decoded text (<see cref="DecodedText.Text"/>). HTML goes through <see cref="HtmlContentExtractor"/> (main-content
 /// extraction); plain text splits at blank lines, and a paragraph block whose lines are not hard-wrapped splits
 /// at each line (text dumps often put one paragraph, caption or promo per line); Markdown marks headings,
 /// list items and block quotes, and drops inline markup.
@@ -17,28 +17,32 @@ public sealed partial class SegmentStage : IPipelineStage
     /// <summary>Lines at least this long, followed by a line that continues the sentence, are taken as hard-wrapped.</summary>
     internal const int HardWrapMinLine = 55;
 
+    /// <inheritdoc />
     public string Name => "segment";
-    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Text };
-    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Normalized, Annotations.Blocks };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Text, Layers.Hints };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.Blocks, Layers.Hints };
 
+    /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
-        if (document.TextIsHtml)
-        {
-            HtmlContentExtractor.Extract(document);
-        }
-        else
-        {
-            SegmentText(document, document.Format == DocumentFormat.Markdown);
-        }
-        if (!document.Blocks.Any(b => b.Role == BlockRole.Body))
+        var decoded = document.Get(Layers.Text);
+        var blocks = decoded.IsHtml
+            ? HtmlContentExtractor.Extract(document, decoded.Text)
+            : SegmentText(document, decoded.Text, decoded.Format == DocumentFormat.Markdown);
+        if (blocks.All(b => b.MarkupReason is not null))
             throw new ArticleRejectedException("No article text was found in the file.");
+        document.Set(Layers.Blocks, new BlockList(blocks));
     }
 
-    internal static void SegmentText(ArticleDocument document, bool markdown)
+    /// <summary>Where the text segmenter collects blocks.</summary>
+    private sealed record Sink(string Text, List<Block> Blocks);
+
+    internal static List<Block> SegmentText(ArticleDocument document, string text, bool markdown)
     {
-        string text = document.Text;
-        int skipTo = markdown ? MarkdownHeader.Read(document) : 0;
+        var sink = new Sink(text, []);
+        int skipTo = markdown ? MarkdownHeader.Read(document, text) : 0;
         var lines = new List<(int Start, int Length)>();
         int pos = 0;
         while (pos <= text.Length)
@@ -64,31 +68,32 @@ public sealed partial class SegmentStage : IPipelineStage
                 && !string.IsNullOrWhiteSpace(text.AsSpan(line.Start, line.Length).ToString()))
             {
                 // Setext heading: a line underlined with === (level 1) or --- (level 2).
-                Flush(document, group, markdown);
+                Flush(sink, group, markdown);
                 int level = text[lines[li + 1].Start..].TrimStart()[0] == '=' ? 1 : 2;
-                AddBlock(document, StripInline(text.Substring(line.Start, line.Length)), line.Start, line.Length, BlockKind.Heading, level);
+                AddBlock(sink, StripInline(text.Substring(line.Start, line.Length)), line.Start, line.Length, BlockKind.Heading, level);
                 li++;
                 continue;
             }
             if (string.IsNullOrWhiteSpace(text.AsSpan(line.Start, line.Length).ToString()))
             {
-                Flush(document, group, markdown);
+                Flush(sink, group, markdown);
                 continue;
             }
             group.Add(line);
         }
-        Flush(document, group, markdown);
+        Flush(sink, group, markdown);
+        return sink.Blocks;
     }
 
-    private static void Flush(ArticleDocument document, List<(int Start, int Length)> group, bool markdown)
+    private static void Flush(Sink sink, List<(int Start, int Length)> group, bool markdown)
     {
         if (group.Count == 0)
             return;
-        string text = document.Text;
+        string text = sink.Text;
         if (markdown && text.AsSpan(group[0].Start).TrimStart().StartsWith("```"))
         {
             int s = group[0].Start, e = group[^1].Start + group[^1].Length;
-            AddBlock(document, text[s..e].Replace("```", ""), s, e - s, BlockKind.Preformatted, 0);
+            AddBlock(sink, text[s..e].Replace("```", ""), s, e - s, BlockKind.Preformatted, 0);
             group.Clear();
             return;
         }
@@ -97,9 +102,9 @@ public sealed partial class SegmentStage : IPipelineStage
             int s = group[0].Start, e = group[^1].Start + group[^1].Length;
             string joined = string.Join(' ', group.Select(l => text.Substring(l.Start, l.Length).Trim()));
             if (markdown)
-                AddMarkdownBlock(document, joined, s, e - s);
+                AddMarkdownBlock(sink, joined, s, e - s);
             else
-                AddBlock(document, joined, s, e - s, BlockKind.Paragraph, 0);
+                AddBlock(sink, joined, s, e - s, BlockKind.Paragraph, 0);
         }
         else
         {
@@ -107,9 +112,9 @@ public sealed partial class SegmentStage : IPipelineStage
             {
                 string line = text.Substring(start, length);
                 if (markdown)
-                    AddMarkdownBlock(document, line, start, length);
+                    AddMarkdownBlock(sink, line, start, length);
                 else
-                    AddBlock(document, line, start, length, ListMarker().IsMatch(line) ? BlockKind.ListItem : BlockKind.Paragraph, 0);
+                    AddBlock(sink, line, start, length, ListMarker().IsMatch(line) ? BlockKind.ListItem : BlockKind.Paragraph, 0);
             }
         }
         group.Clear();
@@ -133,7 +138,7 @@ public sealed partial class SegmentStage : IPipelineStage
         return true;
     }
 
-    private static void AddMarkdownBlock(ArticleDocument document, string line, int start, int length)
+    private static void AddMarkdownBlock(Sink sink, string line, int start, int length)
     {
         var kind = BlockKind.Paragraph;
         int level = 0;
@@ -157,7 +162,7 @@ public sealed partial class SegmentStage : IPipelineStage
         if (MdRule().IsMatch(t))
             return;
         t = StripInline(t);
-        AddBlock(document, t, start, length, kind, level);
+        AddBlock(sink, t, start, length, kind, level);
     }
 
     /// <summary>Drops Markdown inline markup: images, link targets, emphasis, code ticks.</summary>
@@ -172,13 +177,13 @@ public sealed partial class SegmentStage : IPipelineStage
     [GeneratedRegex(@"^\s*(?:={3,}|-{3,})\s*$")]
     private static partial Regex SetextUnderline();
 
-    private static void AddBlock(ArticleDocument document, string raw, int start, int length, BlockKind kind, int level)
+    private static void AddBlock(Sink sink, string raw, int start, int length, BlockKind kind, int level)
     {
         string t = TextNormalizer.Normalize(raw);
         if (t.Length == 0)
             return;
         int gaps = WideGap().Split(raw.Trim()).Length;
-        document.Blocks.Add(new Block
+        sink.Blocks.Add(new Block
         {
             Text = t, Kind = kind, Level = level, SourceStart = start, SourceLength = length,
             GapSeparatedItems = gaps > 1 ? gaps : 0,

@@ -29,7 +29,7 @@ public class DomHintsTests
             <article><h1>Bus network grows</h1><div class="meta"><span class="story__byline" itemprop="author">By Ann Lee and Jordan Whitaker, Riverside Post</span>
             <span class="post-date">March 12, 2024</span></div>{Story}</article>
             """));
-        Assert.Equal(["Ann Lee", "Jordan Whitaker"], doc.Hints[HintKeys.Author]);
+        Assert.Equal(["Ann Lee", "Jordan Whitaker"], doc.Get(Layers.Hints).All(HintKeys.Author));
         Assert.Equal("2024-03-12", doc.Hint(HintKeys.Published));
         Assert.Equal("Riverside Post", doc.Hint(HintKeys.SiteName));
     }
@@ -39,6 +39,6 @@ public class DomHintsTests
     {
         var doc = Stage(Page($"<article><span class=\"byline\">By Ann Lee</span>{Story}</article>",
             head: "<title>Bus network grows</title><meta name=\"author\" content=\"Jordan Whitaker\">"));
-        Assert.Equal(["Jordan Whitaker"], doc.Hints[HintKeys.Author]);
+        Assert.Equal(["Jordan Whitaker"], doc.Get(Layers.Hints).All(HintKeys.Author));
     }
 }

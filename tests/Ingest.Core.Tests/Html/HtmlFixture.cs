@@ -1,6 +1,7 @@
 using System.Text;
 using Ingest.Core.Document;
-using Ingest.Core.Stages.Html;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Stages;
 
 namespace Ingest.Core.Tests.Html;
 
@@ -10,15 +11,14 @@ internal static class HtmlFixture
     /// <summary>A sentence of article prose, long enough to score as a paragraph.</summary>
     public const string Prose = "The council voted on Tuesday to expand the bus network, adding three routes, longer evening hours, and a new depot near the river.";
 
+    /// <summary>Decodes and segments <paramref name="html"/>; the body is every block the markup does not mark as boilerplate.</summary>
     public static ArticleDocument Stage(string html)
     {
-        var document = new ArticleDocument(new SourceRef("test", "page.html"), Encoding.UTF8.GetBytes(html))
-        {
-            Text = html,
-            TextIsHtml = true,
-            Format = DocumentFormat.Html,
-        };
-        HtmlContentExtractor.Extract(document);
+        var document = new ArticleDocument(new SourceRef("test", "page.html"), Encoding.UTF8.GetBytes(html));
+        new PipelineBuilder().Add(new DecodeStage()).Add(new SegmentStage()).EnforceContract().Build().Run(document);
+        var blocks = document.Blocks;
+        var body = Enumerable.Range(0, blocks.Count).Where(i => blocks[i].MarkupReason is null).ToList();
+        document.Set(Layers.Body, new BodyText(body, body.Select(i => blocks[i]).ToList()));
         return document;
     }
 

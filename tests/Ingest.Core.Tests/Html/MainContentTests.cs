@@ -132,7 +132,7 @@ public class MainContentTests
             </div></article>
             """));
         Assert.Contains(doc.BodyBlocks, b => b.Kind == BlockKind.BlockQuote && b.Text.Contains("Three new routes, finally!"));
-        Assert.Contains(doc.Blocks, b => b.Role == BlockRole.Boilerplate && b.Reason == "share");
+        Assert.Contains(doc.Blocks, b => b.MarkupReason == "share");
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public class RelatedHeadingTests
             """));
         Assert.Equal(3, doc.BodyBlocks.Count());
         Assert.DoesNotContain(doc.BodyBlocks, b => b.Text.StartsWith("Another story"));
-        Assert.Contains(doc.Blocks, b => b.Reason == "related" && b.Text.StartsWith("Another story"));
+        Assert.Contains(doc.Blocks, b => b.MarkupReason == "related" && b.Text.StartsWith("Another story"));
     }
 }
 
@@ -209,7 +209,7 @@ public class TagListTests
             <article><div class="entry-content"><p>{Prose}</p><p>Two. {Prose}</p>
             <p><strong>Tags<br><a rel="tag" href="/t/bus">buses</a>, <a rel="tag" href="/t/council">city council</a>, <a rel="tag" href="/t/river">river depot plans</a></strong></p></div></article>
             """));
-        Assert.Contains(doc.Blocks, b => b.Role == BlockRole.Boilerplate && b.Reason == "navigation" && b.Text.Contains("city council"));
+        Assert.Contains(doc.Blocks, b => b.MarkupReason == "navigation" && b.Text.Contains("city council"));
         Assert.DoesNotContain(doc.BodyBlocks, b => b.Text.Contains("city council"));
     }
 }

@@ -19,8 +19,8 @@ public class DecodeStageTests
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Café “quoted”")];
         var doc = Decode("a.txt", bytes);
-        Assert.Equal("Café “quoted”", doc.Text);
-        Assert.Equal("utf-8", doc.Encoding);
+        Assert.Equal("Café “quoted”", doc.Get(Layers.Text).Text);
+        Assert.Equal("utf-8", doc.Get(Layers.Text).Encoding);
     }
 
     [Fact]
@@ -28,8 +28,8 @@ public class DecodeStageTests
     {
         byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Grüße aus Köln")];
         var doc = Decode("a.txt", bytes);
-        Assert.Equal("Grüße aus Köln", doc.Text);
-        Assert.Equal("utf-16", doc.Encoding);
+        Assert.Equal("Grüße aus Köln", doc.Get(Layers.Text).Text);
+        Assert.Equal("utf-16", doc.Get(Layers.Text).Encoding);
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public class DecodeStageTests
         // 0xE9 is "é" and 0x93/0x94 are curly double quotes in Windows-1252; none is valid UTF-8 here.
         byte[] bytes = [.. Encoding.ASCII.GetBytes("Caf"), 0xE9, (byte)' ', 0x93, (byte)'o', (byte)'k', 0x94];
         var doc = Decode("a.txt", bytes);
-        Assert.Equal("Café “ok”", doc.Text);
-        Assert.Equal("windows-1252", doc.Encoding);
+        Assert.Equal("Café “ok”", doc.Get(Layers.Text).Text);
+        Assert.Equal("windows-1252", doc.Get(Layers.Text).Encoding);
     }
 
     [Fact]
@@ -79,11 +79,11 @@ public class DecodeStageTests
              "published": "2024-05-02T10:00:00Z", "html": "<p>First paragraph of the story.</p>"}
             """;
         var doc = Decode("record.json", Encoding.UTF8.GetBytes(json));
-        Assert.Equal(DocumentFormat.Json, doc.Format);
-        Assert.True(doc.TextIsHtml);
-        Assert.Equal("<p>First paragraph of the story.</p>", doc.Text);
+        Assert.Equal(DocumentFormat.Json, doc.Get(Layers.Text).Format);
+        Assert.True(doc.Get(Layers.Text).IsHtml);
+        Assert.Equal("<p>First paragraph of the story.</p>", doc.Get(Layers.Text).Text);
         Assert.Equal("Harbor & Town", doc.Hint(HintKeys.Title));
-        Assert.Equal(["Ana Ruiz", "Bo Lin"], doc.Hints[HintKeys.Author]);
+        Assert.Equal(["Ana Ruiz", "Bo Lin"], doc.Get(Layers.Hints).All(HintKeys.Author));
         Assert.Equal("https://news.example/a", doc.Hint(HintKeys.Url));
     }
 
@@ -92,7 +92,7 @@ public class DecodeStageTests
     {
         const string json = """{"title": {"rendered": "Mill Reopens"}, "content": {"rendered": "<p>The mill reopened on Monday.</p>"}}""";
         var doc = Decode("post.json", Encoding.UTF8.GetBytes(json));
-        Assert.True(doc.TextIsHtml);
+        Assert.True(doc.Get(Layers.Text).IsHtml);
         Assert.Equal("Mill Reopens", doc.Hint(HintKeys.Title));
     }
 
@@ -102,5 +102,5 @@ public class DecodeStageTests
     [InlineData("notes", "# Heading\n\nSome text.", DocumentFormat.Markdown)]
     [InlineData("dump", "Plain words on a line.\n\nMore words.", DocumentFormat.Text)]
     public void FormatIsSniffedWhenTheNameHasNoExtension(string name, string content, DocumentFormat expected) =>
-        Assert.Equal(expected, Decode(name, Encoding.UTF8.GetBytes(content)).Format);
+        Assert.Equal(expected, Decode(name, Encoding.UTF8.GetBytes(content)).Get(Layers.Text).Format);
 }

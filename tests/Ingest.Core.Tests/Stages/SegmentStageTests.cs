@@ -20,7 +20,7 @@ public class SegmentStageTests
         var doc = Segment("a.txt", "First  paragraph\u00A0here.\n\nSecond one.\r\n\r\nThird.");
         Assert.Equal(["First paragraph here.", "Second one.", "Third."], doc.Blocks.Select(b => b.Text));
         var second = doc.Blocks[1];
-        Assert.Equal("Second one.", doc.Text.Substring(second.SourceStart, second.SourceLength));
+        Assert.Equal("Second one.", doc.Get(Layers.Text).Text.Substring(second.SourceStart, second.SourceLength));
     }
 
     [Fact]

@@ -5,19 +5,14 @@ using Ingest.Core.Stages.Boilerplate;
 namespace Ingest.Core.Stages;
 
 /// <summary>
-/// strip boilerplate: classifies each block by the line rules of <see cref="BoilerplateRules"/>, the
-/// publisher's learnt template lines, and repetition inside the article (a block that occurs twice, as a
-/// promo at the top and the bottom does, is boilerplate both times). Runs of chrome at the end of the page
-/// (after the last long paragraph) are cut as a tail.
+/// boilerplate (page): marks blocks the page markup puts outside the article, blocks the line rules of
+/// <see cref="BoilerplateRules"/> name, navigation and menus, captions by their credit line or image file, repeats
+/// inside the article (a promo at the top and the bottom goes both times), "Related" lists, the page's tail
+/// chrome after the last paragraph of running text, and credited photo captions near the top. Header chrome and
+/// the publisher template are decided later, by <see cref="HeaderChromeStage"/> and <see cref="TemplateStage"/>.
 /// </summary>
 public sealed partial class BoilerplateStage : IPipelineStage
 {
-    /// <summary>Blocks of up to this many words may be template lines of a publisher.</summary>
-    internal const int TemplateMaxWords = 40;
-
-    public string Name => "boilerplate";
-    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks };
-    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Boilerplate };
 
     /// <summary>A credit line under a caption has at most this many words ("Shutterstock", "AP Photo/Jane Doe").</summary>
     internal const int MaxCreditWords = 5;
@@ -27,35 +22,48 @@ public sealed partial class BoilerplateStage : IPipelineStage
     internal const int MaxRelatedItemWords = 20;
     /// <summary>Chrome at the end of a page: blocks up to this many words that do not end a sentence.</summary>
     internal const int MaxTailChromeWords = 16;
+    /// <summary>Credited photo captions ("… on Sunday. (The Marches Gazette)") are looked for in this many first blocks.</summary>
+    internal const int CreditedCaptionScanBlocks = 15;
+    /// <summary>A credited caption has at most this many words.</summary>
+    internal const int MaxCreditedCaptionWords = 45;
 
+    /// <inheritdoc />
+    public string Name => "boilerplate";
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Blocks };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.PageBoilerplate };
+
+    /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
-        var blocks = document.Blocks;
-        foreach (var block in blocks)
+        var blocks = document.Get(Layers.Blocks);
+        var marks = new BoilerplateMarks();
+        for (int i = 0; i < blocks.Count; i++)
         {
-            if (block.Role != BlockRole.Body)
-                continue;
-            if (Classify(block) is { } reason)
-                block.MarkBoilerplate(reason);
+            var block = blocks[i];
+            if (block.MarkupReason is { } markup)
+                marks.Mark(i, markup);
+            else if (Classify(block) is { } reason)
+                marks.Mark(i, reason);
             else if (BlockShape.IsNavigation(block.Text) || IsGapMenu(block))
-                block.MarkBoilerplate("navigation");
-            else if (document.TemplateLines is { Count: > 0 } template && WordCount(block.Text) <= TemplateMaxWords
-                     && template.Contains(TemplateKey(block.Text)))
-                block.MarkBoilerplate("template");
+                marks.Mark(i, "navigation");
         }
 
-        MarkCaptionsByContext(blocks);
-        MarkRepeats(blocks);
-        MarkRelatedSections(blocks);
-        CutTail(blocks);
+        MarkCaptionsByContext(blocks, marks);
+        MarkRepeats(blocks, marks);
+        MarkRelatedSections(blocks, marks);
+        CutTail(blocks, marks);
 
         // A short block between two removed blocks goes with them (a name under comment rules, a lone label).
         for (int i = 1; i < blocks.Count - 1; i++)
         {
-            if (blocks[i].Role == BlockRole.Body && blocks[i - 1].Role == BlockRole.Boilerplate && blocks[i + 1].Role == BlockRole.Boilerplate
+            if (!marks.Contains(i) && marks.Contains(i - 1) && marks.Contains(i + 1)
                 && WordCount(blocks[i].Text) <= 12 && !EndsSentence(blocks[i].Text))
-                blocks[i].MarkBoilerplate(blocks[i - 1].Reason ?? "chrome");
+                marks.Mark(i, marks[i - 1]!);
         }
+        MarkCreditedCaptions(blocks, marks);
+        document.Set(Layers.PageBoilerplate, marks);
     }
 
     /// <summary>A line whose wide gaps split it into three or more short items is a menu.</summary>
@@ -63,49 +71,48 @@ public sealed partial class BoilerplateStage : IPipelineStage
         block.GapSeparatedItems >= 3 && WordCount(block.Text) <= block.GapSeparatedItems * 3 && !EndsSentence(block.Text);
 
     /// <summary>A block right above a credit line, or right below an image file name, is a caption.</summary>
-    private static void MarkCaptionsByContext(List<Block> blocks)
+    private static void MarkCaptionsByContext(BlockList blocks, BoilerplateMarks marks)
     {
         for (int i = 0; i < blocks.Count; i++)
         {
-            var b = blocks[i];
-            if (b.Role != BlockRole.Body || WordCount(b.Text) > MaxCaptionWords)
+            if (marks.Contains(i) || WordCount(blocks[i].Text) > MaxCaptionWords)
                 continue;
-            bool creditBelow = i + 1 < blocks.Count && blocks[i + 1].Reason == "caption" && WordCount(blocks[i + 1].Text) <= MaxCreditWords
+            bool creditBelow = i + 1 < blocks.Count && marks[i + 1] == "caption" && WordCount(blocks[i + 1].Text) <= MaxCreditWords
                                && !ImageFile().IsMatch(blocks[i + 1].Text) && !CaptionLabel().IsMatch(blocks[i + 1].Text);
-            bool imageAbove = i > 0 && blocks[i - 1].Reason == "caption" && ImageFile().IsMatch(blocks[i - 1].Text);
+            bool imageAbove = i > 0 && marks[i - 1] == "caption" && ImageFile().IsMatch(blocks[i - 1].Text);
             if (creditBelow || imageAbove)
-                b.MarkBoilerplate("caption");
+                marks.Mark(i, "caption");
         }
     }
 
     /// <summary>A short block that recurs, where a rule removed one copy, is boilerplate in every copy.</summary>
-    private static void MarkRepeats(List<Block> blocks)
+    private static void MarkRepeats(BlockList blocks, BoilerplateMarks marks)
     {
         var removed = new Dictionary<string, string>();
-        foreach (var b in blocks.Where(b => b.Role == BlockRole.Boilerplate))
-            removed.TryAdd(TemplateKey(b.Text), b.Reason!);
-        foreach (var block in blocks)
+        for (int i = 0; i < blocks.Count; i++)
+            if (marks[i] is { } reason)
+                removed.TryAdd(TextNormalizer.Key(blocks[i].Text), reason);
+        for (int i = 0; i < blocks.Count; i++)
         {
-            if (block.Role == BlockRole.Body && removed.TryGetValue(TemplateKey(block.Text), out var reason))
-                block.MarkBoilerplate(reason);
+            if (!marks.Contains(i) && removed.TryGetValue(TextNormalizer.Key(blocks[i].Text), out var reason))
+                marks.Mark(i, reason);
         }
     }
 
     /// <summary>After a "Related …" heading, the short link titles that follow are removed until running text resumes.</summary>
-    private static void MarkRelatedSections(List<Block> blocks)
+    private static void MarkRelatedSections(BlockList blocks, BoilerplateMarks marks)
     {
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i].Reason != "related" || WordCount(blocks[i].Text) > 6)
+            if (marks[i] != "related" || WordCount(blocks[i].Text) > 6)
                 continue;
             for (int j = i + 1; j < blocks.Count; j++)
             {
-                var b = blocks[j];
-                if (b.Role == BlockRole.Boilerplate)
+                if (marks.Contains(j))
                     continue;
-                if (b.Role != BlockRole.Body || WordCount(b.Text) > MaxRelatedItemWords)
+                if (WordCount(blocks[j].Text) > MaxRelatedItemWords)
                     break;
-                b.MarkBoilerplate("related");
+                marks.Mark(j, "related");
             }
         }
     }
@@ -114,28 +121,47 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// Walks back from the end of the page over chrome (removed blocks, labels, link titles, navigation) and removes it;
     /// stops at the last block of running text. Skipped when it would remove most of the body.
     /// </summary>
-    private static void CutTail(List<Block> blocks)
+    private static void CutTail(BlockList blocks, BoilerplateMarks marks)
     {
-        int bodyWords = blocks.Where(b => b.Role == BlockRole.Body).Sum(b => WordCount(b.Text));
-        var cut = new List<Block>();
+        int bodyWords = 0;
+        for (int i = 0; i < blocks.Count; i++)
+            if (!marks.Contains(i))
+                bodyWords += WordCount(blocks[i].Text);
+        var cut = new List<int>();
+        int cutWords = 0;
         for (int i = blocks.Count - 1; i >= 0; i--)
         {
-            var b = blocks[i];
-            if (b.Role == BlockRole.Boilerplate)
+            if (marks.Contains(i))
                 continue;
-            if (b.Role != BlockRole.Body)
-                break;
+            var b = blocks[i];
             int words = WordCount(b.Text);
             bool chrome = words <= MaxTailChromeWords && !EndsSentence(b.Text) && b.Kind != BlockKind.ListItem
                           || BlockShape.IsNavigation(b.Text) || BlockShape.IsLabel(b.Text);
             if (!chrome)
                 break;
-            cut.Add(b);
+            cut.Add(i);
+            cutWords += words;
         }
-        if (cut.Sum(b => WordCount(b.Text)) * 2 > bodyWords)
+        if (cutWords * 2 > bodyWords)
             return;
-        foreach (var b in cut)
-            b.MarkBoilerplate("footer");
+        foreach (int i in cut)
+            marks.Mark(i, "footer");
+    }
+
+    /// <summary>
+    /// Photo captions near the top that end with their credit in parentheses ("… on Sunday. (Jane Doe/Harbor Gazette)"):
+    /// a finished sentence of five or more words, then the credit.
+    /// </summary>
+    private static void MarkCreditedCaptions(BlockList blocks, BoilerplateMarks marks)
+    {
+        for (int i = 0; i < Math.Min(blocks.Count, CreditedCaptionScanBlocks); i++)
+        {
+            string text = blocks[i].Text;
+            var credit = BlockShape.TrailingCredit(text);
+            if (!marks.Contains(i) && credit.Success && WordCount(text) <= MaxCreditedCaptionWords
+                && EndsSentence(text[..credit.Index].TrimEnd()) && WordCount(text[..credit.Index]) >= 5)
+                marks.Mark(i, "caption");
+        }
     }
 
     /// <summary>The reason a rule gives for removing <paramref name="block"/>, or null to keep it.</summary>
@@ -154,14 +180,6 @@ public sealed partial class BoilerplateStage : IPipelineStage
             return "caption";
         return null;
     }
-
-    /// <summary>Normalized key of a line, as the template memory stores it (see <see cref="TextNormalizer.Key"/>).</summary>
-    public static string TemplateKey(string text) => TextNormalizer.Key(text);
-
-    /// <summary>Keys of the article's short blocks, each once: what the template memory counts per publisher.</summary>
-    public static IReadOnlyList<string> TemplateCandidates(ArticleDocument document) =>
-        document.Blocks.Where(b => WordCount(b.Text) <= TemplateMaxWords).Select(b => TemplateKey(b.Text))
-            .Where(k => k.Length >= 8).Distinct().ToList();
 
     internal static int WordCount(string text)
     {

@@ -8,15 +8,19 @@ namespace Ingest.Core.Stages;
 /// entities: recognises people, organisations and places in the body from capitalisation, context cues
 /// (titles and honorifics, organisation heads and legal forms, "in"/"from" before places) and the embedded
 /// lexicons (countries, cities, US states, given names, agencies); merges mentions by in-document coreference
-/// ("Kerry" → "John Kerry", "Putin's" → "Vladimir Putin", "U.S." → "United States"); and makes quote
-/// speakers canonical against the result.
+/// ("Doe" → "Jane Doe", "Doe's" → "Jane Doe", "U.S." → "United States"). Quote speakers are linked to the result by
+/// <see cref="SpeakerStage"/>.
 /// </summary>
 public sealed class EntityStage : IPipelineStage
 {
+    /// <inheritdoc />
     public string Name => "entities";
-    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks, Annotations.Quotes };
-    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Entities };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Body, Layers.Tokens, Layers.Metadata, Layers.Quotes };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.Entities };
 
+    /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
         var body = MentionFinder.ForDocument(document);
@@ -35,14 +39,6 @@ public sealed class EntityStage : IPipelineStage
         }
         foreach (var m in mentions)
             resolver.Add(m);
-        var entities = resolver.Resolve();
-        document.Entities.AddRange(entities);
-
-        foreach (var q in document.Quotes)
-        {
-            if (q.SpeakerMention is null)
-                continue;
-            q.Speaker = resolver.Canonical(q.SpeakerMention, q.SpeakerKind) ?? q.SpeakerMention;
-        }
+        document.Set(Layers.Entities, new EntityLayer(resolver.Resolve(), resolver.Canonical));
     }
 }

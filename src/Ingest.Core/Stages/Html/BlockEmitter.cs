@@ -150,21 +150,20 @@ internal sealed class BlockEmitter
         string text = TextNormalizer.Normalize(_text.ToString());
         if (text.Length > 0)
         {
-            var block = new Block
+            double linkDensity = _chars == 0 ? 0 : Math.Min(1.0, (double)_linkChars / _chars);
+            string? reason = context.Reason
+                ?? (HtmlVocabulary.AdLabels.Contains(text) ? "ad"
+                    // A tag list: mostly links marked rel="tag" (prose may link a tag too).
+                    : _tagLinks >= HtmlOptions.MinTagLinks && linkDensity > HtmlOptions.LinkListDensity ? "navigation" : null);
+            _blocks.Add(new Block
             {
                 Text = text,
                 Kind = context.Kind,
                 Level = context.Level,
                 SourceStart = _start,
-                LinkDensity = _chars == 0 ? 0 : Math.Min(1.0, (double)_linkChars / _chars),
-            };
-            if (context.Reason is not null)
-                block.MarkBoilerplate(context.Reason);
-            else if (HtmlVocabulary.AdLabels.Contains(text))
-                block.MarkBoilerplate("ad");
-            else if (_tagLinks >= HtmlOptions.MinTagLinks && block.LinkDensity > HtmlOptions.LinkListDensity)
-                block.MarkBoilerplate("navigation"); // a tag list: mostly links marked rel="tag" (prose may link a tag too)
-            _blocks.Add(block);
+                LinkDensity = linkDensity,
+                MarkupReason = reason,
+            });
         }
         _text.Clear();
         _chars = _linkChars = _tagLinks = 0;

@@ -31,11 +31,12 @@ internal static partial class DomHints
 
     public static void Collect(IDocument page, ArticleDocument document, string? title)
     {
-        if (!document.Hints.ContainsKey(HintKeys.Author))
+        var hints = document.Extend(Layers.Hints);
+        if (!hints.Contains(HintKeys.Author))
             AddAuthors(page, document);
-        if (!document.Hints.ContainsKey(HintKeys.Published))
+        if (!hints.Contains(HintKeys.Published))
             AddPublished(page, document);
-        if (!document.Hints.ContainsKey(HintKeys.SiteName) && title is not null && page.Title is { } docTitle)
+        if (!hints.Contains(HintKeys.SiteName) && title is not null && page.Title is { } docTitle)
             document.AddHint(HintKeys.SiteName, SiteFromTitle(TextNormalizer.Normalize(docTitle), title));
     }
 

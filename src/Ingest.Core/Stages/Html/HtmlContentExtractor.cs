@@ -16,11 +16,14 @@ public static class HtmlContentExtractor
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
 
-    /// <summary>Fills <see cref="ArticleDocument.Blocks"/> and <see cref="ArticleDocument.Hints"/> from the HTML in <see cref="ArticleDocument.Text"/>.</summary>
-    public static void Extract(ArticleDocument document)
+    /// <summary>Finds the main content of <paramref name="html"/> and adds the page's metadata hints to <see cref="Layers.Hints"/>.</summary>
+    /// <param name="document">The document whose hints are extended.</param>
+    /// <param name="html">The page's markup.</param>
+    /// <returns>The page's blocks in reading order; blocks outside the main content carry a <see cref="Block.MarkupReason"/>.</returns>
+    public static List<Block> Extract(ArticleDocument document, string html)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var page = Parser.ParseDocument(document.Text);
+        using var page = Parser.ParseDocument(html);
         string? structuredBody = HtmlMetadata.Collect(page, document);
         var body = page.Body ?? page.DocumentElement;
         ExpandTemplates(body);
@@ -37,8 +40,8 @@ public static class HtmlContentExtractor
             blocks = StructuredBlocks(structuredBody);
         if (BodyChars(blocks) == 0)
             blocks = Baseline(body);
-        HtmlMetadata.DropExcerptSubtitles(document, blocks);
-        document.Blocks.AddRange(blocks);
+        HtmlMetadata.DropExcerptSubtitles(document.Extend(Layers.Hints), blocks);
+        return blocks;
     }
 
     /// <summary>
@@ -72,7 +75,7 @@ public static class HtmlContentExtractor
         int n = 0;
         foreach (var b in blocks)
         {
-            if (b.Role == BlockRole.Body)
+            if (b.MarkupReason is null)
                 n += b.Text.Length;
         }
         return n;

@@ -59,13 +59,13 @@ internal static class HtmlMetadata
     /// Removes subtitle hints that copy a paragraph from inside the article body: such a meta description is an
     /// excerpt, not a standfirst, and taking it for one would cut that paragraph from the body.
     /// </summary>
-    public static void DropExcerptSubtitles(ArticleDocument document, List<Block> blocks)
+    public static void DropExcerptSubtitles(HintSet hints, List<Block> blocks)
     {
-        if (!document.Hints.TryGetValue(HintKeys.Subtitle, out var subtitles))
+        if (!hints.Contains(HintKeys.Subtitle))
             return;
-        var paragraphs = blocks.Where(b => b.Role == BlockRole.Body).Skip(1)
+        var paragraphs = blocks.Where(b => b.MarkupReason is null).Skip(1)
             .Where(b => b.Kind == BlockKind.Paragraph).Select(b => TextNormalizer.Key(b.Text)).ToHashSet();
-        subtitles.RemoveAll(s => paragraphs.Contains(TextNormalizer.Key(s)));
+        hints.RemoveWhere(HintKeys.Subtitle, s => paragraphs.Contains(TextNormalizer.Key(s)));
     }
 
     /// <summary>What the JSON-LD article objects say; copied to the hints after the chosen title.</summary>

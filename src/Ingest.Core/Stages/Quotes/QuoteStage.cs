@@ -21,9 +21,12 @@ public sealed partial class QuoteStage : IPipelineStage
     /// <summary>Quotations shorter than this many words need an attribution right beside them, or they are scare quotes.</summary>
     internal const int MinUnattributedWords = 5;
 
+    /// <inheritdoc />
     public string Name => "quotes";
-    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Annotations.Blocks, Annotations.Boilerplate };
-    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Annotations.Quotes };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Body, Layers.Tokens, Layers.Metadata };
+    /// <inheritdoc />
+    public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.Quotes };
 
     private sealed class Unit
     {
@@ -46,8 +49,10 @@ public sealed partial class QuoteStage : IPipelineStage
         public readonly Dictionary<string, SpeakerPhrase> Roles = new(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
+        _ = document.Quotes; // the layer exists even when the article quotes nobody
         var body = Entities.MentionFinder.ForDocument(document);
         var paragraphs = body.Paragraphs;
         var units = new List<Unit>();
@@ -148,7 +153,6 @@ public sealed partial class QuoteStage : IPipelineStage
             {
                 Text = text,
                 SpeakerMention = unit.Speaker?.Mention,
-                Speaker = unit.Speaker?.Mention,
                 SpeakerKind = unit.Speaker?.Kind ?? SpeakerKinds.Unknown,
                 Cue = unit.Cue,
                 Paragraph = unit.Paragraph,
