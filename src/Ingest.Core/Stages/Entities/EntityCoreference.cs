@@ -17,9 +17,6 @@ internal sealed class EntityCoreference(bool english)
     /// <summary>The clusters built so far, in creation order (some with no mentions left after merging).</summary>
     public IReadOnlyList<EntityCluster> Clusters => _clusters;
 
-    private static readonly HashSet<string> LocationCues = new(StringComparer.OrdinalIgnoreCase)
-    { "in", "from", "to", "near", "across", "throughout", "outside", "inside", "into", "toward", "towards", "at", "visit", "visited", "of", "nach", "aus", "en", "à" };
-
     private static bool IsNameWord(string t) =>
         t.Length > 1 && char.IsUpper(t[0]) && (t.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’') || t.Length == 2 && t[1] == '.');
 
@@ -48,7 +45,7 @@ internal sealed class EntityCoreference(bool english)
             string[] tokens = name.Split(' ');
             if (tokens.Length == 1 && (name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal)))
                 Link(name, EntityTypes.Organization, m, null);   // a possessive kept as part of the name: "McDonald's"
-            else if (tokens.Length == 1 && m.Before.Length > 0 && LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
+            else if (tokens.Length == 1 && m.Before.Length > 0 && EntityRules.LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
                 Link(name, EntityTypes.Location, m, null);
             else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
                      && (singles.Contains(tokens[^1]) || PersonContext(m) || tokens[0].Length == 2 && tokens[0][1] == '.'))

@@ -78,7 +78,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
             && !Lexicons.FirstNames.Contains(name) && !m.SentenceInitial && !personSurnames.Contains(name))
             return (name, EntityTypes.Location, null);
 
-        if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || tokens[0] is "Storm" or "Hurricane" or "Tropical" or "Operation")
+        if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || EntityRules.EventPrefixes.Contains(tokens[0]))
         {
             // "Sergei Magnitsky Act": the law is not listed, the person it is named after is.
             if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && tokens[^1] is "Act" or "Law")
@@ -109,7 +109,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
         if (EntityRules.IsAcronym(name))
             return (name, EntityTypes.Organization, null);
         if (tokens.Count is >= 2 and <= 4 && (Lexicons.FirstNames.Contains(tokens[0]) || speakerPersons.Contains(name))
-            && tokens.All(t => char.IsUpper(t[0]) || t is "de" or "van" or "von" or "al" or "bin"))
+            && tokens.All(t => char.IsUpper(t[0]) || Lexicons.NameParticles.Contains(t)))
             return (name, EntityTypes.Person, null);
         // A single word at a sentence start that the article also writes in lower case is a common word.
         if (tokens.Count == 1 && (m.SentenceInitial || !english) && lowerCaseWords.Contains(name.ToLowerInvariant()))
