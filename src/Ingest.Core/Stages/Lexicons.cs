@@ -9,7 +9,8 @@ namespace Ingest.Core.Stages;
 /// </summary>
 internal static class Lexicons
 {
-    private static IEnumerable<string> Lines(string name)
+    /// <summary>The entries of a lexicon file: its lines without comment lines ('#') and empty lines, trailing spaces trimmed.</summary>
+    internal static IReadOnlyList<string> Lines(string name)
     {
         var asm = typeof(Lexicons).Assembly;
         using var stream = asm.GetManifestResourceStream("Ingest.Core.Resources.Lexicons." + name)
@@ -23,6 +24,9 @@ internal static class Lexicons
         }
         return list;
     }
+
+    /// <summary>The entries of a tab-separated lexicon file, split at tabs.</summary>
+    internal static IEnumerable<string[]> Table(string name) => Lines(name).Select(l => l.Split('\t'));
 
     /// <summary>A word list of Resources/Lexicons (one entry a line, '#' starts a comment line), loaded once on first use.</summary>
     internal static Lazy<FrozenSet<string>> List(string name, StringComparer? comparer = null) =>
@@ -157,4 +161,26 @@ internal static class Lexicons
 
     /// <summary>Lower-case particles inside personal names ("de", "van", "al"): used by speaker phrases and entity typing.</summary>
     public static FrozenSet<string> NameParticles => _nameParticles.Value;
+
+    private static readonly Lazy<FrozenDictionary<string, (char Kind, string Language)>> _pronouns = new(() =>
+        Lines("pronouns.tsv").Select(l => l.Split('\t')).ToFrozenDictionary(f => f[0], f => (f[1][0], f[2]), StringComparer.Ordinal));
+
+    private static readonly Lazy<FrozenSet<string>> _pronounSet = new(() => _pronouns.Value.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
+    private static readonly Lazy<FrozenSet<string>> _englishHeShe = new(() => _pronouns.Value
+        .Where(p => p.Value.Language == "en" && p.Value.Kind is 'M' or 'F')
+        .SelectMany(p => new[] { p.Key, char.ToUpperInvariant(p.Key[0]) + p.Key[1..] }).ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>Subject pronouns that can stand for a speaker ("he", "sie", "elles"), case-insensitive (pronouns.tsv).</summary>
+    public static FrozenSet<string> Pronouns => _pronounSet.Value;
+
+    /// <summary>
+    /// The kind of a lower-case pronoun: 'M' he-like, 'F' she-like, 'P' plural or group, 'N' "it", 'S' the speaker
+    /// ("i"); null for other words.
+    /// </summary>
+    public static char? PronounKind(string lowerCasePronoun) =>
+        _pronouns.Value.TryGetValue(lowerCasePronoun, out var p) ? p.Kind : null;
+
+    /// <summary>"he", "she", "He", "She": the English singular personal pronouns, which can be a clause subject on their own.</summary>
+    public static FrozenSet<string> EnglishHeShe => _englishHeShe.Value;
 }

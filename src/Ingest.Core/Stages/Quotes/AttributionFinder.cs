@@ -109,7 +109,7 @@ internal static partial class AttributionFinder
             }
             // The subject sits right before the cue, after the last comma or conjunction.
             int from = before.Count - 1;
-            while (from > 0 && before.Count - from < MaxSubjectWordsBeforeCue && !before[from - 1].EndsWith(',') && before[from - 1] is not ("and" or "but" or "that" or "as" or "because" or "while" or "when"))
+            while (from > 0 && before.Count - from < MaxSubjectWordsBeforeCue && !before[from - 1].EndsWith(',') && !QuoteRules.SubjectBoundaries.Contains(before[from - 1]))
                 from--;
             string subject = string.Join(' ', before.Skip(from));
             if (SpeakerParser.Parse(subject) is { } s)
@@ -138,6 +138,9 @@ internal static partial class AttributionFinder
     private static partial Regex DashAttribution();
     [GeneratedRegex(@"\b(?:according to|in the words of) (?<spk>(?:the |a |an )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase)]
     private static partial Regex AccordingTo();
-    [GeneratedRegex(@"(?:^|,\s*)(?<spk>(?:this|that|the|one|another|a|an)\s+[\w\s-]{2,50}?)\s+(?:said|says|added|argued|noted|wrote),")]
-    private static partial Regex MidSentenceCue();
+    private static readonly Lazy<Regex> _midSentenceCue = new(() => new Regex(@"(?:^|,\s*)(?<spk>(?:this|that|the|one|another|a|an)\s+[\w\s-]{2,50}?)\s+"
+        + QuoteRules.Alternation("mid_sentence_cue_verbs.txt") + ","));
+
+    /// <summary>"…, this official said, …": an unnamed speaker and a cue verb (mid_sentence_cue_verbs.txt) between commas.</summary>
+    private static Regex MidSentenceCue() => _midSentenceCue.Value;
 }

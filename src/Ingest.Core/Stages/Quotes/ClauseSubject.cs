@@ -13,7 +13,10 @@ internal static class ClauseSubject
     private const int MaxSubjectWords = 8;
 
     /// <summary>Drops a leading adverbial ("In March,", "Meanwhile,") so the subject comes first.</summary>
-    public static string StripLead(string s) => Regex.Replace(s, @"^(?:in|on|at|after|before|during|since|meanwhile|but|and|so|still|yet|however|moreover)\b[^,]*,\s*", "", RegexOptions.IgnoreCase);
+    public static string StripLead(string s) => LeadAdverbial.Value.Replace(s, "");
+
+    private static readonly Lazy<Regex> LeadAdverbial = new(() =>
+        new Regex("^" + QuoteRules.Alternation("lead_adverbials.txt") + @"\b[^,]*,\s*", RegexOptions.IgnoreCase));
 
     /// <summary>The first noun phrase of a clause that can be a speaker (skipping a leading subordinate word).</summary>
     public static SpeakerPhrase? SubjectOf(List<string> words)
@@ -33,11 +36,11 @@ internal static class ClauseSubject
         {
             var head = words.Take(comma + 1).ToList();
             head[^1] = head[^1].TrimEnd(',');
-            if (!(head[0] is "After" or "When" or "While" or "As" or "Before" or "Since" or "In" or "Then" or "But" or "And"))
+            if (!QuoteRules.ClauseOpeners.Contains(head[0]))
                 words = head;
         }
         int start = 0;
-        if (start < words.Count && words[0] is "After" or "When" or "While" or "As" or "Before" or "Since" or "In" or "Then" or "But" or "And")
+        if (start < words.Count && QuoteRules.ClauseOpeners.Contains(words[0]))
             start++;
         for (int len = Math.Min(MaxSubjectWords, words.Count - start); len >= 1; len--)
         {
@@ -46,7 +49,7 @@ internal static class ClauseSubject
                 continue;
             string last = slice[^1];
             if (!SpeakerParser.IsCap(last) && !Lexicons.AnonymousHeads.Contains(last.ToLowerInvariant())
-                && !Lexicons.OrgHeads.Contains(SpeakerParser.Capitalize(last)) && !Lexicons.Titles.Contains(last) && !(len == 1 && last is "he" or "she" or "He" or "She"))
+                && !Lexicons.OrgHeads.Contains(SpeakerParser.Capitalize(last)) && !Lexicons.Titles.Contains(last) && !(len == 1 && Lexicons.EnglishHeShe.Contains(last)))
                 continue;
             if (SpeakerParser.Parse(string.Join(' ', slice)) is { } s)
                 return s;

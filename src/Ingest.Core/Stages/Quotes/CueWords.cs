@@ -16,10 +16,10 @@ internal static class CueWords
             length = 2;
             return true;
         }
-        if (w is "so" && (i == 0 || words[i - 1].EndsWith(',')) && i + 1 < words.Count && words[i + 1] is "der" or "die" or "das" or "ein" or "eine")
+        if (w is "so" && (i == 0 || words[i - 1].EndsWith(',')) && i + 1 < words.Count && QuoteRules.ArticlesAfterSo.Contains(words[i + 1]))
             return true;
-        if (w is "called" or "calling" or "described" or "describing" or "labeled" or "labelled")
+        if (QuoteRules.NamingVerbs.Contains(w))
             return i + 1 < words.Count;
-        return Lexicons.SpeechVerbs.Contains(w) && w is not ("so" or "post" or "posted" or "report" or "note" or "state") || w is "report" or "reported" && i > 0;
+        return Lexicons.SpeechVerbs.Contains(w) && !QuoteRules.CueVerbExclusions.Contains(w) || w is "report" or "reported" && i > 0;
     }
 }

@@ -9,7 +9,7 @@ namespace Ingest.Core.Stages.Quotes;
 /// lead ("so-called", "dubbed"), when it is a short title-case phrase with no cue beside it, or when it is shorter than
 /// <see cref="QuoteStage.MinUnattributedWords"/> words, not a sentence and has no cue beside it.
 /// </summary>
-internal static partial class ScareQuotes
+internal static class ScareQuotes
 {
     public static bool IsScareOrTitle(string text, QuoteSpan span, string inner)
     {
@@ -48,6 +48,8 @@ internal static partial class ScareQuotes
         return false;
     }
 
-    [GeneratedRegex(@"(?:so-called|so called|dubbed|termed|described as|referred to as|known as|nicknamed|the word|the term|the phrase|titled|entitled|named|labeled|labelled|branded|what (?:he|she|they|it) calls?|sogenannte[nrms]?|genannte[nrms]?|dite|appelée?s?)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ScareLead();
+    private static readonly Lazy<Regex> _scareLead = new(() => new Regex(QuoteRules.Alternation("scare_quote_leads.txt") + @"\s*$", RegexOptions.IgnoreCase));
+
+    /// <summary>A naming lead ("so-called", "known as", scare_quote_leads.txt) at the end of the text before the opening mark.</summary>
+    private static Regex ScareLead() => _scareLead.Value;
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ingest.Core.Document;
 using static Ingest.Core.Stages.Quotes.AttributionFinder;
 using static Ingest.Core.Stages.Quotes.Sentences;
@@ -32,7 +31,8 @@ internal static class SpeakerResolver
     {
         if (speaker.IsPronoun)
         {
-            if (speaker.Mention is "it")
+            char kind = Lexicons.PronounKind(speaker.Mention) ?? '?';
+            if (kind == 'N')
             {
                 // "it said": the organisation speaking now, or the nearest one.
                 var org = ctx.Current is { Kind: SpeakerKinds.Organization } ? ctx.Current
@@ -41,7 +41,7 @@ internal static class SpeakerResolver
                     return;
                 speaker = org;
             }
-            else if (speaker.Mention is "they" or "we" or "ils" or "elles")
+            else if (kind == 'P')
             {
                 if (ctx.Current is null)
                     return;
@@ -49,7 +49,7 @@ internal static class SpeakerResolver
             }
             else
             {
-                char gender = speaker.Mention is "he" or "er" or "il" ? 'M' : speaker.Mention is "she" or "sie" or "elle" ? 'F' : '?';
+                char gender = kind is 'M' or 'F' ? kind : '?';
                 var resolved = PriorSubject(ctx.Paragraphs[p][..Math.Min(offset, ctx.Paragraphs[p].Length)], gender, ctx);
                 if (resolved is null && ctx.Salience.NearestPerson(p, offset, gender) is { } near)
                     resolved = new SpeakerPhrase(near.Name, SpeakerKinds.Person);
@@ -91,7 +91,7 @@ internal static class SpeakerResolver
             else if (speaker.Kind == SpeakerKinds.Anonymous && ctx.Current is { Kind: SpeakerKinds.Anonymous })
                 speaker = ctx.Current;
             else if (speaker.Kind == SpeakerKinds.Anonymous && !role.EndsWith('s'))
-                speaker = speaker with { Mention = "a " + Regex.Replace(speaker.Mention, @"^(?:this|that|the)\s+", "", RegexOptions.IgnoreCase) };
+                speaker = speaker with { Mention = "a " + QuoteRules.DefiniteLead.Replace(speaker.Mention, "") };
         }
         unit.Speaker = speaker;
         unit.Cue = cue;
