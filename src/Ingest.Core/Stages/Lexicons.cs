@@ -9,7 +9,8 @@ namespace Ingest.Core.Stages;
 /// </summary>
 internal static class Lexicons
 {
-    private static IEnumerable<string> Lines(string name)
+    /// <summary>The entries of a lexicon file: its lines without comment lines ('#') and empty lines, trailing spaces trimmed.</summary>
+    internal static IReadOnlyList<string> Lines(string name)
     {
         var asm = typeof(Lexicons).Assembly;
         using var stream = asm.GetManifestResourceStream("Ingest.Core.Resources.Lexicons." + name)
@@ -24,21 +25,15 @@ internal static class Lexicons
         return list;
     }
 
-    private static readonly string[] ExtraCueVerbs =
-    [
-        "says", "said", "say", "saying", "tells", "told", "adds", "added", "writes", "wrote", "asks", "asked", "explains", "explained",
-        "argues", "argued", "notes", "noted", "recalls", "recalled", "insists", "insisted", "warns", "warned", "acknowledged",
-        "acknowledges", "conceded", "concedes", "countered", "counters", "quipped", "mused", "continued", "continues", "replied",
-        "replies", "responded", "responds", "stated", "states", "declared", "declares", "emailed", "texted", "tweeted", "posted",
-        "testified", "testifies", "predicted", "predicts", "cautioned", "cautions", "observed", "observes", "admitted", "admits",
-        "complained", "complains", "suggested", "suggests", "stressed", "stresses", "urged", "urges", "announced", "announces",
-        "report", "reported", "reports", "reporting", "wrote", "concluded", "concludes", "agreed", "agrees", "added",
-        "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "so", "meinte", "fügte", "hieß", "heißt",
-        "dit", "a dit", "explique", "expliqué", "affirme", "affirmé", "déclare", "déclaré", "souligne", "souligné", "ajoute", "ajouté", "estime", "indique",
-    ];
+    /// <summary>The entries of a tab-separated lexicon file, split at tabs.</summary>
+    internal static IEnumerable<string[]> Table(string name) => Lines(name).Select(l => l.Split('\t'));
+
+    /// <summary>A word list of Resources/Lexicons (one entry a line, '#' starts a comment line), loaded once on first use.</summary>
+    internal static Lazy<FrozenSet<string>> List(string name, StringComparer? comparer = null) =>
+        new(() => Lines(name).ToFrozenSet(comparer ?? StringComparer.Ordinal));
 
     private static readonly Lazy<FrozenSet<string>> _speechVerbs = new(() =>
-        Lines("speech_verbs.txt").Concat(ExtraCueVerbs).Select(s => s.ToLowerInvariant()).ToFrozenSet());
+        Lines("speech_verbs.txt").Concat(Lines("cue_verbs_news.txt")).Select(s => s.ToLowerInvariant()).ToFrozenSet());
 
     /// <summary>
     /// Inflected speech and reporting verbs ("said", "told", "insisted"): SFU Gender Gap Tracker list (MIT) plus
@@ -48,11 +43,7 @@ internal static class Lexicons
 
 
     private static readonly Lazy<FrozenSet<string>> _anonymousHeads = new(() =>
-        Lines("anonymous_heads.txt").Concat(["official", "officials", "spokesperson", "spokeswoman", "spokesman", "member",
-            "trader", "traders", "delegate", "delegates", "meteorologist", "scientist", "researcher", "economist", "lawyer",
-            "attorney", "resident", "neighbor", "neighbour", "farmer", "worker", "employee", "teacher", "doctor", "nurse",
-            "officer", "police officer", "manager", "owner", "driver", "parent", "mother", "father", "woman", "man", "student",
-            "critic", "critics", "supporter", "supporters", "organizer", "activist", "activists", "operator", "engineer"])
+        Lines("anonymous_heads.txt").Concat(Lines("anonymous_heads_news.txt"))
             .Concat(PersonNounsWithPlurals()).Select(s => s.ToLowerInvariant()).ToFrozenSet());
 
     private static IEnumerable<string> PersonNounsWithPlurals()
@@ -73,38 +64,14 @@ internal static class Lexicons
     public static FrozenSet<string> AnonymousHeads => _anonymousHeads.Value;
 
     private static readonly Lazy<FrozenSet<string>> _orgHeads = new(() =>
-        Lines("org_suffixes.txt").Select(s => s.Trim()).Concat(["ministry", "Ministry", "department", "Department", "agency",
-            "Agency", "council", "Council", "Commission", "commission", "Committee", "committee", "Office", "Bureau", "Service",
-            "Association", "Federation", "Union", "Institute", "Foundation", "Center", "Centre", "Board", "Authority", "Administration",
-            "Party", "Parliament", "Senate", "Congress", "Court", "University", "College", "School", "Bank", "Group", "Fund",
-            "Society", "League", "Alliance", "Coalition", "Network", "Press", "News", "Times", "Post", "Journal", "Tribune",
-            "Herald", "Gazette", "Company", "Corporation", "Inc", "Corp", "Ltd", "LLC", "Co", "Organization", "Organisation",
-            "Forces", "Army", "Navy", "Police", "Guard", "Assembly", "Cabinet", "Kremlin", "Pentagon", "Partners", "Trust",
-            "Conservancy", "Lab", "Laboratory", "Laboratories", "Hospital", "Clinic", "Church", "Club", "Team", "Fire", "Coalition",
-            "Initiative", "Project", "Program", "Secretariat", "Directorate", "Inquirer", "Chronicle", "Observer", "Guardian",
-            "Telegraph", "Independent", "Review", "Magazine", "Radio", "TV", "Television", "Broadcasting", "Network", "Media",
-            "Labs", "Systems", "Technologies", "Holdings", "Industries", "Airlines", "Motors", "Energy", "Power", "Resources",
-            "Exchange", "Reserve", "Treasury", "Department", "Railway", "Railroad", "Airport", "Port", "District", "Museum", "Library"])
+        Lines("org_suffixes.txt").Select(s => s.Trim()).Concat(Lines("org_heads_news.txt"))
             .ToFrozenSet(StringComparer.Ordinal));
 
     /// <summary>Words that end organisation names (legal forms and heads: "Inc", "Ministry", "Council", "University").</summary>
     public static FrozenSet<string> OrgHeads => _orgHeads.Value;
 
     private static readonly Lazy<FrozenSet<string>> _titles = new(() =>
-        Lines("titles.txt").Select(s => s.Trim().TrimEnd('.')).Concat(["President", "Vice President", "Secretary", "Minister",
-            "Prime Minister", "Foreign Minister", "Chancellor", "Senator", "Sen", "Rep", "Representative", "Gov", "Governor",
-            "Mayor", "Chairman", "Chairwoman", "Chair", "Director", "General", "Gen", "Col", "Lt", "Capt", "Sgt", "Adm", "Judge",
-            "Justice", "Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
-            "Prince", "Princess", "Pope", "Bishop", "Rev", "Father", "Sheriff", "Commissioner", "Councilman", "Councilwoman",
-            "Councillor", "Cllr", "Assemblymember", "Assemblyman", "Assemblywoman", "Ambassador", "Envoy", "Chief", "CEO",
-            "Spokesman", "Spokeswoman", "Spokesperson", "Deputy", "Attorney", "Attorney General", "Superintendent", "Trustee",
-            "Supervisor", "Delegate", "Speaker", "Leader", "Officer", "Inspector", "Detective", "Coach", "Herr", "Frau", "Dr.",
-            "Bürgermeister", "Bürgermeisterin", "Ministerin", "Minister", "Präsident", "Präsidentin", "Kanzler", "Kanzlerin",
-            "Monsieur", "Madame", "M.", "Mme", "Président", "Ministre", "Maire", "Secretary-General", "Executive", "Founder",
-            "Editor", "Correspondent", "Analyst", "Economist", "Senior", "Former", "Incoming", "Outgoing", "Acting", "Interim",
-            "Councilmember", "Council Member", "Administrator", "Coach", "Captain", "Manager", "Chairperson", "Provost", "Rector", "Supervisor", "Alderwoman", "Selectwoman", "Commissioner", "Vizepräsident",
-            "Vizepräsidentin", "Geschäftsführer", "Geschäftsführerin", "Sprecher", "Sprecherin", "Landrat", "Landrätin",
-            "Oberbürgermeister", "Oberbürgermeisterin", "Staatssekretär", "Staatssekretärin", "Député", "Députée", "Préfet", "Préfète"])
+        Lines("titles.txt").Select(s => s.Trim().TrimEnd('.')).Concat(Lines("titles_news.txt"))
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Titles and honorifics that precede names ("Sen.", "Secretary of State", "Dr"), matched case-insensitively.</summary>
@@ -137,31 +104,28 @@ internal static class Lexicons
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
+        var aliases = Lines("country_aliases.tsv").Select(l => l.Split('\t')).GroupBy(f => f[1], f => f[0])
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var shortForms = Lines("country_short_forms.txt").ToHashSet(StringComparer.Ordinal);
         foreach (var line in Lines("countries.tsv"))
         {
             var f = line.Split('\t');
             string common = f[0];
-            if (common == "United States")
-            {
-                foreach (var alias in new[] { "U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States" })
-                    map[alias] = common;
-            }
-            if (common == "United Kingdom")
-                foreach (var alias in new[] { "UK", "U.K.", "Britain", "Great Britain" })
+            if (aliases.TryGetValue(common, out var fixedAliases))
+                foreach (var alias in fixedAliases)
                     map[alias] = common;
             map.TryAdd(common, common);
             if (f.Length > 1 && f[1].Length < 40)
                 map.TryAdd(f[1], common);
             if (f.Length > 5)
                 foreach (var alt in f[5].Split('|'))
-                    if (alt.Length > 3 && alt.Any(char.IsLower) && !alt.Contains(' ') || alt is "UK" or "USA" or "UAE" or "DRC")
+                    if (alt.Length > 3 && alt.Any(char.IsLower) && !alt.Contains(' ') || shortForms.Contains(alt))
                         map.TryAdd(alt, common);
             for (int i = 3; i <= 4 && i < f.Length; i++)
                 if (f[i].Length > 0)
                     demonyms.Add(f[i]);
         }
-        foreach (var d in new[] { "European", "Arab", "Asian", "African", "Latino", "Hispanic", "Palestinian",
-                     "Kurdish", "Soviet", "Anglophone", "Francophone", "Democratic", "Republican", "Israeli", "Ukrainian", "Russian", "Crimean" })
+        foreach (var d in Lines("demonyms_extra.txt"))
             demonyms.Add(d);
         return (map.ToFrozenDictionary(StringComparer.Ordinal), demonyms.ToFrozenSet(StringComparer.Ordinal));
     }
@@ -192,4 +156,31 @@ internal static class Lexicons
 
     /// <summary>Names of US federal agencies and newspapers (dariusk/corpora, CC0).</summary>
     public static FrozenSet<string> KnownOrganizations => _knownOrgs.Value;
+
+    private static readonly Lazy<FrozenSet<string>> _nameParticles = List("name_particles.txt");
+
+    /// <summary>Lower-case particles inside personal names ("de", "van", "al"): used by speaker phrases and entity typing.</summary>
+    public static FrozenSet<string> NameParticles => _nameParticles.Value;
+
+    private static readonly Lazy<FrozenDictionary<string, (char Kind, string Language)>> _pronouns = new(() =>
+        Lines("pronouns.tsv").Select(l => l.Split('\t')).ToFrozenDictionary(f => f[0], f => (f[1][0], f[2]), StringComparer.Ordinal));
+
+    private static readonly Lazy<FrozenSet<string>> _pronounSet = new(() => _pronouns.Value.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+
+    private static readonly Lazy<FrozenSet<string>> _englishHeShe = new(() => _pronouns.Value
+        .Where(p => p.Value.Language == "en" && p.Value.Kind is 'M' or 'F')
+        .SelectMany(p => new[] { p.Key, char.ToUpperInvariant(p.Key[0]) + p.Key[1..] }).ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>Subject pronouns that can stand for a speaker ("he", "sie", "elles"), case-insensitive (pronouns.tsv).</summary>
+    public static FrozenSet<string> Pronouns => _pronounSet.Value;
+
+    /// <summary>
+    /// The kind of a lower-case pronoun: 'M' he-like, 'F' she-like, 'P' plural or group, 'N' "it", 'S' the speaker
+    /// ("i"); null for other words.
+    /// </summary>
+    public static char? PronounKind(string lowerCasePronoun) =>
+        _pronouns.Value.TryGetValue(lowerCasePronoun, out var p) ? p.Kind : null;
+
+    /// <summary>"he", "she", "He", "She": the English singular personal pronouns, which can be a clause subject on their own.</summary>
+    public static FrozenSet<string> EnglishHeShe => _englishHeShe.Value;
 }

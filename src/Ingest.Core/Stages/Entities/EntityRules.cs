@@ -2,49 +2,41 @@ using System.Collections.Frozen;
 
 namespace Ingest.Core.Stages.Entities;
 
-/// <summary>Word tables of the entity stage: data, not logic.</summary>
+/// <summary>
+/// Word tables of the entity stage: data, not logic. Each list is a file of Resources/Lexicons (written by the
+/// project; the header of each file says what it holds), loaded once through <see cref="Lexicons.List"/>.
+/// </summary>
 internal static class EntityRules
 {
-    /// <summary>Words that make a capitalised span an organisation wherever they stand in it ("University of Arizona").</summary>
-    public static readonly FrozenSet<string> StrongOrgWords = new[]
-    {
-        "University", "Institute", "Department", "Ministry", "Council", "Committee", "Commission", "Association", "Agency",
-        "Bureau", "Board", "Bank", "Museum", "Aquarium", "Legislature", "Union", "Party", "Foundation", "Center", "Centre",
-        "Centers", "School", "College", "Hospital", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC", "Group", "Fund",
-        "Federation", "Society", "Services", "Administration", "Authority", "Court", "Police", "Fisheries", "Ferries",
-        "Nations", "House", "Senate", "Congress", "Parliament", "Assembly", "Cabinet", "Pentagon", "Kremlin", "Coalition",
-        "Alliance", "League", "Network", "Press", "Times", "Post", "Journal", "Tribune", "Herald", "Gazette", "Sentinel",
-        "Ledger", "Beacon", "Chronicle", "Review", "Magazine", "News", "Partners", "Trust", "Laboratory", "Lab", "Labs",
-        "Division", "Office", "Service", "Organization", "Organisation", "Reserve", "Treasury", "Forces", "Army",
-        "Navy", "Guard", "Church", "Club", "Systems", "Technologies", "Holdings", "Industries", "Airlines", "Energy",
-        "Exchange", "Academy", "Clinic", "Cross", "Experiment", "Program", "Programme", "Project", "Initiative", "Secretariat",
-        "Directorate", "Prefecture", "Préfecture", "Ministerium", "Bundesministerium", "Verband", "Gesellschaft", "Bund",
-        "Gemeindebund", "Städtetag", "Landkreistag", "Partei", "Regierung", "Konföderation", "Confédération", "Syndicat",
-        "Fédération", "Mairie", "Conseil", "Stadtwerke", "Post", "Bundesbauministerium",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly Lazy<FrozenSet<string>> _strongOrgWords = Lexicons.List("strong_org_words.txt");
+    private static readonly Lazy<FrozenSet<string>> _placeSuffixes = Lexicons.List("place_suffixes.txt");
+    private static readonly Lazy<FrozenSet<string>> _placePrefixes = Lexicons.List("place_prefixes.txt");
+    private static readonly Lazy<FrozenSet<string>> _notEntitySuffixes = Lexicons.List("not_entity_suffixes.txt");
+    private static readonly Lazy<FrozenSet<string>> _singleWordOrgs = Lexicons.List("single_word_orgs.txt");
+    private static readonly Lazy<FrozenSet<string>> _wireServices = Lexicons.List("wire_services.txt");
+    private static readonly Lazy<FrozenSet<string>> _surnameLikeSuffixes = Lexicons.List("surname_like_suffixes.txt");
+    private static readonly Lazy<FrozenSet<string>> _nonEntityFollowers = Lexicons.List("non_entity_followers.txt");
+    private static readonly Lazy<FrozenSet<string>> _regions = Lexicons.List("regions.txt");
+    private static readonly Lazy<FrozenSet<string>> _compass = Lexicons.List("compass_words.txt");
+    private static readonly Lazy<FrozenSet<string>> _locationCues = Lexicons.List("location_cues.txt", StringComparer.OrdinalIgnoreCase);
+    private static readonly Lazy<FrozenSet<string>> _eventPrefixes = Lexicons.List("event_prefixes.txt");
+    private static readonly Lazy<FrozenSet<string>> _mentionConnectors = Lexicons.List("mention_connectors.txt");
+    private static readonly Lazy<FrozenSet<string>> _stopWords = Lexicons.List("stop_words_capitalised.txt");
+    private static readonly Lazy<FrozenSet<string>> _nounUseFollowers = Lexicons.List("possessive_noun_followers.txt");
+    private static readonly Lazy<FrozenSet<string>> _orgAndHeads = Lexicons.List("org_and_heads.txt");
+    private static readonly Lazy<FrozenSet<string>> _abbreviations = Lexicons.List("abbreviations.txt");
 
-    /// <summary>Last words of place names ("La Paz County", "Puget Sound", "Rocky Mountain National Park").</summary>
-    public static readonly FrozenSet<string> PlaceSuffixes = new[]
-    {
-        "County", "Valley", "Island", "Islands", "Bay", "Sound", "Lake", "River", "Mountains", "Mountain", "Hill", "Hills",
-        "Park", "Forest", "Gulf", "Sea", "Ocean", "Peninsula", "Coast", "Basin", "Canyon", "Desert", "Wells", "Springs",
-        "Falls", "Heights", "Beach", "City", "Harbor", "Harbour", "Creek", "Plains", "Region", "Province", "Apartments", "Observatory",
-        "Way", "Rainforest", "Delta", "Strait", "Channel", "Reservoir", "Dam", "Glacier", "Volcano", "Township", "Parish",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Words that make a capitalised span an organisation wherever they stand in it ("University of Harbor City").</summary>
+    public static FrozenSet<string> StrongOrgWords => _strongOrgWords.Value;
 
-    /// <summary>First words of place names ("Gulf of Maine", "Lake Martin", "Mount Rainier").</summary>
-    public static readonly FrozenSet<string> PlacePrefixes = new[]
-    {
-        "Gulf", "Lake", "Mount", "Mt.", "River", "Cape", "Fort", "Port", "Bay", "Isle", "Sierra", "Sainte", "Saint", "Sankt",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Last words of place names ("Harbor County", "Clear Lake").</summary>
+    public static FrozenSet<string> PlaceSuffixes => _placeSuffixes.Value;
+
+    /// <summary>First words of place names ("Lake …", "Mount …").</summary>
+    public static FrozenSet<string> PlacePrefixes => _placePrefixes.Value;
 
     /// <summary>Last words of names that are not listed as entities under SCHEMA.md: laws, streets, events, programmes.</summary>
-    public static readonly FrozenSet<string> NotEntitySuffixes = new[]
-    {
-        "Act", "Law", "Treaty", "Agreement", "Agreements", "Accord", "Accords", "Bill", "Amendment", "Street", "Avenue", "Road",
-        "Highway", "Boulevard", "Lane", "Drive", "Route", "Interstate", "Week", "Day", "Prize", "Award", "Awards", "Games",
-        "Cup", "Festival", "Storm", "Hurricane", "Fire", "Index", "Principles", "Rule", "Rules", "Plan", "Benchmark",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> NotEntitySuffixes => _notEntitySuffixes.Value;
 
     /// <summary>
     /// Whether a capitalised span names an organisation by its words: an organisation word anywhere (also as the last
@@ -59,44 +51,41 @@ internal static class EntityRules
         name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
 
     /// <summary>Organisation words that name a real organisation on their own ("Congress"); other heads alone are generic ("the Department").</summary>
-    public static readonly FrozenSet<string> SingleWordOrgs = new[]
-    {
-        "Congress", "Kremlin", "Pentagon", "Parliament", "Senate", "Bundestag", "Bundesrat", "Knesset", "Duma", "Vatican", "Interpol", "Europol",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> SingleWordOrgs => _singleWordOrgs.Value;
 
     /// <summary>News agencies and wire services, named in datelines and credits.</summary>
-    public static readonly FrozenSet<string> WireServices = new[]
-    {
-        "Reuters", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "Xinhua", "TASS", "Interfax", "ANSA",
-        "EFE", "Kyodo", "Yonhap", "dpa",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> WireServices => _wireServices.Value;
 
-    /// <summary>Place suffixes that are also common surnames ("Jenna Park"): a given name before them makes a person.</summary>
-    public static readonly FrozenSet<string> SurnameLikeSuffixes = new[]
-    {
-        "Park", "Hill", "Hills", "Way", "Lake", "Wells", "Springs", "Beach", "Rivers", "Forest", "Bay", "Banks", "Field", "Fields",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Place suffixes that are also common surnames ("Jane Park"): a given name before them makes a person.</summary>
+    public static FrozenSet<string> SurnameLikeSuffixes => _surnameLikeSuffixes.Value;
 
-    /// <summary>Lower-case words after a place name that make it part of a non-entity ("Minsk agreement").</summary>
-    public static readonly FrozenSet<string> NonEntityFollowers = new[]
-    {
-        "agreement", "agreements", "accord", "accords", "protocol", "protocols", "format", "process", "act", "law", "treaty", "talks",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Lower-case words after a place name that make it part of a non-entity ("Harbor City agreement").</summary>
+    public static FrozenSet<string> NonEntityFollowers => _nonEntityFollowers.Value;
 
     /// <summary>Named regions that the country and city lists lack.</summary>
-    public static readonly FrozenSet<string> Regions = new[]
-    {
-        "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Central America", "Middle East",
-        "Antarctica", "Oceania", "Scandinavia", "Balkans", "Caribbean", "Mediterranean", "Arctic", "Siberia", "Crimea",
-        "Donbas", "Donetsk", "Luhansk", "Kashmir", "Gaza", "West Bank", "Midwest", "Great Plains", "Pacific Northwest",
-        "New England", "Appalachia", "Black Belt", "Earth", "Milky Way", "Capitol Hill", "Wall Street", "Silicon Valley",
-        "Soviet Union", "Sahel", "Horn of Africa", "Persian Gulf", "Baltic", "Balkan", "Caucasus", "Patagonia", "Amazon",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenSet<string> Regions => _regions.Value;
 
-    /// <summary>Compass words that, before a place, keep naming a place ("Eastern Ukraine", "West Texas").</summary>
-    public static readonly FrozenSet<string> Compass = new[]
-    {
-        "Eastern", "Western", "Northern", "Southern", "Central", "North", "South", "East", "West", "Northeast", "Northwest",
-        "Southeast", "Southwest", "Upper", "Lower", "Greater", "Down",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Compass words that, before a place, keep naming a place ("Eastern …", "West …").</summary>
+    public static FrozenSet<string> Compass => _compass.Value;
+
+    /// <summary>Words before a single capitalised word that make it a place ("in", "from", "nach"); case-insensitive.</summary>
+    public static FrozenSet<string> LocationCues => _locationCues.Value;
+
+    /// <summary>First words of storm and operation names, which are not entities ("Storm …", "Operation …").</summary>
+    public static FrozenSet<string> EventPrefixes => _eventPrefixes.Value;
+
+    /// <summary>Lower-case connectors allowed inside a capitalised span ("of", "for", "the", "and", "de", "von", "&amp;").</summary>
+    public static FrozenSet<string> MentionConnectors => _mentionConnectors.Value;
+
+    /// <summary>Words that are capitalised but never start or form a name on their own ("The", "However", "Monday").</summary>
+    public static FrozenSet<string> StopWords => _stopWords.Value;
+
+    /// <summary>Words after a possessive name that show it is used as a noun ("said", "is", "stores").</summary>
+    public static FrozenSet<string> PossessiveNounFollowers => _nounUseFollowers.Value;
+
+    /// <summary>Organisation heads that, shortly before an "and", keep it inside the name ("Department of … and …").</summary>
+    public static FrozenSet<string> OrgAndHeads => _orgAndHeads.Value;
+
+    /// <summary>Abbreviations whose full stop does not end a sentence ("St.", "Inc.", "Bros.").</summary>
+    public static FrozenSet<string> Abbreviations => _abbreviations.Value;
 }

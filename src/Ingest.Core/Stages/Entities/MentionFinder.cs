@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Ingest.Core.Stages.Entities;
@@ -20,36 +21,8 @@ internal sealed record BodyWords(List<string> Paragraphs, List<Mention> Mentions
 /// <summary>Finds capitalised spans: runs of capitalised words, with "of", "for", "the", "and", "de", "von" … inside.</summary>
 internal static partial class MentionFinder
 {
-    private static readonly HashSet<string> Inner = new(StringComparer.Ordinal)
-    { "of", "for", "the", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "&", "y", "di", "da", "sur" };
-
     /// <summary>Words that are capitalised but never start or form a name on their own.</summary>
-    internal static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "Or", "If", "As", "It", "Its", "It's", "It’s", "This", "That",
-        "These", "Those", "There", "Their", "They", "He", "She", "We", "I", "You", "His", "Her", "Our", "My", "Your", "What", "When",
-        "Where", "Why", "How", "Who", "Which", "While", "After", "Before", "During", "Since", "Until", "With", "Without", "From",
-        "To", "By", "About", "Into", "Over", "Under", "Also", "So", "Yet", "Still", "Even", "Just", "Only", "Then", "Now", "Here",
-        "Some", "Many", "Most", "More", "Much", "Few", "All", "Any", "Each", "Every", "No", "Not", "Nor", "Both", "Either", "Neither",
-        "Other", "Another", "Such", "Than", "Thus", "Meanwhile", "However", "Moreover", "Furthermore", "Instead", "Although", "Though",
-        "Because", "Unless", "Whether", "Yes", "Well", "Oh", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-        "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.",
-        "Nov.", "Dec.", "Today", "Tomorrow", "Yesterday", "First", "Second", "Third", "Fourth", "Last", "Next", "Old",
-        "Briefly", "Unfortunately", "Fortunately", "Bizarrely", "Unsurprisingly", "Surprisingly", "Afterward", "Afterwards",
-        "Earlier", "Later", "Finally", "Again", "Already", "Perhaps", "Maybe", "Indeed", "Certainly", "Clearly", "Obviously", "Also,",
-        "Der", "Die", "Das", "Ein", "Eine", "Und", "Les", "Un", "Une", "Et", "Il",
-        "Photo", "Image", "Read", "Share", "Click", "Sign", "Subscribe", "Republicans", "Democrats", "Republican", "Democrat",
-        "Christmas", "Easter", "New Year", "God", "Internet", "Web", "Twitter", "Facebook", "Note", "Editor", "Update", "Updated",
-        "Please", "Thank", "Thanks", "Across", "Along", "Around", "Among", "Amid", "Beyond", "Through", "Throughout", "Despite",
-        "Within", "Against", "Near", "Outside", "Inside", "Behind", "Below", "Above", "Upon", "Like", "Unlike", "Per", "Via", "Instead", "Many", "Several", "Every", "One", "Two", "Three", "Four", "Five", "Ten", "Hundreds", "Thousands",
-    };
-
-    /// <summary>Words after a name that show it is used as a noun, not as a possessive determiner ("McDonald's said").</summary>
-    private static readonly HashSet<string> NounUseFollowers = new(StringComparer.Ordinal)
-    {
-        "said", "says", "is", "was", "has", "had", "will", "would", "and", "or", "restaurants", "stores", "",
-    };
+    internal static FrozenSet<string> Stop => EntityRules.StopWords;
 
     /// <summary>
     /// The body's capitalised spans and its lower-case vocabulary, computed once per document and shared by the quote
@@ -84,7 +57,7 @@ internal static partial class MentionFinder
         var found = FindRaw(paragraphs);
         // Keep a possessive that belongs to the name ("McDonald's"): the name never appears without it and is used as a noun.
         var bare = found.Where(m => !m.Possessive).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
-        var nounUse = found.Where(m => m.Possessive && NounUseFollowers.Contains(m.Mention.After)).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
+        var nounUse = found.Where(m => m.Possessive && IsNounUse(m.Mention.After)).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
         return found.Select(m => m.Possessive && !bare.Contains(m.Mention.Text) && nounUse.Contains(m.Mention.Text)
                 ? m.Mention with { Text = m.Mention.Text + m.Suffix } : m.Mention).ToList();
     }
@@ -115,7 +88,7 @@ internal static partial class MentionFinder
                     }
                     // Connectors inside names: "Center for the National Interest", "Department of Housing and Urban Development".
                     int k = j + 1;
-                    while (k < tokens.Count && k - j <= 2 && Inner.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
+                    while (k < tokens.Count && k - j <= 2 && EntityRules.MentionConnectors.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
                         k++;
                     if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
                         && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j))
@@ -140,10 +113,13 @@ internal static partial class MentionFinder
         return result;
     }
 
+    /// <summary>A possessive name used as a noun: a word like "said" or "stores" follows it, or nothing does.</summary>
+    private static bool IsNounUse(string after) => after.Length == 0 || EntityRules.PossessiveNounFollowers.Contains(after);
+
     private static bool LooksOrgAnd(MatchCollection tokens, int j) =>
         // "Bill and Melinda Gates Foundation", "Department of Housing and Urban Development": keep "and" inside an organisation name.
         Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd('.', ',')))
-        || Enumerable.Range(Math.Max(0, j - 3), Math.Min(4, j + 1)).Any(k => tokens[k].Value is "Department" or "Ministry" or "Office" or "Institute" or "Bureau" or "Agency" or "Commission" or "Council" or "Center" or "Centre" or "School" or "College" or "Society" or "Association");
+        || Enumerable.Range(Math.Max(0, j - 3), Math.Min(4, j + 1)).Any(k => EntityRules.OrgAndHeads.Contains(tokens[k].Value));
 
     private static IEnumerable<Mention> Trim(string span, int p, int start, bool initial, string[] before, string after)
     {
@@ -162,13 +138,13 @@ internal static partial class MentionFinder
         var words = span.Split(' ').ToList();
         int offset = start;
         // Drop leading stop words ("The", "But") and trailing connectors.
-        while (words.Count > 0 && (Stop.Contains(words[0]) || Inner.Contains(words[0])))
+        while (words.Count > 0 && (Stop.Contains(words[0]) || EntityRules.MentionConnectors.Contains(words[0])))
         {
             offset += words[0].Length + 1;
             words.RemoveAt(0);
             initial = false;
         }
-        while (words.Count > 0 && Inner.Contains(words[^1]))
+        while (words.Count > 0 && EntityRules.MentionConnectors.Contains(words[^1]))
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0)
             yield break;
@@ -224,7 +200,7 @@ internal static partial class MentionFinder
     /// <summary>"U.S.", "St.", "Dr.", "J." – a full stop that does not end the sentence.</summary>
     internal static bool IsAbbreviation(string w) =>
         w.Count(c => c == '.') >= 2 || w.Length <= 4 && w.EndsWith('.') && char.IsUpper(w[0]) && Lexicons.Titles.Contains(w.TrimEnd('.'))
-        || w.Length == 2 && char.IsUpper(w[0]) || w is "St." or "Mt." or "Ft." or "Jr." or "Sr." or "Co." or "Inc." or "Corp." or "Ltd." or "Bros.";
+        || w.Length == 2 && char.IsUpper(w[0]) || EntityRules.Abbreviations.Contains(w);
 
     private static bool Adjacent(string text, Match a, Match b)
     {

@@ -18,19 +18,13 @@ internal static partial class InterviewTurns
     /// <summary>Labelled paragraphs needed before the page counts as an interview.</summary>
     internal const int MinTurns = 4;
 
-    private static readonly HashSet<string> NotSpeakers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "note", "update", "correction", "editor's note", "editor’s note", "photo", "source", "related", "read more", "watch",
-        "listen", "tags", "disclaimer", "disclosure", "warning", "summary", "background", "context", "why", "what", "how", "when",
-    };
-
     public static List<InterviewTurn> Find(IReadOnlyList<string> paragraphs)
     {
         var turns = new List<InterviewTurn>();
         for (int p = 0; p < paragraphs.Count; p++)
         {
             var m = Label().Match(paragraphs[p]);
-            if (m.Success && !NotSpeakers.Contains(m.Groups["label"].Value) && m.Groups["text"].Value.Length > 0)
+            if (m.Success && !QuoteRules.InterviewNonSpeakers.Contains(m.Groups["label"].Value) && m.Groups["text"].Value.Length > 0)
                 turns.Add(new InterviewTurn(p, m.Groups["label"].Value, m.Groups["text"].Value.Trim()));
         }
         var labels = turns.Select(t => t.Label.ToUpperInvariant()).Distinct().ToList();
@@ -40,10 +34,10 @@ internal static partial class InterviewTurns
 
     /// <summary>Whether the label stands for the interviewer ("Q", "Question", "Interviewer").</summary>
     public static bool IsQuestioner(string label) =>
-        label.ToUpperInvariant() is "Q" or "QUESTION" or "INTERVIEWER" or "FRAGE" or "QUESTION :";
+        QuoteRules.QuestionerLabels.Contains(label.ToUpperInvariant());
 
     /// <summary>Whether the label stands for the interviewee ("A", "Answer").</summary>
-    public static bool IsAnswerer(string label) => label.ToUpperInvariant() is "A" or "ANSWER" or "ANTWORT" or "RÉPONSE";
+    public static bool IsAnswerer(string label) => QuoteRules.AnswererLabels.Contains(label.ToUpperInvariant());
 
     [GeneratedRegex(@"^(?:\*\*)?(?<label>Q|A|Question|Answer|Interviewer|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2})(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?<text>.+)$")]
     private static partial Regex Label();

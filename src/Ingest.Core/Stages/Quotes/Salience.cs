@@ -23,15 +23,6 @@ internal sealed class Salience
     private readonly Dictionary<string, (string Name, char Gender)> _persons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titles = new(StringComparer.Ordinal);
 
-    /// <summary>Given names that are also everyday words; they start a name only when the article never writes them in lower case.</summary>
-    private static readonly HashSet<string> WordLikeNames = new(StringComparer.Ordinal)
-    {
-        "Storm", "River", "May", "Will", "Grant", "Rose", "Mark", "Bill", "Hope", "Faith", "Joy", "Summer", "Autumn", "Sky",
-        "Dawn", "Royal", "King", "Major", "Young", "Long", "Price", "Hunter", "Chase", "Miles", "Page", "West", "North", "South",
-        "Star", "Sunny", "Golden", "Forest", "Lake", "Ocean", "Bay", "Harbor", "Glen", "Dale", "Park", "Story", "Justice", "Liberty",
-        "Independence", "Trinity", "Unique", "General", "Christian", "Art", "Guy", "Don", "Jack", "Pat", "Sue", "Rich", "Van",
-    };
-
     public Salience(BodyWords body)
     {
         var lower = body.LowerCase;
@@ -47,7 +38,7 @@ internal sealed class Salience
             if (IsPlace(tokens, m.Text) && !_persons.ContainsKey(m.Text))
                 continue;
             int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t)
-                && !(WordLikeNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
+                && !(QuoteRules.WordLikeGivenNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
             if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= 4 && !Lexicons.OrgHeads.Contains(tokens[^1]))
             {
                 string name = string.Join(' ', tokens[first..]);
@@ -108,7 +99,7 @@ internal sealed class Salience
     private static bool IsPlace(string[] tokens, string text) =>
         !(tokens.Length is 2 or 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.SurnameLikeSuffixes.Contains(tokens[^1])) &&
         (Lexicons.Countries.ContainsKey(text) || Lexicons.Cities.ContainsKey(text) || Lexicons.UsStates.Contains(text)
-        || tokens.Length > 1 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || tokens[^1] is "Street" or "Road" or "Avenue" or "State"));
+        || tokens.Length > 1 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || QuoteRules.SaliencePlaceEndings.Contains(tokens[^1])));
 
     /// <summary>The person mentioned most often, other than <paramref name="exclude"/> (the article's authors), or null.</summary>
     public string? MostMentionedPerson(IEnumerable<string> exclude)
@@ -206,10 +197,5 @@ internal sealed class Salience
         tokens.Length > 1 && EntityRules.HasOrganizationWord(tokens) || EntityRules.SingleWordOrgs.Contains(text)
         || Lexicons.KnownOrganizations.Contains(text) || tokens.Length == 1 && EntityRules.IsAcronym(text) && !Lexicons.Countries.ContainsKey(text);
 
-    private static char? HonorificGender(string t) => t.TrimEnd('.') switch
-    {
-        "Mr" or "Sir" or "Lord" or "King" or "Prince" or "Herr" or "Monsieur" or "M" => 'M',
-        "Mrs" or "Ms" or "Miss" or "Dame" or "Lady" or "Queen" or "Princess" or "Frau" or "Madame" or "Mme" => 'F',
-        _ => null,
-    };
+    private static char? HonorificGender(string t) => QuoteRules.HonorificGender(t.TrimEnd('.'));
 }

@@ -11,17 +11,8 @@ namespace Ingest.Core.Stages.Quotes;
 internal sealed record SpeakerPhrase(string Mention, string Kind, bool IsPronoun = false, string? RoleNoun = null);
 
 /// <summary>Reduces the words of an attribution's subject to a <see cref="SpeakerPhrase"/>.</summary>
-internal static partial class SpeakerParser
+internal static class SpeakerParser
 {
-    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
-    { "he", "she", "they", "i", "we", "it", "er", "sie", "il", "elle", "ils", "elles" };
-
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
-    { "of", "for", "the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin", "and", "&", "on" };
-
-    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
-    { "a", "an", "another", "one", "this", "that", "the", "these", "those", "two", "three", "several", "some", "many", "other", "ein", "eine", "un", "une" };
-
     /// <summary>Parses <paramref name="phrase"/>, or returns null when it names no speaker.</summary>
     public static SpeakerPhrase? Parse(string phrase)
     {
@@ -33,14 +24,14 @@ internal static partial class SpeakerParser
         {
             // An unnamed spokesperson speaks for the organisation (SCHEMA.md); the organisation may be named here or before.
             string org = spokes.Groups["org"].Success ? spokes.Groups["org"].Value : spokes.Groups["pre"].Success ? spokes.Groups["pre"].Value : "";
-            bool again = Regex.IsMatch(phrase, @"^(?:the|this|that)\s", RegexOptions.IgnoreCase) && org.Length == 0;
+            bool again = QuoteRules.DefiniteLead.IsMatch(phrase) && org.Length == 0;
             return new SpeakerPhrase(StripDeterminer(org.Trim()), SpeakerKinds.Organization, RoleNoun: again ? "spokesperson-again" : "spokesperson");
         }
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A clause, not a noun phrase ("This is a leader who").
-        if (words.Any(w => w is "is" or "are" or "was" or "were" or "be" or "been" or "has" or "have" or "had"))
+        if (words.Any(QuoteRules.ClauseVerbs.Contains))
             return null;
-        if (words.Length == 1 && Pronouns.Contains(words[0]))
+        if (words.Length == 1 && Lexicons.Pronouns.Contains(words[0]))
             return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
         if (words.Length > 16)
             return null;
@@ -64,10 +55,10 @@ internal static partial class SpeakerParser
         if (head is not null && Lexicons.AnonymousHeads.Contains(head) && !Lexicons.OrgHeads.Contains(Capitalize(head)))
         {
             string det = words[0].ToLowerInvariant();
-            if (det is "this" or "that" or "the")
+            if (QuoteRules.DefiniteDeterminers.Contains(det))
                 return new SpeakerPhrase(phrase, SpeakerKinds.Anonymous, RoleNoun: head);
-            string desc = Determiners.Contains(words[0]) ? "a " + string.Join(' ', words.Skip(1)) : phrase;
-            if (det is "two" or "three" or "several" or "some" or "many")
+            string desc = QuoteRules.Determiners.Contains(words[0]) ? "a " + string.Join(' ', words.Skip(1)) : phrase;
+            if (QuoteRules.PluralDeterminers.Contains(det))
                 desc = phrase;
             return new SpeakerPhrase(FixArticle(desc), SpeakerKinds.Anonymous);
         }
@@ -79,7 +70,7 @@ internal static partial class SpeakerParser
     }
 
     private static bool IsAnonymousWithPlace(string[] words, string? head) =>
-        head is not null && Lexicons.AnonymousHeads.Contains(head) && Determiners.Contains(words[0]);
+        head is not null && Lexicons.AnonymousHeads.Contains(head) && QuoteRules.Determiners.Contains(words[0]);
 
     private static string Cleanup(string phrase)
     {
@@ -104,10 +95,10 @@ internal static partial class SpeakerParser
         if (end < 0)
             return null;
         int start = end;
-        while (start > 0 && (IsCap(words[start - 1]) || (Connectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
+        while (start > 0 && (IsCap(words[start - 1]) || (QuoteRules.NameConnectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
             start--;
         // Skip a sentence-initial capital that is just a determiner.
-        while (start <= end && Determiners.Contains(words[start]))
+        while (start <= end && QuoteRules.Determiners.Contains(words[start]))
             start++;
         return start > end ? null : string.Join(' ', words[start..(end + 1)]);
     }
@@ -116,7 +107,7 @@ internal static partial class SpeakerParser
     internal static string PersonName(string[] run)
     {
         int end = run.Length - 1;
-        while (end >= 0 && run[end] is "Jr." or "Jr" or "Sr." or "III" or "II")
+        while (end >= 0 && QuoteRules.NameSuffixes.Contains(run[end]))
             end--;
         if (end < 0)
             return "";
@@ -124,9 +115,9 @@ internal static partial class SpeakerParser
         for (int i = end - 1; i >= 0 && end - i < 4; i--)
         {
             string w = run[i].TrimEnd('.');
-            if (Lexicons.Titles.Contains(w) || Connectors.Contains(run[i]) && !(run[i] is "de" or "van" or "von" or "al" or "bin") || Lexicons.OrgHeads.Contains(w))
+            if (Lexicons.Titles.Contains(w) || QuoteRules.NameConnectors.Contains(run[i]) && !Lexicons.NameParticles.Contains(run[i]) || Lexicons.OrgHeads.Contains(w))
                 break;
-            if (!IsCap(run[i]) && !(run[i] is "de" or "van" or "von" or "al" or "bin"))
+            if (!IsCap(run[i]) && !Lexicons.NameParticles.Contains(run[i]))
                 break;
             start = i;
             if (Lexicons.FirstNames.Contains(w))
@@ -144,7 +135,7 @@ internal static partial class SpeakerParser
     private static string OrgPhrase(string[] words)
     {
         int start = 0;
-        while (start < words.Length && Determiners.Contains(words[start]))
+        while (start < words.Length && QuoteRules.Determiners.Contains(words[start]))
             start++;
         return string.Join(' ', words[start..]);
     }
@@ -161,7 +152,7 @@ internal static partial class SpeakerParser
         int end = words.Length;
         for (int i = 1; i < words.Length; i++)
         {
-            if (words[i] is "of" or "for" or "at" or "with" or "from" or "in" or "who" or "which" or "familiar" or "close" or "der" or "des" or "du" or "de")
+            if (QuoteRules.PostModifiers.Contains(words[i]))
             {
                 end = i;
                 break;
@@ -180,10 +171,13 @@ internal static partial class SpeakerParser
 
     internal static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
-    [GeneratedRegex(@"^(?:(?:a|an|the|one|another)\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?(?:spokes(?:person|man|woman)|press officer|press office|representative)(?:\s+(?:for|of|at|with)\s+(?<org>.+))?$", RegexOptions.IgnoreCase)]
-    private static partial Regex Spokesperson();
-    [GeneratedRegex(@"^(?:and|but|so|then|as|while|when|who|which|that|also|added|later|now|,)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingFiller();
-    [GeneratedRegex(@"\s+(?:has|had|have|was|is|would|will|did|does|also|then|later|once|had|recently|previously|last|earlier|again)$", RegexOptions.IgnoreCase)]
-    private static partial Regex TrailingFiller();
+    private static readonly Lazy<Regex> _spokesperson = new(() => new Regex(@"^(?:(?:a|an|the|one|another)\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?"
+        + QuoteRules.Alternation("spokesperson_nouns.txt") + @"(?:\s+(?:for|of|at|with)\s+(?<org>.+))?$", RegexOptions.IgnoreCase));
+    private static readonly Lazy<Regex> _leadingFiller = new(() => new Regex("^" + QuoteRules.Alternation("leading_fillers.txt") + @"\s+", RegexOptions.IgnoreCase));
+    private static readonly Lazy<Regex> _trailingFiller = new(() => new Regex(@"\s+" + QuoteRules.Alternation("trailing_fillers.txt") + "$", RegexOptions.IgnoreCase));
+
+    /// <summary>"a Harbor City spokesperson", "the spokeswoman for the Harbor City Council": groups pre and org name the organisation.</summary>
+    private static Regex Spokesperson() => _spokesperson.Value;
+    private static Regex LeadingFiller() => _leadingFiller.Value;
+    private static Regex TrailingFiller() => _trailingFiller.Value;
 }

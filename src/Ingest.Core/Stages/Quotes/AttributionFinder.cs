@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using static Ingest.Core.Stages.Quotes.ClauseSubject;
+using static Ingest.Core.Stages.Quotes.CueWords;
+using static Ingest.Core.Stages.Quotes.Sentences;
+
+namespace Ingest.Core.Stages.Quotes;
+
+/// <summary>
+/// Finds the attribution of a quotation span in its paragraph and returns the speaker phrase as written with its
+/// cue: after the closing mark (“…,” said X / “…,” X said / “…” — X) or, failing that, before the opening mark
+/// (X said: “…” / according to X / X, who …, said “…”). Speakers are not resolved here (see <see cref="SpeakerResolver"/>).
+/// </summary>
+internal static partial class AttributionFinder
+{
+    /// <summary>A cue after the quotation is looked for among this many words of the sentence that follows it.</summary>
+    private const int MaxCueWordsAfter = 22;
+
+    /// <summary>The subject right before a cue is at most this many words long (back to a comma or conjunction).</summary>
+    private const int MaxSubjectWordsBeforeCue = 14;
+
+    /// <summary>The attribution of span <paramref name="k"/>: after the closing mark, else before the opening mark.</summary>
+    public static (SpeakerPhrase Speaker, string Cue)? FindAttribution(string text, List<QuoteSpan> spans, int k)
+    {
+        var span = spans[k];
+        int tailStart = Math.Min(span.Close + 1, text.Length);
+        int tailEnd = k + 1 < spans.Count ? spans[k + 1].Open : text.Length;
+        string tail = text[tailStart..Math.Max(tailStart, tailEnd)];
+        if (AfterAttribution(tail) is { } after)
+            return after;
+        int headStart = k > 0 ? Math.Min(spans[k - 1].Close + 1, span.Open) : 0;
+        string head = text[headStart..span.Open];
+        return BeforeAttribution(head);
+    }
+
+    public static (SpeakerPhrase Speaker, string Cue)? AfterAttribution(string tail)
+    {
+        string clause = FirstSentence(tail);
+        if (!DashAttribution().IsMatch(clause))
+            clause = clause.TrimStart(',', ' ', ';');
+        var dash = DashAttribution().Match(clause);
+        if (dash.Success && SpeakerParser.Parse(dash.Groups["spk"].Value) is { } ds)
+            return (ds, "—");
+        var words = Words(clause);
+        if (words.Count == 0)
+            return null;
+        for (int i = 0; i < Math.Min(words.Count, MaxCueWordsAfter); i++)
+        {
+            if (!IsCue(words, i, out int cueLength))
+                continue;
+            string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
+            if (i == 0)
+            {
+                // “…,” said X, president of Y.
+                string spk = string.Join(' ', words.Skip(cueLength).TakeWhile(w => !w.EndsWith(',') && !w.EndsWith('.')).Concat(
+                    words.Skip(cueLength).SkipWhile(w => !w.EndsWith(',') && !w.EndsWith('.')).Take(1)));
+                if (SpeakerParser.Parse(spk) is { } s)
+                    return (s, cue);
+                return null;
+            }
+            string subject = string.Join(' ', words.Take(i));
+            // "X, president of Y, said": the name before the apposition.
+            if (subject.Contains(','))
+            {
+                string headPart = subject[..subject.IndexOf(',')];
+                if (SpeakerParser.Parse(headPart) is { } hp)
+                    return (hp, cue);
+            }
+            if (SpeakerParser.Parse(subject) is { } sp)
+                return (sp, cue);
+            return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The attribution in the clause that leads into a quotation. <paramref name="allowMidClause"/> (used when looking
+    /// back for a pronoun's antecedent) turns off the rule that a colon alone introduces the subject's words.
+    /// </summary>
+    public static (SpeakerPhrase Speaker, string Cue)? BeforeAttribution(string head, bool allowMidClause = false)
+    {
+        // The clause that leads into the quote: from the last sentence end.
+        string clause = LastSentence(head);
+        bool colon = clause.TrimEnd().EndsWith(':');
+        var acc = AccordingTo().Match(clause);
+        if (acc.Success && SpeakerParser.Parse(acc.Groups["spk"].Value) is { } a)
+            return (a, "according to");
+        var words = Words(clause);
+        for (int i = words.Count - 1; i >= 0; i--)
+        {
+            if (!IsCue(words, i, out int cueLength))
+                continue;
+            string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
+            var before = words.Take(i).ToList();
+            // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence.
+            if (cue.EndsWith("ing") || before.Count == 0)
+            {
+                if (SubjectOf(before) is { } subj)
+                    return (subj, cue);
+                continue;
+            }
+            // "X, a regional director with Y, said": the name before the apposition (after any leading "After the match,").
+            if (before[^1].EndsWith(','))
+            {
+                before = Words(StripLead(string.Join(' ', before)));
+                int comma = before.FindIndex(w => w.EndsWith(','));
+                string headPart = string.Join(' ', before.Take(comma + 1)).TrimEnd(',');
+                if (SpeakerParser.Parse(StripLead(headPart)) is { } hp)
+                    return (hp, cue);
+            }
+            // The subject sits right before the cue, after the last comma or conjunction.
+            int from = before.Count - 1;
+            while (from > 0 && before.Count - from < MaxSubjectWordsBeforeCue && !before[from - 1].EndsWith(',') && !QuoteRules.SubjectBoundaries.Contains(before[from - 1]))
+                from--;
+            string subject = string.Join(' ', before.Skip(from));
+            if (SpeakerParser.Parse(subject) is { } s)
+                return (s, cue);
+            if (SubjectOf(before) is { } subj2)
+                return (subj2, cue);
+        }
+        // "X, who chairs the board, was blunter at a hearing in May: “…”" – a colon introduces the subject's words.
+        if (colon && !allowMidClause && SubjectOf(words) is { } colonSubject)
+            return (colonSubject, ":");
+        return null;
+    }
+
+    /// <summary>The subject of the last sentence of a paragraph that ends with a colon ("Moreover, this official said, …:").</summary>
+    public static SpeakerPhrase? IntroSpeaker(string paragraph)
+    {
+        var before = BeforeAttribution(paragraph.TrimEnd().TrimEnd(':'));
+        if (before is { } b)
+            return b.Item1;
+        // "this official said, the sanctions need time …:" – the cue sits mid-sentence.
+        var m = MidSentenceCue().Match(LastSentence(paragraph));
+        return m.Success ? SpeakerParser.Parse(m.Groups["spk"].Value) : null;
+    }
+
+    [GeneratedRegex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z][^,.;()]{2,80})")]
+    private static partial Regex DashAttribution();
+    [GeneratedRegex(@"\b(?:according to|in the words of) (?<spk>(?:the |a |an )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordingTo();
+    private static readonly Lazy<Regex> _midSentenceCue = new(() => new Regex(@"(?:^|,\s*)(?<spk>(?:this|that|the|one|another|a|an)\s+[\w\s-]{2,50}?)\s+"
+        + QuoteRules.Alternation("mid_sentence_cue_verbs.txt") + ","));
+
+    /// <summary>"…, this official said, …": an unnamed speaker and a cue verb (mid_sentence_cue_verbs.txt) between commas.</summary>
+    private static Regex MidSentenceCue() => _midSentenceCue.Value;
+}

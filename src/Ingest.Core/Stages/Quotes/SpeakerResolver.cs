@@ -1,0 +1,128 @@
+using Ingest.Core.Document;
+using static Ingest.Core.Stages.Quotes.AttributionFinder;
+using static Ingest.Core.Stages.Quotes.Sentences;
+
+namespace Ingest.Core.Stages.Quotes;
+
+/// <summary>
+/// Resolves the speaker phrase of an attribution against the article (<see cref="AttributionContext"/>) and gives it
+/// to the quotation: pronouns to the subject of the sentence before the quote or the nearest person of fitting gender
+/// (<see cref="Salience"/>), surnames to full names, "the company" and unnamed spokespeople to the nearest
+/// organisation, "this official" to the earlier official, "the president" to the article's President.
+/// </summary>
+internal static class SpeakerResolver
+{
+    /// <summary>Finds and resolves the attribution of span <paramref name="k"/> of paragraph <paramref name="p"/>, unless the unit has one.</summary>
+    public static void ApplyAttribution(QuoteUnit unit, string text, List<QuoteSpan> spans, int k, int p, AttributionContext ctx)
+    {
+        if (unit.Attributed)
+            return;
+        if (FindAttribution(text, spans, k) is not { } found)
+            return;
+        Resolve(unit, found.Speaker, found.Cue, p, spans[k].Open, ctx);
+    }
+
+    /// <summary>
+    /// Resolves a speaker phrase against the article: pronouns to the subject of the sentence before the quote or the
+    /// nearest person of fitting gender, surnames to full names, "the company" and unnamed spokespeople to the nearest
+    /// organisation, "this official" to the earlier official.
+    /// </summary>
+    public static void Resolve(QuoteUnit unit, SpeakerPhrase speaker, string cue, int p, int offset, AttributionContext ctx)
+    {
+        if (speaker.IsPronoun)
+        {
+            char kind = Lexicons.PronounKind(speaker.Mention) ?? '?';
+            if (kind == 'N')
+            {
+                // "it said": the organisation speaking now, or the nearest one.
+                var org = ctx.Current is { Kind: SpeakerKinds.Organization } ? ctx.Current
+                    : ctx.Salience.NearestOrganization(p, offset + 1) is { } near ? new SpeakerPhrase(near.Name, SpeakerKinds.Organization) : null;
+                if (org is null)
+                    return;
+                speaker = org;
+            }
+            else if (kind == 'P')
+            {
+                if (ctx.Current is null)
+                    return;
+                speaker = ctx.Current;
+            }
+            else
+            {
+                char gender = kind is 'M' or 'F' ? kind : '?';
+                var resolved = PriorSubject(ctx.Paragraphs[p][..Math.Min(offset, ctx.Paragraphs[p].Length)], gender, ctx);
+                if (resolved is null && ctx.Salience.NearestPerson(p, offset, gender) is { } near)
+                    resolved = new SpeakerPhrase(near.Name, SpeakerKinds.Person);
+                resolved ??= ctx.Current;
+                if (resolved is null)
+                    return;
+                speaker = resolved;
+            }
+        }
+        else if (speaker.RoleNoun is "spokesperson-again" && ctx.Current is { Kind: SpeakerKinds.Organization } speaking)
+        {
+            speaker = speaking;   // "the spokesperson said" again: the organisation already speaking
+        }
+        else if (speaker.RoleNoun is "spokesperson" or "spokesperson-again")
+        {
+            var org = ctx.Salience.NearestOrganization(p, offset + 1, speaker.Mention.Length > 0 ? speaker.Mention : null);
+            speaker = org is not null ? new SpeakerPhrase(org.Name, SpeakerKinds.Organization)
+                : speaker.Mention.Length > 0 ? speaker with { RoleNoun = null } : new SpeakerPhrase("a spokesperson", SpeakerKinds.Anonymous);
+        }
+        else if (speaker.Kind == SpeakerKinds.Organization && speaker.Mention.Length > 0 && char.IsLower(speaker.Mention[0]))
+        {
+            // "the company", "the hospital": the nearest organisation.
+            if (ctx.Salience.NearestOrganization(p, offset + 1) is { } org)
+                speaker = new SpeakerPhrase(org.Name, SpeakerKinds.Organization);
+        }
+        else if (speaker.Kind == SpeakerKinds.Person && speaker.RoleNoun is null && ctx.Salience.PersonName(speaker.Mention) is { } full)
+        {
+            speaker = speaker with { Mention = full };
+        }
+        else if (speaker.RoleNoun is { } title && speaker.Kind == SpeakerKinds.Person
+                 && ctx.Salience.NearestTitled(p, offset, SpeakerParser.Capitalize(title)) is { } titled)
+        {
+            speaker = new SpeakerPhrase(titled.Name, SpeakerKinds.Person);
+        }
+        else if (speaker.RoleNoun is { } role)
+        {
+            if (ctx.Roles.TryGetValue(role, out var earlier))
+                speaker = earlier;
+            else if (speaker.Kind == SpeakerKinds.Anonymous && ctx.Current is { Kind: SpeakerKinds.Anonymous })
+                speaker = ctx.Current;
+            else if (speaker.Kind == SpeakerKinds.Anonymous && !role.EndsWith('s'))
+                speaker = speaker with { Mention = "a " + QuoteRules.DefiniteLead.Replace(speaker.Mention, "") };
+        }
+        unit.Speaker = speaker;
+        unit.Cue = cue;
+        ctx.Current = speaker;
+        if (speaker.Kind == SpeakerKinds.Anonymous)
+        {
+            string[] w = speaker.Mention.Split(' ');
+            if (SpeakerParser.HeadNoun(w) is { } head)
+                ctx.Roles[head] = speaker;
+        }
+    }
+
+    /// <summary>The named subject of the last attribution before the quote in its paragraph ("Emily Sauer, …, said her group …").</summary>
+    public static SpeakerPhrase? PriorSubject(string before, char gender, AttributionContext ctx)
+    {
+        string t = before.TrimEnd().TrimEnd('“', '"', '‘', '\'', '„', '«').TrimEnd();
+        if (t.Length == 0)
+            return null;
+        var sentences = SentenceEnd().Split(t);
+        for (int i = sentences.Length - 1; i >= 0; i--)
+        {
+            var found = BeforeAttribution(sentences[i].TrimEnd('.', ' ') + " ", allowMidClause: true);
+            if (found is { } f && !f.Speaker.IsPronoun)
+            {
+                var s = f.Speaker;
+                if (s.Kind == SpeakerKinds.Person && ctx.Salience.PersonName(s.Mention) is { } full)
+                    s = s with { Mention = full };
+                char g = s.Kind == SpeakerKinds.Person ? ctx.Salience.GenderOf(s.Mention) : '?';
+                if (gender == '?' || g == '?' || g == gender)
+                    return s;
+            }
+        }
+        return null;
+    }}
