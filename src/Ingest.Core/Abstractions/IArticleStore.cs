@@ -33,7 +33,7 @@ public sealed record ArticleSummary(
 /// <summary>Filters of <c>GET /api/articles</c>; every filter is optional, and given filters are combined with AND.</summary>
 /// <param name="Entity">Canonical entity name ("John Kerry"); matched case-insensitively after key normalisation.</param>
 /// <param name="Speaker">Canonical speaker name of a quote in the article.</param>
-/// <param name="Source">Publisher or original source ("Bloomberg").</param>
+/// <param name="Source">Publisher or original source ("Harbor Wire").</param>
 /// <param name="From">Earliest published date, inclusive.</param>
 /// <param name="To">Latest published date, inclusive.</param>
 public sealed record ArticleQuery(string? Entity = null, string? Speaker = null, string? Source = null,

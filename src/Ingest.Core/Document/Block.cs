@@ -24,7 +24,7 @@ public enum BlockRole
     Standfirst,
     /// <summary>A byline ("By Jane Doe") or dateline/date line kept out of the body.</summary>
     Byline,
-    /// <summary>A line that introduces a republished section ("From Reuters:"); kept out of the body.</summary>
+    /// <summary>A line that introduces a republished section ("From Harbor Wire:"); kept out of the body.</summary>
     SourceMarker,
     /// <summary>Removed by a boilerplate layer (never a zone role; see <see cref="BlockRoles"/>).</summary>
     Boilerplate,

@@ -50,7 +50,7 @@ internal static partial class BlockShape
         return !(allCaps && w <= 5) && !Byline().IsMatch(text);
     }
 
-    /// <summary>All words capitalised and at most four of them ("The Marches Gazette"): an outlet or name label.</summary>
+    /// <summary>All words capitalised and at most four of them ("The Harbor Gazette"): an outlet or name label.</summary>
     public static bool IsNameLabel(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -22,7 +22,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     internal const int MaxRelatedItemWords = 20;
     /// <summary>Chrome at the end of a page: blocks up to this many words that do not end a sentence.</summary>
     internal const int MaxTailChromeWords = 16;
-    /// <summary>Credited photo captions ("… on Sunday. (The Marches Gazette)") are looked for in this many first blocks.</summary>
+    /// <summary>Credited photo captions ("… on Sunday. (Harbor Gazette)") are looked for in this many first blocks.</summary>
     internal const int CreditedCaptionScanBlocks = 15;
     /// <summary>A credited caption has at most this many words.</summary>
     internal const int MaxCreditedCaptionWords = 45;

@@ -104,7 +104,7 @@ internal static class HtmlVocabulary
     /// <summary>Last words of "More … stories" style headings.</summary>
     public static readonly string[] RelatedHeadingEnds = ["stories", "articles", "news", "posts", "videos", "reads", "coverage"];
 
-    /// <summary>Words of newspaper mastheads and staff credits that never end a person's name ("River City Beacon").</summary>
+    /// <summary>Words of newspaper mastheads and staff credits that never end a person's name ("Harbor City Ledger").</summary>
     public static readonly FrozenSet<string> MastheadWords = FrozenSet.ToFrozenSet(
     [
         "Beacon", "Ledger", "Courier", "Daily", "Weekly", "Record", "Star", "Sun", "Mail", "Today", "Report", "Reporter", "Dispatch",
