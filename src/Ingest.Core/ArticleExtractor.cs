@@ -32,14 +32,15 @@ public sealed class ArticleExtractor
     public string PipelineVersion => PipelineInfo.Version;
 
     /// <summary>A builder holding the default stages in order, to extend before <see cref="PipelineBuilder.Build"/>.</summary>
-    public static PipelineBuilder CreateDefaultBuilder() => new PipelineBuilder()
+    /// <param name="options">Tunables of the stages (<c>Pipeline:*</c>); defaults when null.</param>
+    public static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options = null) => new PipelineBuilder()
         .Add(new DecodeStage())
         .Add(new SegmentStage())
-        .Add(new BoilerplateStage())
-        .Add(new ZonesStage())
+        .Add(new BoilerplateStage(options?.Boilerplate))
+        .Add(new ZonesStage(options?.Zones))
         .Add(new HeaderChromeStage())
         .Add(new PublisherStage())
-        .Add(new TemplateStage())
+        .Add(new TemplateStage(options?.Template))
         .Add(new BodyStage())
         .Add(new MetadataStage())
         .Add(new TokensStage())
@@ -48,7 +49,8 @@ public sealed class ArticleExtractor
         .Add(new SpeakerStage());
 
     /// <summary>The default stages in order.</summary>
-    public static Pipeline.Pipeline CreateDefaultPipeline() => CreateDefaultBuilder().Build();
+    /// <param name="options">Tunables of the stages (<c>Pipeline:*</c>); defaults when null.</param>
+    public static Pipeline.Pipeline CreateDefaultPipeline(PipelineOptions? options = null) => CreateDefaultBuilder(options).Build();
 
     /// <summary>Runs the pipeline over <paramref name="content"/>, once.</summary>
     /// <param name="source">Blob path (its extension hints the format).</param>
@@ -78,8 +80,12 @@ public sealed class ArticleExtractor
         return ToExtraction(document, Pipeline.Run(document, cancellationToken));
     }
 
-    private ArticleExtraction ToExtraction(ArticleDocument document, PipelineResult result) =>
-        new(RecordBuilder.Build(document, PipelineVersion), TemplateStage.TemplateCandidates(document.Get(Layers.Blocks)), result.Timings);
+    private ArticleExtraction ToExtraction(ArticleDocument document, PipelineResult result)
+    {
+        int maxWords = Pipeline.Stages.OfType<TemplateStage>().FirstOrDefault()?.Options.MaxWords ?? new TemplateOptions().MaxWords;
+        return new(RecordBuilder.Build(document, PipelineVersion), TemplateStage.TemplateCandidates(document.Get(Layers.Blocks), maxWords),
+            result.Timings);
+    }
 }
 
 /// <summary>Pipeline version. Raise it whenever a change alters records, so the reprocess timer refreshes stored articles.</summary>

@@ -109,4 +109,17 @@ public class BoilerplateRuleTests
     [Fact]
     public void TemplateKeysKeepNumbersApart() =>
         Assert.NotEqual(TemplateStage.TemplateKey("Day 3 of the trial"), TemplateStage.TemplateKey("Day 4 of the trial"));
+
+    [Fact]
+    public void StageOptionsComeFromThePipelineOptions()
+    {
+        const string text = "Ferry timetable changes\n\nThe harbor ferry will keep its winter timetable until the repairs on the north quay are finished in spring.\n\nCouncillors said the summer crossings would start again in May, a month later than usual.\n\nMore from the harbor desk\n\nFerry photos of the week";
+        var byDefault = TestArticles.Extract("f.txt", text);
+        Assert.Contains(byDefault.Boilerplate, b => b.Reason == "footer" && b.Text == "Ferry photos of the week");
+
+        var options = new Pipeline.PipelineOptions { Boilerplate = { MaxTailChromeWords = 0 } };
+        var tuned = new ArticleExtractor(ArticleExtractor.CreateDefaultPipeline(options))
+            .Extract(new Document.SourceRef("test", "f.txt"), System.Text.Encoding.UTF8.GetBytes(text)).Record;
+        Assert.Contains("Ferry photos of the week", tuned.Body);
+    }
 }

@@ -14,18 +14,11 @@ namespace Ingest.Core.Stages;
 public sealed partial class BoilerplateStage : IPipelineStage
 {
 
-    /// <summary>A credit line under a caption has at most this many words ("Shutterstock", "AP Photo/Jane Doe").</summary>
-    internal const int MaxCreditWords = 5;
-    /// <summary>Captions have at most this many words.</summary>
-    internal const int MaxCaptionWords = 60;
-    /// <summary>After a "Related" heading, blocks up to this many words are link titles.</summary>
-    internal const int MaxRelatedItemWords = 20;
-    /// <summary>Chrome at the end of a page: blocks up to this many words that do not end a sentence.</summary>
-    internal const int MaxTailChromeWords = 16;
-    /// <summary>Credited photo captions ("… on Sunday. (Harbor Gazette)") are looked for in this many first blocks.</summary>
-    internal const int CreditedCaptionScanBlocks = 15;
-    /// <summary>A credited caption has at most this many words.</summary>
-    internal const int MaxCreditedCaptionWords = 45;
+    private readonly BoilerplateOptions _options;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="options">Its tunables (<c>Pipeline:Boilerplate</c>); defaults when null.</param>
+    public BoilerplateStage(BoilerplateOptions? options = null) => _options = options ?? new BoilerplateOptions();
 
     /// <inheritdoc />
     public string Name => "boilerplate";
@@ -59,7 +52,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
         for (int i = 1; i < blocks.Count - 1; i++)
         {
             if (!marks.Contains(i) && marks.Contains(i - 1) && marks.Contains(i + 1)
-                && WordCount(blocks[i].Text) <= 12 && !EndsSentence(blocks[i].Text))
+                && WordCount(blocks[i].Text) <= _options.MaxSandwichedWords && !EndsSentence(blocks[i].Text))
                 marks.Mark(i, marks[i - 1]!);
         }
         MarkCreditedCaptions(blocks, marks);
@@ -71,13 +64,13 @@ public sealed partial class BoilerplateStage : IPipelineStage
         block.GapSeparatedItems >= 3 && WordCount(block.Text) <= block.GapSeparatedItems * 3 && !EndsSentence(block.Text);
 
     /// <summary>A block right above a credit line, or right below an image file name, is a caption.</summary>
-    private static void MarkCaptionsByContext(BlockList blocks, BoilerplateMarks marks)
+    private void MarkCaptionsByContext(BlockList blocks, BoilerplateMarks marks)
     {
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (marks.Contains(i) || WordCount(blocks[i].Text) > MaxCaptionWords)
+            if (marks.Contains(i) || WordCount(blocks[i].Text) > _options.MaxCaptionWords)
                 continue;
-            bool creditBelow = i + 1 < blocks.Count && marks[i + 1] == "caption" && WordCount(blocks[i + 1].Text) <= MaxCreditWords
+            bool creditBelow = i + 1 < blocks.Count && marks[i + 1] == "caption" && WordCount(blocks[i + 1].Text) <= _options.MaxCreditWords
                                && !ImageFile().IsMatch(blocks[i + 1].Text) && !CaptionLabel().IsMatch(blocks[i + 1].Text);
             bool imageAbove = i > 0 && marks[i - 1] == "caption" && ImageFile().IsMatch(blocks[i - 1].Text);
             if (creditBelow || imageAbove)
@@ -100,7 +93,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     }
 
     /// <summary>After a "Related …" heading, the short link titles that follow are removed until running text resumes.</summary>
-    private static void MarkRelatedSections(BlockList blocks, BoilerplateMarks marks)
+    private void MarkRelatedSections(BlockList blocks, BoilerplateMarks marks)
     {
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -110,7 +103,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
             {
                 if (marks.Contains(j))
                     continue;
-                if (WordCount(blocks[j].Text) > MaxRelatedItemWords)
+                if (WordCount(blocks[j].Text) > _options.MaxRelatedItemWords)
                     break;
                 marks.Mark(j, "related");
             }
@@ -121,7 +114,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// Walks back from the end of the page over chrome (removed blocks, labels, link titles, navigation) and removes it;
     /// stops at the last block of running text. Skipped when it would remove most of the body.
     /// </summary>
-    private static void CutTail(BlockList blocks, BoilerplateMarks marks)
+    private void CutTail(BlockList blocks, BoilerplateMarks marks)
     {
         int bodyWords = 0;
         for (int i = 0; i < blocks.Count; i++)
@@ -135,7 +128,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 continue;
             var b = blocks[i];
             int words = WordCount(b.Text);
-            bool chrome = words <= MaxTailChromeWords && !EndsSentence(b.Text) && b.Kind != BlockKind.ListItem
+            bool chrome = words <= _options.MaxTailChromeWords && !EndsSentence(b.Text) && b.Kind != BlockKind.ListItem
                           || BlockShape.IsNavigation(b.Text) || BlockShape.IsLabel(b.Text);
             if (!chrome)
                 break;
@@ -152,13 +145,13 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// Photo captions near the top that end with their credit in parentheses ("… on Sunday. (Jane Doe/Harbor Gazette)"):
     /// a finished sentence of five or more words, then the credit.
     /// </summary>
-    private static void MarkCreditedCaptions(BlockList blocks, BoilerplateMarks marks)
+    private void MarkCreditedCaptions(BlockList blocks, BoilerplateMarks marks)
     {
-        for (int i = 0; i < Math.Min(blocks.Count, CreditedCaptionScanBlocks); i++)
+        for (int i = 0; i < Math.Min(blocks.Count, _options.CreditedCaptionScanBlocks); i++)
         {
             string text = blocks[i].Text;
             var credit = BlockShape.TrailingCredit(text);
-            if (!marks.Contains(i) && credit.Success && WordCount(text) <= MaxCreditedCaptionWords
+            if (!marks.Contains(i) && credit.Success && WordCount(text) <= _options.MaxCreditedCaptionWords
                 && EndsSentence(text[..credit.Index].TrimEnd()) && WordCount(text[..credit.Index]) >= 5)
                 marks.Mark(i, "caption");
         }

@@ -13,8 +13,14 @@ namespace Ingest.Core.Stages;
 /// </summary>
 public sealed class TemplateStage : IAsyncPipelineStage
 {
-    /// <summary>Blocks of up to this many words may be template lines of a publisher.</summary>
-    internal const int TemplateMaxWords = 40;
+    private readonly TemplateOptions _options;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="options">Its tunables (<c>Pipeline:Template</c>); defaults when null.</param>
+    public TemplateStage(TemplateOptions? options = null) => _options = options ?? new TemplateOptions();
+
+    /// <summary>The stage's tunables.</summary>
+    public TemplateOptions Options => _options;
     /// <summary>Keys shorter than this many characters are not learnt (labels such as "share" are for the rules).</summary>
     internal const int MinKeyLength = 8;
 
@@ -38,8 +44,9 @@ public sealed class TemplateStage : IAsyncPipelineStage
 
     /// <summary>Keys of the article's short blocks, each once: what the template memory counts per publisher.</summary>
     /// <param name="blocks">The article's blocks.</param>
-    public static IReadOnlyList<string> TemplateCandidates(IEnumerable<Block> blocks) =>
-        blocks.Where(b => BoilerplateStage.WordCount(b.Text) <= TemplateMaxWords).Select(b => TemplateKey(b.Text))
+    /// <param name="maxWords">Longest block counted, in words (<see cref="TemplateOptions.MaxWords"/>).</param>
+    public static IReadOnlyList<string> TemplateCandidates(IEnumerable<Block> blocks, int maxWords) =>
+        blocks.Where(b => BoilerplateStage.WordCount(b.Text) <= maxWords).Select(b => TemplateKey(b.Text))
             .Where(k => k.Length >= MinKeyLength).Distinct().ToList();
 
     /// <inheritdoc />
@@ -74,13 +81,13 @@ public sealed class TemplateStage : IAsyncPipelineStage
                     continue;
                 int words = BoilerplateStage.WordCount(blocks[i].Text);
                 bodyWords += words;
-                if (words <= TemplateMaxWords && lines.Contains(TemplateKey(blocks[i].Text)))
+                if (words <= _options.MaxWords && lines.Contains(TemplateKey(blocks[i].Text)))
                 {
                     found.Add(i);
                     foundWords += words;
                 }
             }
-            if (foundWords * 2 < bodyWords)
+            if (foundWords < bodyWords * _options.MaxBodyShare)
                 foreach (int i in found)
                     marks.Mark(i, "template");
         }

@@ -4,7 +4,7 @@ using static Ingest.Core.Stages.Metadata.MetadataPatterns;
 namespace Ingest.Core.Stages.Metadata;
 
 /// <summary>The header-reading steps of <see cref="ZonesStage"/> over one document's blocks, zones and roles.</summary>
-internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRoles roles)
+internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRoles roles, Pipeline.ZonesOptions options)
 {
     /// <summary>The first block when it reads as a masthead (a short site name without sentence end), else null.</summary>
     public string? Masthead()
@@ -28,7 +28,7 @@ internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRol
                 continue;
             int next = NextBody(i);
             bool followed = next >= 0 && BlockShape.IsProse(blocks[next].Text);
-            if (!followed && BlockShape.Words(text) < ZonesStage.LoneBodyStartWords)
+            if (!followed && BlockShape.Words(text) < options.LoneBodyStartWords)
                 continue;
             return i;
         }
@@ -52,7 +52,7 @@ internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRol
     /// <summary>Gives bylines, author lines and date lines of the header zone their role, taking authors and the date from them.</summary>
     public void MarkHeaderLines(int bodyStart)
     {
-        int end = Math.Min(Math.Max(bodyStart, 0), Math.Min(blocks.Count, ZonesStage.HeaderScanBlocks));
+        int end = Math.Min(Math.Max(bodyStart, 0), Math.Min(blocks.Count, options.HeaderScanBlocks));
         for (int i = 0; i < end; i++)
         {
             if (zones.RoleOf(i) != BlockRole.Body)
@@ -60,7 +60,7 @@ internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRol
             string text = blocks[i].Text;
             bool body = roles.IsBody(i);
             var by = BlockShape.BylineMatch(text);
-            if (by.Success && BlockShape.Words(text) <= ZonesStage.MaxBylineWords)
+            if (by.Success && BlockShape.Words(text) <= options.MaxBylineWords)
             {
                 Authors.Add(zones.Authors.Count == 0 ? zones.Authors : [], by.Groups["names"].Value, zones.SourceLabels);
                 zones.PublishedAt ??= DateParser.Find(text);
@@ -76,7 +76,7 @@ internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRol
                     zones.SourceLabels.Add(trailing.Groups["name"].Value);
                 continue;
             }
-            if (!body && DateParser.Find(text) is { } d && BlockShape.Words(text) <= ZonesStage.MaxDateBlockWords)
+            if (!body && DateParser.Find(text) is { } d && BlockShape.Words(text) <= options.MaxDateBlockWords)
                 zones.PublishedAt ??= d;
             if (body && (Authors.IsPersonLine(text) || AuthorAffiliation().Match(text) is { Success: true }))
             {
@@ -237,7 +237,7 @@ internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRol
         for (int i = Math.Max(0, bodyStart); i < blocks.Count; i++)
         {
             string text = blocks[i].Text;
-            if (roles.IsBody(i) && BlockShape.Words(text) <= ZonesStage.MaxEmbeddedBylineWords && BlockShape.BylineMatch(text).Success
+            if (roles.IsBody(i) && BlockShape.Words(text) <= options.MaxEmbeddedBylineWords && BlockShape.BylineMatch(text).Success
                 && !BlockShape.EndsSentence(text.TrimEnd('*')))
                 zones.SetRole(i, BlockRole.Byline);
         }

@@ -15,16 +15,11 @@ namespace Ingest.Core.Stages;
 /// </summary>
 public sealed class ZonesStage : IPipelineStage
 {
-    /// <summary>Prose blocks in the header zone: the body starts at the first prose block followed by more prose or this long.</summary>
-    internal const int LoneBodyStartWords = 20;
-    /// <summary>How far into the page bylines and date lines are looked for.</summary>
-    internal const int HeaderScanBlocks = 25;
-    /// <summary>Bylines and date lines have at most this many words.</summary>
-    internal const int MaxBylineWords = 20;
-    /// <summary>A removed block this short that holds a date gives the date ("Updated 3 March 2025").</summary>
-    internal const int MaxDateBlockWords = 14;
-    /// <summary>Bylines of embedded sections have at most this many words.</summary>
-    internal const int MaxEmbeddedBylineWords = 12;
+    private readonly ZonesOptions _options;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="options">Its tunables (<c>Pipeline:Zones</c>); defaults when null.</param>
+    public ZonesStage(ZonesOptions? options = null) => _options = options ?? new ZonesOptions();
 
     /// <inheritdoc />
     public string Name => "zones";
@@ -41,7 +36,7 @@ public sealed class ZonesStage : IPipelineStage
         var blocks = document.Get(Layers.Blocks);
         var page = document.Get(Layers.PageBoilerplate);
         var zones = new HeaderZones(blocks.Count);
-        var reader = new HeaderReader(blocks, zones, new BlockRoles(zones, page)) { IsHtmlPage = decoded.IsHtml };
+        var reader = new HeaderReader(blocks, zones, new BlockRoles(zones, page), _options) { IsHtmlPage = decoded.IsHtml };
 
         zones.Masthead = reader.Masthead();
         int bodyStart = reader.FindBodyStart();
@@ -59,7 +54,7 @@ public sealed class ZonesStage : IPipelineStage
             for (int i = 0; i < blocks.Count; i++)
                 if (zones.HeaderChromeReason(i, page) is { } reason)
                     chrome.Mark(i, reason);
-            reader = new HeaderReader(blocks, zones, new BlockRoles(zones, page, chrome)) { IsHtmlPage = decoded.IsHtml };
+            reader = new HeaderReader(blocks, zones, new BlockRoles(zones, page, chrome), _options) { IsHtmlPage = decoded.IsHtml };
         }
         if (zones.Subtitle is null && hints.First(HintKeys.Subtitle) is { } dek)
         {

@@ -1,0 +1,66 @@
+namespace Ingest.Core.Pipeline;
+
+/// <summary>
+/// Tunables of the default pipeline, one nested section per stage, bound from the <c>Pipeline</c> configuration
+/// section (<c>Pipeline:Boilerplate:MaxCaptionWords</c>, <c>Pipeline__Template__MaxBodyShare</c> as an environment
+/// variable). Defaults are the values the corpus figures were measured with; changing one changes records, so raise
+/// <see cref="PipelineInfo.Version"/> when a deployment changes them for good.
+/// </summary>
+public sealed class PipelineOptions
+{
+    /// <summary>Name of the configuration section.</summary>
+    public const string SectionName = "Pipeline";
+
+    /// <summary>Options of the <c>boilerplate</c> stage.</summary>
+    public BoilerplateOptions Boilerplate { get; set; } = new();
+    /// <summary>Options of the <c>template</c> stage.</summary>
+    public TemplateOptions Template { get; set; } = new();
+    /// <summary>Options of the <c>zones</c> stage.</summary>
+    public ZonesOptions Zones { get; set; } = new();
+}
+
+/// <summary>Options of the <c>boilerplate</c> stage (<c>Pipeline:Boilerplate:*</c>); counts are words unless named otherwise.</summary>
+public sealed class BoilerplateOptions
+{
+    /// <summary>A credit line under a caption has at most this many words ("Shutterstock", "AP Photo/Jane Doe").</summary>
+    public int MaxCreditWords { get; set; } = 5;
+    /// <summary>Captions have at most this many words.</summary>
+    public int MaxCaptionWords { get; set; } = 60;
+    /// <summary>After a "Related" heading, blocks up to this many words are link titles.</summary>
+    public int MaxRelatedItemWords { get; set; } = 20;
+    /// <summary>Chrome at the end of a page: blocks up to this many words that do not end a sentence.</summary>
+    public int MaxTailChromeWords { get; set; } = 16;
+    /// <summary>A short block between two removed blocks goes with them when it has at most this many words.</summary>
+    public int MaxSandwichedWords { get; set; } = 12;
+    /// <summary>Credited photo captions are looked for in this many first blocks.</summary>
+    public int CreditedCaptionScanBlocks { get; set; } = 15;
+    /// <summary>A credited caption has at most this many words.</summary>
+    public int MaxCreditedCaptionWords { get; set; } = 45;
+}
+
+/// <summary>Options of the <c>template</c> stage (<c>Pipeline:Template:*</c>).</summary>
+public sealed class TemplateOptions
+{
+    /// <summary>Blocks of up to this many words may be template lines of a publisher.</summary>
+    public int MaxWords { get; set; } = 40;
+    /// <summary>
+    /// Share of the body's words (0-1) the template may remove; at or above it the article is taken for a copy of one
+    /// the memory learnt from, and nothing is removed.
+    /// </summary>
+    public double MaxBodyShare { get; set; } = 0.5;
+}
+
+/// <summary>Options of the <c>zones</c> stage (<c>Pipeline:Zones:*</c>).</summary>
+public sealed class ZonesOptions
+{
+    /// <summary>Prose blocks in the header zone: the body starts at the first prose block followed by more prose or this long.</summary>
+    public int LoneBodyStartWords { get; set; } = 20;
+    /// <summary>How far into the page (blocks) bylines and date lines are looked for.</summary>
+    public int HeaderScanBlocks { get; set; } = 25;
+    /// <summary>Bylines and date lines have at most this many words.</summary>
+    public int MaxBylineWords { get; set; } = 20;
+    /// <summary>A removed block this short that holds a date gives the date ("Updated 3 March 2025").</summary>
+    public int MaxDateBlockWords { get; set; } = 14;
+    /// <summary>Bylines of embedded sections have at most this many words.</summary>
+    public int MaxEmbeddedBylineWords { get; set; } = 12;
+}
