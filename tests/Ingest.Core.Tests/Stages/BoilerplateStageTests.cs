@@ -113,7 +113,7 @@ public class BoilerplateRuleTests
     [Fact]
     public void StageOptionsComeFromThePipelineOptions()
     {
-        const string text = "Ferry timetable changes\n\nThe harbor ferry will keep its winter timetable until the repairs on the north quay are finished in spring.\n\nCouncillors said the summer crossings would start again in May, a month later than usual.\n\nMore from the harbor desk\n\nFerry photos of the week";
+        const string text = "Ferry timetable changes\n\nThe harbor ferry will keep its winter timetable until the repairs on the north quay are finished in spring.\n\nCouncillors said the summer crossings would start again in May, a month later than usual.\n\nFerry photos of the week";
         var byDefault = TestArticles.Extract("f.txt", text);
         Assert.Contains(byDefault.Boilerplate, b => b.Reason == "footer" && b.Text == "Ferry photos of the week");
 
