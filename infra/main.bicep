@@ -72,6 +72,9 @@ var systemTopicName = '${abbrs.eventGridSystemTopic}ingest-${resourceToken}'
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var blobFunctionName = 'BlobIngestFunction'
+// The queue ReprocessQueueFunction listens on (%ReprocessQueueName%) and the app writes to (StorageOptions__ReprocessQueue).
+// It must be the first of the storage module's queueNames, the second its poison queue (tests/Ingest.Infra.Tests check both).
+var reprocessQueueName = 'reprocess'
 var logAnalyticsName = '${abbrs.logAnalyticsWorkspace}ingest-${resourceToken}'
 var applicationInsightsName = '${abbrs.applicationInsights}ingest-${resourceToken}'
 
@@ -142,6 +145,8 @@ module functionApp 'app/function-app.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     incomingContainerName: incomingContainerName
+    recordsContainerName: recordsContainerName
+    reprocessQueueName: reprocessQueueName
     reprocessSchedule: reprocessSchedule
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     runtimeVersion: runtimeVersion

@@ -32,8 +32,14 @@ param tableEndpoint string
 @description('Blob container holding the deployment package.')
 param deploymentContainerName string
 
-@description('Container watched by BlobIngestFunction (app setting IngestContainer).')
+@description('Container watched by BlobIngestFunction (app settings IngestContainer and StorageOptions__IncomingContainer).')
 param incomingContainerName string
+
+@description('Container for article record blobs (app setting StorageOptions__RecordsContainer).')
+param recordsContainerName string
+
+@description('Queue of articles to reprocess (app settings ReprocessQueueName and StorageOptions__ReprocessQueue).')
+param reprocessQueueName string
 
 @description('NCRONTAB schedule of the reprocess timer (app setting ReprocessSchedule).')
 param reprocessSchedule string
@@ -133,7 +139,15 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     IngestStorage__tableServiceUri: tableEndpoint
     IngestStorage__credential: 'managedidentity'
     IngestStorage__clientId: identityClientId
+    // Resource names: StorageOptions__* is what the storage code resolves; IngestContainer and ReprocessQueueName are the
+    // same names for the trigger attributes' %IngestContainer% / %ReprocessQueueName%, which the host resolves from app
+    // settings. The worker refuses to start when the two disagree (Ingest.Functions.IngestSettings). No NamePrefix here:
+    // each environment has its own storage account.
+    StorageOptions__IncomingContainer: incomingContainerName
+    StorageOptions__RecordsContainer: recordsContainerName
+    StorageOptions__ReprocessQueue: reprocessQueueName
     IngestContainer: incomingContainerName
+    ReprocessQueueName: reprocessQueueName
     ReprocessSchedule: reprocessSchedule
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

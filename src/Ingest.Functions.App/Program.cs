@@ -1,4 +1,6 @@
+using Ingest.Core;
 using Ingest.Functions;
+using Ingest.Functions.App;
 using Ingest.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -8,9 +10,10 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-builder.AddIngestPipeline();
+builder.Services.AddIngestPipeline(builder.Configuration);
 builder.Services.AddIngestStorage(builder.Configuration);
-builder.Services.AddHostedService<Ingest.Functions.App.StorageStartup>();
+builder.AddIngestFunctions(); // also checks that %IngestContainer% and %ReprocessQueueName% name the storage's resources
+builder.Services.AddHostedService<StorageStartup>();
 builder.Build().Run();
 
 /// <summary>The entry point. Internal so that it does not clash with the <c>Program</c> of other executables (CS0433).</summary>

@@ -1,4 +1,3 @@
-using Ingest.Core;
 using Ingest.Functions.Functions;
 using Ingest.Functions.Health;
 using Microsoft.Extensions.Configuration;
@@ -8,33 +7,34 @@ using Microsoft.Extensions.Hosting;
 
 namespace Ingest.Functions;
 
-/// <summary>DI registration of the pipeline and the function classes.</summary>
+/// <summary>DI registration of the function classes.</summary>
 public static class IngestFunctionsExtensions
 {
     /// <summary>
-    /// Registers <see cref="ArticleExtractor"/>, <see cref="IngestService"/>, <see cref="IngestOptions"/> (section
-    /// <c>IngestOptions</c>), the storage health probe and the function classes (for hosts that call them directly,
-    /// such as Ingest.LocalHost). Storage (<c>IArticleStore</c> …) comes from <c>AddIngestStorage</c>.
+    /// Puts the resource-name settings into configuration (<see cref="IngestSettings.AddIngestResourceNames"/>: the names
+    /// <c>%IngestContainer%</c> and <c>%ReprocessQueueName%</c> stand for, checked against <c>StorageOptions</c>) and
+    /// registers the storage health probe and the function classes (for hosts that call them directly, such as
+    /// Ingest.LocalHost). The pipeline comes from <c>AddIngestPipeline</c> (Ingest.Core), storage from <c>AddIngestStorage</c>.
     /// </summary>
     /// <param name="builder">The host builder (<c>FunctionsApplication.CreateBuilder</c> or a web app builder).</param>
-    public static IHostApplicationBuilder AddIngestPipeline(this IHostApplicationBuilder builder)
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A resource-name setting disagrees with <c>StorageOptions</c>.</exception>
+    public static IHostApplicationBuilder AddIngestFunctions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddIngestFunctions(builder.Configuration);
+        builder.Configuration.AddIngestResourceNames();
+        builder.Services.AddIngestFunctions();
         return builder;
     }
 
-    /// <summary>The <see cref="IServiceCollection"/> form of <see cref="AddIngestPipeline"/>.</summary>
+    /// <summary>Registers the storage health probe and the function classes (transient).</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">Configuration with the <c>IngestOptions</c> section.</param>
-    public static IServiceCollection AddIngestFunctions(this IServiceCollection services, IConfiguration configuration)
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddIngestFunctions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(nameof(IngestOptions)));
-        services.TryAddSingleton(ArticleExtractor.Default);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IngestService>();
         services.TryAddSingleton<IStorageHealthProbe, StorageHealthProbe>();
         services.TryAddTransient<BlobIngestFunction>();
         services.TryAddTransient<ArticlesHttpFunctions>();

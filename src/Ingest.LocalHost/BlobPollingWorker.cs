@@ -29,12 +29,18 @@ internal sealed class BlobPollingWorker(
     IOptions<LocalHostOptions> options,
     ILogger<BlobPollingWorker> logger) : BackgroundService
 {
+    /// <summary>The function this worker fires.</summary>
+    internal const string Function = nameof(BlobIngestFunction);
+
+    /// <summary>The container it lists: <c>%IngestContainer%</c> as the Functions app resolves it.</summary>
+    internal static string ContainerName(IConfiguration configuration) => IngestSettings.Container(configuration);
+
     private readonly Dictionary<string, ETag> _done = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ETag ETag, int Tries)> _failed = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var container = blobService.GetBlobContainerClient(IngestSettings.Container(configuration));
+        var container = blobService.GetBlobContainerClient(ContainerName(configuration));
         logger.LogInformation("Watching container {Container} every {Interval}", container.Name, options.Value.BlobPollInterval);
         using var timer = new PeriodicTimer(options.Value.BlobPollInterval);
         do

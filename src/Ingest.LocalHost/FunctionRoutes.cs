@@ -15,12 +15,19 @@ internal static class FunctionRoutes
 {
     public static IEndpointRouteBuilder MapIngestFunctions(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/articles/{id}", (HttpContext c, string id, ArticlesHttpFunctions f) => Run(c, f.GetArticle(c.Request, id, c.RequestAborted)));
-        app.MapGet("/api/articles", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListArticles(c.Request, c.RequestAborted)));
-        app.MapGet("/api/quotes", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListQuotes(c.Request, c.RequestAborted)));
-        app.MapGet("/api/entities", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListEntities(c.Request, c.RequestAborted)));
-        app.MapGet("/api/health", (HttpContext c, HealthFunction f) => Run(c, f.Health(c.Request, c.RequestAborted)));
-        app.MapPost("/api/reprocess", (HttpContext c, ReprocessHttpFunction f) => Run(c, f.Reprocess(c.Request, c.RequestAborted)));
+        // Each endpoint is named after its [Function] (tests compare them with the attributes).
+        app.MapGet("/api/articles/{id}", (HttpContext c, string id, ArticlesHttpFunctions f) => Run(c, f.GetArticle(c.Request, id, c.RequestAborted)))
+            .WithName(nameof(ArticlesHttpFunctions.GetArticle));
+        app.MapGet("/api/articles", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListArticles(c.Request, c.RequestAborted)))
+            .WithName(nameof(ArticlesHttpFunctions.ListArticles));
+        app.MapGet("/api/quotes", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListQuotes(c.Request, c.RequestAborted)))
+            .WithName(nameof(ArticlesHttpFunctions.ListQuotes));
+        app.MapGet("/api/entities", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListEntities(c.Request, c.RequestAborted)))
+            .WithName(nameof(ArticlesHttpFunctions.ListEntities));
+        app.MapGet("/api/health", (HttpContext c, HealthFunction f) => Run(c, f.Health(c.Request, c.RequestAborted)))
+            .WithName(nameof(HealthFunction.Health));
+        app.MapPost("/api/reprocess", (HttpContext c, ReprocessHttpFunction f) => Run(c, f.Reprocess(c.Request, c.RequestAborted)))
+            .WithName(nameof(ReprocessHttpFunction.Reprocess));
         return app;
     }
 

@@ -1,5 +1,3 @@
-using Ingest.Storage;
-
 namespace Ingest.LocalHost;
 
 /// <summary>Settings of the local host itself, bound from the <c>LocalHost</c> section (env <c>LocalHost__Port</c> …).</summary>
@@ -19,12 +17,4 @@ public sealed class LocalHostOptions
 
     /// <summary>Blobs processed at the same time (default 4, like host.json <c>blobs.maxDegreeOfParallelism</c>).</summary>
     public int BlobParallelism { get; set; } = 4;
-}
-
-/// <summary>Resource names as <c>Ingest.Storage</c> resolves them (with <see cref="StorageOptions.NamePrefix"/>).</summary>
-internal static class LocalNames
-{
-    /// <summary>A queue or container name with the configured prefix (<c>{prefix}-{name}</c>).</summary>
-    public static string Prefixed(StorageOptions options, string name) =>
-        string.IsNullOrEmpty(options.NamePrefix) ? name : $"{options.NamePrefix}-{name}";
 }

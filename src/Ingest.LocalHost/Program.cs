@@ -1,4 +1,5 @@
 using System.Net;
+using Ingest.Core;
 using Ingest.Functions;
 using Ingest.LocalHost;
 using Ingest.Storage;
@@ -9,15 +10,16 @@ builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptio
 int port = builder.Configuration.GetValue($"{LocalHostOptions.SectionName}:{nameof(LocalHostOptions.Port)}", 7071);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
-builder.AddIngestPipeline();
+builder.Services.AddIngestPipeline(builder.Configuration);
 builder.Services.AddIngestStorage(builder.Configuration);
+builder.AddIngestFunctions(); // %IngestContainer%, %ReprocessQueueName% resolve to the storage's names
 builder.Services.AddMvcCore();
 builder.Services.AddHostedService<BlobPollingWorker>();
 builder.Services.AddHostedService<QueuePollingWorker>();
 builder.Services.AddHostedService<ReprocessScheduleWorker>();
 
 var app = builder.Build();
-await StartupStorage.EnsureCreatedAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+await StartupStorage.EnsureCreatedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.UseJsonErrors();
 app.MapIngestFunctions();
 await app.RunAsync();

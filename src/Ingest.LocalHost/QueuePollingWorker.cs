@@ -2,7 +2,6 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Ingest.Functions;
 using Ingest.Functions.Functions;
-using Ingest.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.LocalHost;
@@ -10,15 +9,21 @@ namespace Ingest.LocalHost;
 /// <summary>
 /// Fires <see cref="ReprocessQueueFunction"/> for each message of the reprocess queue, with the Functions host's
 /// retry rules: a message whose function throws becomes visible again after a short back-off; after
-/// <see cref="IngestSettings.MaxDequeueCount"/> failed tries it is moved to the poison queue (<c>reprocess-poison</c>).
+/// <see cref="IngestSettings.MaxDequeueCount"/> failed tries it is moved to the poison queue (<c>{queue}-poison</c>).
 /// </summary>
 internal sealed class QueuePollingWorker(
     QueueServiceClient queueService,
     IServiceProvider services,
-    IOptions<StorageOptions> storageOptions,
+    IConfiguration configuration,
     IOptions<LocalHostOptions> options,
     ILogger<QueuePollingWorker> logger) : BackgroundService
 {
+    /// <summary>The function this worker fires.</summary>
+    internal const string Function = nameof(ReprocessQueueFunction);
+
+    /// <summary>The queue it receives from: <c>%ReprocessQueueName%</c> as the Functions app resolves it.</summary>
+    internal static string QueueName(IConfiguration configuration) => IngestSettings.ReprocessQueue(configuration);
+
     /// <summary>How long a received message stays invisible while the function runs.</summary>
     private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
     /// <summary>Back-off before a failed message is tried again.</summary>
@@ -28,8 +33,8 @@ internal sealed class QueuePollingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = queueService.GetQueueClient(LocalNames.Prefixed(storageOptions.Value, storageOptions.Value.ReprocessQueue));
-        var poison = queueService.GetQueueClient(LocalNames.Prefixed(storageOptions.Value, storageOptions.Value.ReprocessPoisonQueue));
+        var queue = queueService.GetQueueClient(QueueName(configuration));
+        var poison = queueService.GetQueueClient(IngestSettings.PoisonQueue(queue.Name));
         logger.LogInformation("Watching queue {Queue} (poison queue {Poison})", queue.Name, poison.Name);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -16,6 +16,13 @@ internal sealed class ReprocessScheduleWorker(
     TimeProvider time,
     ILogger<ReprocessScheduleWorker> logger) : BackgroundService
 {
+    /// <summary>The function this worker fires.</summary>
+    internal const string Function = nameof(ReprocessTimerFunction);
+
+    /// <summary>The schedule it follows: <c>%ReprocessSchedule%</c>, or null when the setting is empty (timer off).</summary>
+    internal static string? Schedule(IConfiguration configuration) =>
+        configuration[IngestSettings.ScheduleSetting] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
     /// <summary>A run that starts this much later than scheduled is past due.</summary>
     private static readonly TimeSpan PastDueTolerance = TimeSpan.FromSeconds(5);
 
@@ -33,8 +40,8 @@ internal sealed class ReprocessScheduleWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string? schedule = configuration[IngestSettings.ScheduleSetting];
-        if (string.IsNullOrWhiteSpace(schedule))
+        string? schedule = Schedule(configuration);
+        if (schedule is null)
         {
             logger.LogWarning("No {Setting} configured; the reprocess timer is off", IngestSettings.ScheduleSetting);
             return;

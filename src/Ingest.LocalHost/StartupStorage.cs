@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Ingest.Functions;
 using Ingest.Storage;
 
@@ -10,7 +9,7 @@ internal static class StartupStorage
     /// <summary>Tries for this long while Azurite is still starting.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task EnsureCreatedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task EnsureCreatedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(StartupStorage));
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -18,10 +17,8 @@ internal static class StartupStorage
         {
             try
             {
+                // Creates the ingest container too: IngestContainer is StorageOptions' incoming container (IngestSettings).
                 await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
-                // The ingest container may be named apart from StorageOptions:IncomingContainer.
-                await services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(IngestSettings.Container(configuration))
-                    .CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException && DateTime.UtcNow < deadline)

@@ -3,6 +3,9 @@ using System.Text.Json;
 using Ingest.Core;
 using Ingest.Core.Document;
 using Ingest.Core.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ingest.Cli.Commands;
 
@@ -26,7 +29,11 @@ internal static class ExtractCommand
     /// <summary>Exit code 0 when every file gave a record, 2 when any file was rejected, 1 when a file could not be read.</summary>
     internal static int Run(FileInfo[] files, string format)
     {
-        var extractor = ArticleExtractor.Default;
+        // The pipeline and IngestOptions (environment IngestOptions__MaxArticleBytes) as the hosts register them.
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        using var services = new ServiceCollection().AddIngestPipeline(configuration).BuildServiceProvider();
+        var extractor = services.GetRequiredService<ArticleExtractor>();
+        long limit = services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxArticleBytes;
         var records = new List<ArticleRecord>();
         int exit = 0;
         foreach (var file in files)
@@ -34,7 +41,6 @@ internal static class ExtractCommand
             byte[] bytes;
             try
             {
-                long limit = new IngestOptions().MaxArticleBytes;
                 if (file.Exists && file.Length > limit)
                 {
                     Console.Error.WriteLine($"ingest: {file}: rejected in stage 'read': the file is {file.Length / (1024.0 * 1024.0):F1} MiB, larger than the {limit / (1024 * 1024)} MiB limit for one article.");

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Ingest.Functions.Functions;
 
 /// <summary>Body of <c>POST /api/reprocess</c>.</summary>
-/// <param name="Queued">Number of outdated articles put on the <c>reprocess</c> queue.</param>
+/// <param name="Queued">Number of outdated articles put on the reprocess queue.</param>
 /// <param name="PipelineVersion">The current pipeline version they will be brought to.</param>
 public sealed record ReprocessResponse(int Queued, string PipelineVersion);
 

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Ingest.Functions.Functions;
 
 /// <summary>
-/// Re-runs the pipeline on one article from the <c>reprocess</c> queue. A message that is not
-/// <c>{"container","name"}</c> throws, so after <see cref="IngestSettings.MaxDequeueCount"/> tries it lands in
-/// <c>reprocess-poison</c> where it can be looked at.
+/// Re-runs the pipeline on one article from the reprocess queue (setting <c>ReprocessQueueName</c>: <c>reprocess</c>, or
+/// <c>{prefix}-reprocess</c> with <c>StorageOptions__NamePrefix</c>). A message that is not <c>{"container","name"}</c>
+/// throws, so after <see cref="IngestSettings.MaxDequeueCount"/> tries it lands in the poison queue (<c>…-poison</c>)
+/// where it can be looked at.
 /// </summary>
 public sealed class ReprocessQueueFunction(IngestService ingest, ILogger<ReprocessQueueFunction> logger)
 {
@@ -19,7 +20,7 @@ public sealed class ReprocessQueueFunction(IngestService ingest, ILogger<Reproce
     /// <exception cref="FormatException">The message is not a valid reprocess message.</exception>
     [Function(nameof(ReprocessQueueFunction))]
     public async Task RunAsync(
-        [QueueTrigger(IngestSettings.ReprocessQueue, Connection = IngestSettings.Connection)] string message,
+        [QueueTrigger("%ReprocessQueueName%", Connection = IngestSettings.Connection)] string message,
         CancellationToken cancellationToken)
     {
         SourceRef source = ReprocessMessage.Parse(message);

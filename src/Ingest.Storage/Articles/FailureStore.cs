@@ -1,0 +1,79 @@
+using Azure.Data.Tables;
+using Ingest.Core.Document;
+
+namespace Ingest.Storage;
+
+/// <summary>
+/// The failures table: one row per article whose last attempt failed (PK = escaped id, RK = <c>failure</c>) with source,
+/// stage, reason (cut to 16,000 characters), error type, pipeline version, content hash, size in bytes and time.
+/// </summary>
+/// <param name="failures">The failures table.</param>
+internal sealed class FailureStore(TableClient failures)
+{
+    /// <summary>Longest reason kept; a string property holds at most 32K UTF-16 characters.</summary>
+    internal const int MaxReasonChars = 16_000;
+
+    /// <summary>Reads the failure of an article, or null when there is none.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<IngestFailure?> GetAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var row = await failures.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(articleId), ArticleIndex.FailureRowKey,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is not { } e)
+            return null;
+        return new IngestFailure
+        {
+            Id = e.GetString("ArticleId") ?? articleId,
+            Source = new SourceRef(e.GetString("SourceContainer") ?? "", e.GetString("SourceName") ?? ""),
+            Stage = e.GetString("Stage") ?? "",
+            Reason = e.GetString("Reason") ?? "",
+            ErrorType = e.GetString("ErrorType") ?? "",
+            PipelineVersion = e.GetString("PipelineVersion") ?? "",
+            ContentHash = e.GetString("ContentHash"),
+            SizeBytes = e.GetInt64("SizeBytes") ?? -1,
+            FailedAt = e.GetDateTimeOffset("FailedAt") ?? default,
+        };
+    }
+
+    /// <summary>Writes (replaces) the failure row of <see cref="IngestFailure.Id"/>.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task RecordAsync(IngestFailure failure, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(TableKeys.Escape(failure.Id), ArticleIndex.FailureRowKey)
+        {
+            ["ArticleId"] = failure.Id,
+            ["SourceContainer"] = failure.Source?.Container,
+            ["SourceName"] = failure.Source?.Name,
+            ["Stage"] = failure.Stage,
+            ["Reason"] = ArticleIndex.Cut(failure.Reason, MaxReasonChars),
+            ["ErrorType"] = failure.ErrorType,
+            ["PipelineVersion"] = failure.PipelineVersion,
+            ["ContentHash"] = failure.ContentHash,
+            ["SizeBytes"] = failure.SizeBytes,
+            ["FailedAt"] = failure.FailedAt,
+        };
+        await failures.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the failure row of an article; a missing row is not an error.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task ClearAsync(string idKey, CancellationToken cancellationToken)
+    {
+        // A missing entity is not an error for DeleteEntityAsync.
+        await failures.DeleteEntityAsync(idKey, ArticleIndex.FailureRowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The state columns (<see cref="ArticleStates.Columns"/>) of one failure row, or null.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<TableEntity?> GetStateRowAsync(string idKey, CancellationToken cancellationToken)
+    {
+        var row = await failures.GetEntityIfExistsAsync<TableEntity>(idKey, ArticleIndex.FailureRowKey, ArticleStates.Columns,
+            cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>The state columns of every failure row.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public IAsyncEnumerable<TableEntity> ListStateRowsAsync(CancellationToken cancellationToken) =>
+        failures.QueryAsync<TableEntity>((string?)null, QueryPaging.MaxPageSize, ArticleStates.Columns, cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Ingest.Core.Document;
+
+namespace Ingest.Storage;
+
+/// <summary>
+/// The record blobs: <c>{escaped id}.json</c> in the records container holds the full <see cref="ArticleRecord"/> and the
+/// addresses of its index rows (<see cref="StoredRecord"/>). Writes are conditional on the ETag read before, so of two
+/// concurrent upserts of one article the second fails with 412 (or 409 for a new blob) and starts again.
+/// </summary>
+/// <param name="container">The records container (<see cref="StorageNames.RecordsContainer"/>).</param>
+internal sealed class RecordBlobStore(BlobContainerClient container)
+{
+    /// <summary>Blob name of an article's record.</summary>
+    public static string BlobName(string articleId) => TableKeys.Escape(articleId) + ".json";
+
+    /// <summary>Reads the stored record and the blob's ETag; both null when no blob exists.</summary>
+    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob.</exception>
+    public async Task<(StoredRecord? Stored, ETag? ETag)> ReadAsync(string articleId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await container.GetBlobClient(BlobName(articleId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return (content.Value.Content.ToObjectFromJson<StoredRecord>(ArticleJson.Compact), content.Value.Details.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>
+    /// Writes the record with the list of its index rows: if-match <paramref name="previousETag"/>, or if-none-match
+    /// <c>*</c> when there was no blob.
+    /// </summary>
+    /// <returns>The blob name.</returns>
+    /// <exception cref="RequestFailedException">412 or 409 when another writer got there first; other storage failures.</exception>
+    public async Task<string> WriteAsync(ArticleRecord record, IEnumerable<IndexRowRef> indexRows, ETag? previousETag,
+        CancellationToken cancellationToken)
+    {
+        string blobName = BlobName(record.Id);
+        var stored = new StoredRecord { Record = record, IndexRows = StoredRecord.FromRefs(indexRows) };
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(stored, ArticleJson.Compact);
+        await container.GetBlobClient(blobName).UploadAsync(new BinaryData(json),
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                // Optimistic concurrency on the blob that lists the index rows: a concurrent upsert fails with 412/409 and retries.
+                Conditions = previousETag is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            },
+            cancellationToken).ConfigureAwait(false);
+        return blobName;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Ingest.Core.Abstractions;
+
+namespace Ingest.Storage;
+
+/// <summary>The filters of an <see cref="ArticleQuery"/> as index keys: name keys (null when not given) and the date range.</summary>
+/// <param name="EntityKey">Name key of the entity.</param>
+/// <param name="SpeakerKey">Name key of the speaker.</param>
+/// <param name="SourceKey">Name key of the source.</param>
+/// <param name="From">Earliest published date, inclusive.</param>
+/// <param name="To">Latest published date, inclusive.</param>
+internal sealed record ArticleFilter(string? EntityKey, string? SpeakerKey, string? SourceKey, DateOnly? From, DateOnly? To)
+{
+    /// <summary>The keys of <paramref name="query"/>.</summary>
+    public static ArticleFilter Of(ArticleQuery query) => new(
+        QueryPaging.FilterKey(query.Entity), QueryPaging.FilterKey(query.Speaker), QueryPaging.FilterKey(query.Source),
+        query.From, query.To);
+
+    /// <summary>Whether a date bound is given.</summary>
+    public bool HasDate => From is not null || To is not null;
+
+    /// <summary><see cref="From"/> as <c>yyyy-MM-dd</c> (<c>0001-01-01</c> when open).</summary>
+    public string FromDay => (From ?? DateOnly.MinValue).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="To"/> as <c>yyyy-MM-dd</c> (<c>9999-12-31</c> when open).</summary>
+    public string ToDay => (To ?? DateOnly.MaxValue).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a <c>publishedAt</c> value falls in the date range (false when it has no date).</summary>
+    public bool InDateRange(string? publishedAt) =>
+        ArticleIndex.PublishedDate(publishedAt) is { } date && date >= (From ?? DateOnly.MinValue) && date <= (To ?? DateOnly.MaxValue);
+}

@@ -1,0 +1,21 @@
+using Azure.Data.Tables;
+using Ingest.Core.Abstractions;
+
+namespace Ingest.Storage;
+
+/// <summary>Articles naming an entity: the entity's <c>EntityIndex</c> partition (RK = escaped article id).</summary>
+/// <param name="entityIndex">The entity index table.</param>
+internal sealed class EntityIndexQuery(TableClient entityIndex) : ArticleIndexQuery(entityIndex, "ae")
+{
+    /// <inheritdoc />
+    public override bool Applies(ArticleFilter filter) => filter.EntityKey is not null;
+
+    /// <inheritdoc />
+    public override string Filter(ArticleFilter filter, ContinuationToken? after) => after is null
+        ? TableClient.CreateQueryFilter($"PartitionKey eq {filter.EntityKey}")
+        : TableClient.CreateQueryFilter($"PartitionKey eq {filter.EntityKey} and RowKey gt {after.RowKey}");
+
+    /// <inheritdoc />
+    public override async ValueTask<bool> MatchesAsync(ArticleFilter filter, ArticleSummary summary, CancellationToken cancellationToken) =>
+        await QueryPaging.ExistsAsync(Table, filter.EntityKey!, TableKeys.Escape(summary.Id), cancellationToken).ConfigureAwait(false);
+}

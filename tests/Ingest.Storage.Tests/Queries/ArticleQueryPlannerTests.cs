@@ -1,0 +1,53 @@
+using Azure.Data.Tables;
+using Ingest.Core.Abstractions;
+
+namespace Ingest.Storage.Tests.Queries;
+
+/// <summary>Which index drives an article query (no storage needed: the plan is chosen before any request).</summary>
+public class ArticleQueryPlannerTests
+{
+    private static readonly ArticleQueryPlanner Planner = new(
+        new ArticleTables(new TableServiceClient(AzuriteFixture.AzuriteConnectionString), new StorageNames(new StorageOptions { NamePrefix = "p" })),
+        maxScanRows: 5000);
+
+    public static TheoryData<ArticleQuery, Type, string> Plans => new()
+    {
+        { new ArticleQuery(Entity: "John Kerry", Speaker: "x", Source: "y", From: new DateOnly(2020, 1, 1)), typeof(EntityIndexQuery), "pEntityIndex" },
+        { new ArticleQuery(Speaker: "x", Source: "y", To: new DateOnly(2020, 1, 1)), typeof(SpeakerIndexQuery), "pSpeakerIndex" },
+        { new ArticleQuery(Source: "Bloomberg", From: new DateOnly(2020, 1, 1)), typeof(SourceIndexQuery), "pSourceIndex" },
+        { new ArticleQuery(From: new DateOnly(2020, 1, 1)), typeof(DateIndexQuery), "pDateIndex" },
+        { new ArticleQuery(), typeof(AllArticlesQuery), "pArticles" },
+        // A blank filter does not drive.
+        { new ArticleQuery(Entity: "  ", Speaker: ""), typeof(AllArticlesQuery), "pArticles" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void The_first_given_filter_drives(ArticleQuery query, Type driver, string table)
+    {
+        var chosen = Planner.Driver(ArticleFilter.Of(query));
+        Assert.IsType(driver, chosen);
+        Assert.Equal(table, chosen.Table.Name);
+    }
+
+    [Fact]
+    public void Every_index_has_its_own_token_kind()
+    {
+        string[] kinds = new[] { new ArticleQuery(Entity: "a"), new ArticleQuery(Speaker: "a"), new ArticleQuery(Source: "a"),
+                new ArticleQuery(From: DateOnly.MinValue), new ArticleQuery() }
+            .Select(q => Planner.Driver(ArticleFilter.Of(q)).Kind).ToArray();
+        Assert.Equal(kinds.Length, kinds.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("2024-05-01", true)]
+    [InlineData("2024-05-31T23:00:00+02:00", true)]
+    [InlineData("2024-06-01", false)]
+    [InlineData(null, false)]
+    [InlineData("May 2024", false)]
+    public void The_date_check_reads_the_published_date(string? publishedAt, bool inRange)
+    {
+        var filter = ArticleFilter.Of(new ArticleQuery(From: new DateOnly(2024, 5, 1), To: new DateOnly(2024, 5, 31)));
+        Assert.Equal(inRange, filter.InDateRange(publishedAt));
+    }
+}
