@@ -8,9 +8,10 @@ namespace Ingest.Core;
 public static class IngestServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the singletons <see cref="ArticleExtractor"/> (<see cref="ArticleExtractor.Default"/>), <see cref="IngestService"/>
-    /// and <see cref="TimeProvider.System"/>, and binds <see cref="IngestOptions"/> to the <c>IngestOptions</c> section
-    /// (environment <c>IngestOptions__MaxArticleBytes</c>). Services registered earlier are kept (so tests can put fakes first).
+    /// Registers the singletons <see cref="ArticleExtractor"/> (<see cref="ArticleExtractor.Default"/>, or the default
+    /// stages with the <see cref="Pipeline.PipelineOptions"/> of the <c>Pipeline</c> section when the configuration has one,
+    /// e.g. <c>Pipeline__Template__MaxWords</c>), <see cref="IngestService"/> and <see cref="TimeProvider.System"/>, and
+    /// binds <see cref="IngestOptions"/> to the <c>IngestOptions</c> section (environment <c>IngestOptions__MaxArticleBytes</c>). Services registered earlier are kept (so tests can put fakes first).
     /// <see cref="IngestService"/> also needs the storage services (<c>IArticleStore</c>, <c>IRawDocumentStore</c>,
     /// <c>IReprocessQueue</c>, optionally <c>ITemplateMemory</c>): <c>AddIngestStorage</c> in <c>Ingest.Storage</c>.
     /// </summary>
@@ -28,7 +29,13 @@ public static class IngestServiceCollectionExtensions
             options.Bind(configuration.GetSection(nameof(IngestOptions)));
         else
             options.BindConfiguration(nameof(IngestOptions));
-        services.TryAddSingleton(ArticleExtractor.Default);
+        services.TryAddSingleton(provider =>
+        {
+            var section = (configuration ?? provider.GetService<IConfiguration>())?.GetSection(Pipeline.PipelineOptions.SectionName);
+            return section is { } s && s.Exists()
+                ? new ArticleExtractor(ArticleExtractor.CreateDefaultPipeline(s.Get<Pipeline.PipelineOptions>()))
+                : ArticleExtractor.Default;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IngestService>();
         return services;

@@ -35,4 +35,15 @@ public sealed class PipelineRegistrationTests
         using var services = new ServiceCollection().AddSingleton(mine).AddIngestPipeline().BuildServiceProvider();
         Assert.Same(mine, services.GetRequiredService<ArticleExtractor>());
     }
+
+    [Fact]
+    public void A_pipeline_section_configures_the_stages()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pipeline:Template:MaxWords"] = "7", ["Pipeline:Zones:HeaderScanBlocks"] = "3" }).Build();
+        using var services = new ServiceCollection().AddIngestPipeline(configuration).BuildServiceProvider();
+        var extractor = services.GetRequiredService<ArticleExtractor>();
+        Assert.NotSame(ArticleExtractor.Default, extractor);
+        Assert.Equal(7, extractor.Pipeline.Stages.OfType<Ingest.Core.Stages.TemplateStage>().Single().Options.MaxWords);
+    }
 }
