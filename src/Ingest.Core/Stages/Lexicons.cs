@@ -157,6 +157,14 @@ internal static class Lexicons
     /// <summary>Names of US federal agencies and newspapers (dariusk/corpora, CC0).</summary>
     public static FrozenSet<string> KnownOrganizations => _knownOrgs.Value;
 
+    private static readonly Lazy<FrozenSet<string>> _nameConnectors = List("name_connectors.txt");
+
+    /// <summary>
+    /// Lower-case connectors allowed inside capitalised names ("of", "for", "the", "and", "de", "von", "&amp;"): in body
+    /// mentions, in speaker phrases and in offices before a title.
+    /// </summary>
+    public static FrozenSet<string> NameConnectors => _nameConnectors.Value;
+
     private static readonly Lazy<FrozenSet<string>> _nameParticles = List("name_particles.txt");
 
     /// <summary>Lower-case particles inside personal names ("de", "van", "al"): used by speaker phrases and entity typing.</summary>

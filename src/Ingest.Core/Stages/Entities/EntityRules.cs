@@ -20,7 +20,6 @@ internal static class EntityRules
     private static readonly Lazy<FrozenSet<string>> _compass = Lexicons.List("compass_words.txt");
     private static readonly Lazy<FrozenSet<string>> _locationCues = Lexicons.List("location_cues.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _eventPrefixes = Lexicons.List("event_prefixes.txt");
-    private static readonly Lazy<FrozenSet<string>> _mentionConnectors = Lexicons.List("mention_connectors.txt");
     private static readonly Lazy<FrozenSet<string>> _stopWords = Lexicons.List("stop_words_capitalised.txt");
     private static readonly Lazy<FrozenSet<string>> _nounUseFollowers = Lexicons.List("possessive_noun_followers.txt");
     private static readonly Lazy<FrozenSet<string>> _orgAndHeads = Lexicons.List("org_and_heads.txt");
@@ -73,9 +72,6 @@ internal static class EntityRules
 
     /// <summary>First words of storm and operation names, which are not entities ("Storm …", "Operation …").</summary>
     public static FrozenSet<string> EventPrefixes => _eventPrefixes.Value;
-
-    /// <summary>Lower-case connectors allowed inside a capitalised span ("of", "for", "the", "and", "de", "von", "&amp;").</summary>
-    public static FrozenSet<string> MentionConnectors => _mentionConnectors.Value;
 
     /// <summary>Words that are capitalised but never start or form a name on their own ("The", "However", "Monday").</summary>
     public static FrozenSet<string> StopWords => _stopWords.Value;

@@ -88,7 +88,7 @@ internal static partial class MentionFinder
                     }
                     // Connectors inside names: "Center for the National Interest", "Department of Housing and Urban Development".
                     int k = j + 1;
-                    while (k < tokens.Count && k - j <= 2 && EntityRules.MentionConnectors.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
+                    while (k < tokens.Count && k - j <= 2 && Lexicons.NameConnectors.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
                         k++;
                     if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
                         && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j))
@@ -138,13 +138,13 @@ internal static partial class MentionFinder
         var words = span.Split(' ').ToList();
         int offset = start;
         // Drop leading stop words ("The", "But") and trailing connectors.
-        while (words.Count > 0 && (Stop.Contains(words[0]) || EntityRules.MentionConnectors.Contains(words[0])))
+        while (words.Count > 0 && (Stop.Contains(words[0]) || Lexicons.NameConnectors.Contains(words[0])))
         {
             offset += words[0].Length + 1;
             words.RemoveAt(0);
             initial = false;
         }
-        while (words.Count > 0 && EntityRules.MentionConnectors.Contains(words[^1]))
+        while (words.Count > 0 && Lexicons.NameConnectors.Contains(words[^1]))
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0)
             yield break;

@@ -25,7 +25,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     {
         var tokens = m.Tokens;
         int title = Array.FindLastIndex(tokens, t => Lexicons.Titles.Contains(t.TrimEnd('.')));
-        if (title >= 2 && tokens.Take(title).Any(t => EntityRules.StrongOrgWords.Contains(t)) && tokens.Take(title).All(t => char.IsUpper(t[0]) || t is "of" or "and" or "for" or "the"))
+        if (title >= 2 && tokens.Take(title).Any(t => EntityRules.StrongOrgWords.Contains(t)) && tokens.Take(title).All(t => char.IsUpper(t[0]) || Lexicons.NameConnectors.Contains(t)))
         {
             string office = string.Join(' ', tokens.Take(title).SkipWhile(t => Lexicons.Demonyms.Contains(t) || Lexicons.Titles.Contains(t)));
             if (office.Length > 0)

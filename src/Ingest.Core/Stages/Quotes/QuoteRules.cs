@@ -10,7 +10,6 @@ namespace Ingest.Core.Stages.Quotes;
 /// </summary>
 internal static class QuoteRules
 {
-    private static readonly Lazy<FrozenSet<string>> _nameConnectors = Lexicons.List("speaker_name_connectors.txt");
     private static readonly Lazy<FrozenSet<string>> _determiners = Lexicons.List("determiners.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _definite = Lexicons.List("definite_determiners.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _plural = Lexicons.List("plural_determiners.txt", StringComparer.OrdinalIgnoreCase);
@@ -29,9 +28,6 @@ internal static class QuoteRules
     private static readonly Lazy<FrozenSet<string>> _cueExclusions = Lexicons.List("cue_verb_exclusions.txt");
     private static readonly Lazy<FrozenSet<string>> _subjectBoundaries = Lexicons.List("subject_boundaries.txt");
     private static readonly Lazy<FrozenSet<string>> _clauseOpeners = Lexicons.List("clause_openers.txt");
-
-    /// <summary>Lower-case words allowed inside the capitalised run of a speaker phrase ("of", "for", "von", "and").</summary>
-    public static FrozenSet<string> NameConnectors => _nameConnectors.Value;
 
     /// <summary>Determiners and quantifiers that open a speaker phrase ("a", "this", "several"); case-insensitive.</summary>
     public static FrozenSet<string> Determiners => _determiners.Value;

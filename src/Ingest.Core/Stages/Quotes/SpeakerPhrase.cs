@@ -95,7 +95,7 @@ internal static class SpeakerParser
         if (end < 0)
             return null;
         int start = end;
-        while (start > 0 && (IsCap(words[start - 1]) || (QuoteRules.NameConnectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
+        while (start > 0 && (IsCap(words[start - 1]) || (Lexicons.NameConnectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
             start--;
         // Skip a sentence-initial capital that is just a determiner.
         while (start <= end && QuoteRules.Determiners.Contains(words[start]))
@@ -115,7 +115,7 @@ internal static class SpeakerParser
         for (int i = end - 1; i >= 0 && end - i < 4; i--)
         {
             string w = run[i].TrimEnd('.');
-            if (Lexicons.Titles.Contains(w) || QuoteRules.NameConnectors.Contains(run[i]) && !Lexicons.NameParticles.Contains(run[i]) || Lexicons.OrgHeads.Contains(w))
+            if (Lexicons.Titles.Contains(w) || Lexicons.NameConnectors.Contains(run[i]) && !Lexicons.NameParticles.Contains(run[i]) || Lexicons.OrgHeads.Contains(w))
                 break;
             if (!IsCap(run[i]) && !Lexicons.NameParticles.Contains(run[i]))
                 break;
