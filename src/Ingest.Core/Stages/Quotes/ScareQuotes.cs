@@ -40,7 +40,7 @@ internal static class ScareQuotes
         var wb = Words(before);
         var wa = Words(after);
         for (int i = Math.Max(0, wb.Count - 4); i < wb.Count; i++)
-            if (IsCue(wb, i, out _) || wb[i] is "called" or "calling" or "described")
+            if (IsCue(wb, i, out _) || QuoteRules.NamingVerbs.Contains(wb[i]))
                 return true;
         for (int i = 0; i < Math.Min(wa.Count, 5); i++)
             if (IsCue(wa, i, out _))
