@@ -27,7 +27,8 @@ internal static class QuoteRules
     private static readonly Lazy<FrozenSet<string>> _namingVerbs = Lexicons.List("naming_verbs.txt");
     private static readonly Lazy<FrozenSet<string>> _cueExclusions = Lexicons.List("cue_verb_exclusions.txt");
     private static readonly Lazy<FrozenSet<string>> _subjectBoundaries = Lexicons.List("subject_boundaries.txt");
-    private static readonly Lazy<FrozenSet<string>> _clauseOpeners = Lexicons.List("clause_openers.txt");
+    private static readonly Lazy<FrozenSet<string>> _clauseOpeners = new(() =>
+        Lexicons.Lines("lead_adverbials.txt").Concat(Lexicons.Lines("clause_openers.txt")).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Determiners and quantifiers that open a speaker phrase ("a", "this", "several"); case-insensitive.</summary>
     public static FrozenSet<string> Determiners => _determiners.Value;
@@ -77,7 +78,10 @@ internal static class QuoteRules
     /// <summary>Lower-case conjunctions and subordinators the subject of a cue verb does not reach back over ("and", "because").</summary>
     public static FrozenSet<string> SubjectBoundaries => _subjectBoundaries.Value;
 
-    /// <summary>Capitalised subordinators and conjunctions that open a clause before its subject ("After", "When", "But").</summary>
+    /// <summary>
+    /// Words that open a clause before its subject ("After", "When", "Meanwhile", "But"): the first words of leading
+    /// adverbials and the subordinators of clause_openers.txt; case-insensitive.
+    /// </summary>
     public static FrozenSet<string> ClauseOpeners => _clauseOpeners.Value;
 
     private static readonly Lazy<Regex> _definiteLead = new(() => new Regex("^" + Alternation("definite_determiners.txt") + @"\s+", RegexOptions.IgnoreCase));
