@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Ingest.Core.Stages;
 
@@ -164,6 +165,12 @@ internal static class Lexicons
     /// mentions, in speaker phrases and in offices before a title.
     /// </summary>
     public static FrozenSet<string> NameConnectors => _nameConnectors.Value;
+
+    private static readonly Lazy<Regex> _leadingArticle = new(() =>
+        new Regex("^(?:" + string.Join('|', Lines("articles.txt").Select(Regex.Escape)) + @")\s+", RegexOptions.IgnoreCase));
+
+    /// <summary>An article and the spaces after it at the start of a name ("the Harbor City Council"), articles.txt.</summary>
+    public static Regex LeadingArticle => _leadingArticle.Value;
 
     private static readonly Lazy<FrozenSet<string>> _nameParticles = List("name_particles.txt");
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ingest.Core.Document;
 
 namespace Ingest.Core.Stages.Entities;
@@ -43,7 +42,7 @@ internal sealed class EntityResolver
     /// <summary>An organisation named as a quote's speaker ("the Harbor City water board").</summary>
     public void AddSpeakerOrganization(string org)
     {
-        string name = Regex.Replace(org, @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase);
+        string name = Lexicons.LeadingArticle.Replace(org, "");
         var words = name.Split(' ');
         if (name.Length > 2 && char.IsUpper(name[0]) && !Lexicons.FirstNames.Contains(words[0]) && words.Length <= 8)
             _typed.Add(new TypedMention(new Mention(name, 0, 0, false, [], ""), name, EntityTypes.Organization, null));

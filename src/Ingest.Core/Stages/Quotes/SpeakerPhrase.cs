@@ -141,7 +141,7 @@ internal static class SpeakerParser
     }
 
     private static string StripDeterminer(string s) =>
-        Regex.Replace(s, @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase);
+        Lexicons.LeadingArticle.Replace(s, "");
 
     private static string FixArticle(string desc) =>
         Regex.Replace(desc, @"^a (?=[aeiouAEIOU])", "an ");
@@ -171,7 +171,7 @@ internal static class SpeakerParser
 
     internal static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
-    private static readonly Lazy<Regex> _spokesperson = new(() => new Regex(@"^(?:(?:a|an|the|one|another)\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?"
+    private static readonly Lazy<Regex> _spokesperson = new(() => new Regex("^(?:" + QuoteRules.Alternation("determiners.txt") + @"\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?"
         + QuoteRules.Alternation("spokesperson_nouns.txt") + @"(?:\s+(?:for|of|at|with)\s+(?<org>.+))?$", RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> _leadingFiller = new(() => new Regex("^" + QuoteRules.Alternation("leading_fillers.txt") + @"\s+", RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> _trailingFiller = new(() => new Regex(@"\s+" + QuoteRules.Alternation("trailing_fillers.txt") + "$", RegexOptions.IgnoreCase));
