@@ -39,13 +39,13 @@ internal static class EntityRules
 
     /// <summary>
     /// Whether a capitalised span names an organisation by its words: an organisation word anywhere (also as the last
-    /// part of a hyphenated word, "Lebens-Rettungs-Gesellschaft"), or a legal form or head word at the end of two or more words.
+    /// part of a hyphenated word, "Hafen-Rettungs-Gesellschaft"), or a legal form or head word at the end of two or more words.
     /// </summary>
     public static bool HasOrganizationWord(IReadOnlyList<string> tokens) =>
         tokens.Any(t => StrongOrgWords.Contains(t) || t.Contains('-') && StrongOrgWords.Contains(t.Split('-')[^1]))
         || tokens.Count >= 2 && Lexicons.OrgHeads.Contains(tokens[^1]);
 
-    /// <summary>Two to six capitals (dots and ampersands allowed): "NASA", "HUD", "AT&amp;T".</summary>
+    /// <summary>Two to six capitals (dots and ampersands allowed): "HCC", "DHW", "A&amp;B".</summary>
     public static bool IsAcronym(string name) =>
         name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
 

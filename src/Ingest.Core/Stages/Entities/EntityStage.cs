@@ -8,7 +8,7 @@ namespace Ingest.Core.Stages;
 /// entities: recognises people, organisations and places in the body from capitalisation, context cues
 /// (titles and honorifics, organisation heads and legal forms, "in"/"from" before places) and the embedded
 /// lexicons (countries, cities, US states, given names, agencies); merges mentions by in-document coreference
-/// ("Kerry" → "John Kerry", "Putin's" → "Vladimir Putin", "U.S." → "United States"); and makes quote
+/// ("Doe" → "Jane Doe", "Roe's" → "John Roe", "U.S." → "United States"); and makes quote
 /// speakers canonical against the result.
 /// </summary>
 public sealed class EntityStage : IPipelineStage
@@ -22,7 +22,7 @@ public sealed class EntityStage : IPipelineStage
         var body = MentionFinder.ForDocument(document);
         var mentions = body.Mentions;
         var lowerWords = body.LowerCase;
-        // Surnames of people named in full ("Barack Obama"): a town of the same name ("Obama") is then the person.
+        // Surnames of people named in full ("Jane Doe"): a town of the same name ("Doe") is then the person.
         var surnames = mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
             .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
         var resolver = new EntityResolver(lowerWords, document.Metadata.Language, surnames);

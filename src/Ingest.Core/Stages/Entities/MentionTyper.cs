@@ -38,7 +38,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     public (string? Name, string? Type, string? Title) Classify(Mention m)
     {
         var tokens = m.Tokens.ToList();
-        // Titles before names: "President Barack Obama", "Secretary of State John Kerry", "Sen. Jane Doe".
+        // Titles before names: "President Jane Doe", "Secretary of State John Roe", "Sen. Jane Doe".
         int lastTitle = -1;
         for (int i = 0; i < tokens.Count - 1; i++)
         {
@@ -62,13 +62,13 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
                 if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !EntityRules.HasOrganizationWord(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
                     return (string.Join(' ', rest), EntityTypes.Person, string.Join(' ', tokens.Take(lastTitle + 1)));
             }
-            // "Senate Armed Services Chairman": the office before the title is the organisation.
+            // "Harbor City Council Chairman": the office before the title is the organisation.
             if (lastTitle == tokens.Count - 1 || k >= tokens.Count)
                 tokens = tokens.Take(lastTitle).ToList();
             if (tokens.Count == 0)
                 return (null, null, null);
         }
-        // A leading demonym is an adjective: "Russian President Vladimir Putin", "British troops".
+        // A leading demonym is an adjective: "Canadian Premier Jane Doe", "British troops".
         while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !EntityRules.HasOrganizationWord(tokens))
             tokens.RemoveAt(0);
         string name = string.Join(' ', tokens);
@@ -80,7 +80,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
 
         if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || EntityRules.EventPrefixes.Contains(tokens[0]))
         {
-            // "Sergei Magnitsky Act": the law is not listed, the person it is named after is.
+            // "John Roe Act": the law is not listed, the person it is named after is.
             if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && tokens[^1] is "Act" or "Law")
                 return (string.Join(' ', tokens.Take(tokens.Count - 1)), EntityTypes.Person, null);
             return (null, null, null);

@@ -5,7 +5,7 @@ namespace Ingest.Core.Stages.Quotes;
 /// <summary>A person or organisation mentioned in the body, at a position, for resolving pronouns and role nouns.</summary>
 /// <param name="Paragraph">Body paragraph index.</param>
 /// <param name="Offset">Character offset in the paragraph.</param>
-/// <param name="Name">Fullest name known for the referent so far ("Marta Kowalczyk" for a later "Kowalczyk").</param>
+/// <param name="Name">Fullest name known for the referent so far ("Jane Doe" for a later "Doe").</param>
 /// <param name="IsPerson">Person (true) or organisation (false).</param>
 /// <param name="Gender">'M', 'F' or '?' for persons; '?' for organisations.</param>
 /// <param name="IsSubject">Whether the mention starts its sentence or stands before a cue verb (a grammatical subject, roughly).</param>
@@ -56,13 +56,13 @@ internal sealed class Salience
             else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
                      && (IsCueWord(m.After) || m.After is "who" or "" or "a" or "an" or "the" || m.Before.Length > 0 && Lexicons.AnonymousHeads.Contains(m.Before[^1])))
             {
-                // An unlisted given name in subject position ("Sian Pritchard, who has run a café, said …").
+                // An unlisted given name in subject position ("Zephra Doe, who has run a café, said …").
                 AddPerson(m.Text, tokens[^1], '?', [], m, true);
             }
             else if (tokens.Length >= 2 && tokens.Length <= 3 && tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).Any(char.IsLower))
                      && Lexicons.Titles.Contains(tokens[0].TrimEnd('.')) && !Lexicons.OrgHeads.Contains(tokens[^1]))
             {
-                // "Cllr Hale", "Mr Pritchard": a titled surname.
+                // "Cllr Roe", "Mr Doe": a titled surname.
                 char gender = HonorificGender(tokens[0]) ?? '?';
                 AddPerson(string.Join(' ', tokens[1..]), tokens[^1], gender, tokens[..1], m, subject);
             }
@@ -179,7 +179,7 @@ internal sealed class Salience
         return other;
     }
 
-    /// <summary>Whether an organisation name fits a short form: a word of it ("Stonegate") or its initials ("HUD").</summary>
+    /// <summary>Whether an organisation name fits a short form: a word of it ("Harborview") or its initials ("HCC" for "Harbor City Council").</summary>
     internal static bool OrgMatches(string name, string hint)
     {
         var words = name.Split(' ');

@@ -4,7 +4,7 @@ using Ingest.Core.Document;
 namespace Ingest.Core.Stages.Quotes;
 
 /// <summary>A speaker as the attribution writes it, reduced to a mention and a kind.</summary>
-/// <param name="Mention">Name, description or pronoun ("John McCain", "a senior administration official", "he").</param>
+/// <param name="Mention">Name, description or pronoun ("Jane Doe", "a senior administration official", "he").</param>
 /// <param name="Kind">See <see cref="SpeakerKinds"/>; <see cref="SpeakerKinds.Unknown"/> for pronouns until resolved.</param>
 /// <param name="IsPronoun">True for he/she/they/I/we, resolved later to an earlier speaker.</param>
 /// <param name="RoleNoun">For "the president" / "this official": the role noun to resolve against earlier speakers.</param>
