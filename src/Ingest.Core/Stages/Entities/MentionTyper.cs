@@ -17,6 +17,9 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     /// <summary>Cities at least this large are places even at a sentence start or when they are also given names.</summary>
     private const int LargeCity = 100_000;
 
+    /// <summary>A person's name has two to this many words (after a title, or starting at a given name).</summary>
+    private const int MaxPersonNameWords = 4;
+
     /// <summary>
     /// "Harbor City Council Chairman Jane Doe": the office before a title is an organisation of its own, or null
     /// when the mention has none.
@@ -59,7 +62,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
             if (k < tokens.Count)
             {
                 var rest = tokens.Skip(k).ToList();
-                if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !EntityRules.HasOrganizationWord(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
+                if (rest.Count <= MaxPersonNameWords && rest.All(t => char.IsUpper(t[0])) && !EntityRules.HasOrganizationWord(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
                     return (string.Join(' ', rest), EntityTypes.Person, string.Join(' ', tokens.Take(lastTitle + 1)));
             }
             // "Harbor City Council Chairman": the office before the title is the organisation.
@@ -108,7 +111,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
             return (name, EntityTypes.Location, null);
         if (EntityRules.IsAcronym(name))
             return (name, EntityTypes.Organization, null);
-        if (tokens.Count is >= 2 and <= 4 && (Lexicons.FirstNames.Contains(tokens[0]) || speakerPersons.Contains(name))
+        if (tokens.Count is >= 2 and <= MaxPersonNameWords && (Lexicons.FirstNames.Contains(tokens[0]) || speakerPersons.Contains(name))
             && tokens.All(t => char.IsUpper(t[0]) || Lexicons.NameParticles.Contains(t)))
             return (name, EntityTypes.Person, null);
         // A single word at a sentence start that the article also writes in lower case is a common word.

@@ -19,6 +19,24 @@ internal sealed record Referent(int Paragraph, int Offset, string Name, bool IsP
 /// </summary>
 internal sealed class Salience
 {
+    /// <summary>A person name starting at a given name has at most this many words.</summary>
+    private const int MaxNameWords = 4;
+
+    /// <summary>Pronouns look back this many paragraphs for a person, …</summary>
+    private const int PersonLookBack = 6;
+
+    /// <summary>… "the company" and spokespeople this many for an organisation.</summary>
+    private const int OrganizationLookBack = 10;
+
+    /// <summary>Cost of a referent that is not a grammatical subject (each paragraph back costs 1).</summary>
+    private const double NonSubjectCost = 1.5;
+
+    /// <summary>Cost of a referent of unknown gender for a gendered pronoun.</summary>
+    private const double UnknownGenderCost = 0.75;
+
+    /// <summary>Cost per referent passed on the way back: ties go to the nearest.</summary>
+    private const double RankCost = 0.01;
+
     private readonly List<Referent> _referents = [];
     private readonly Dictionary<string, (string Name, char Gender)> _persons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titles = new(StringComparer.Ordinal);
@@ -39,7 +57,7 @@ internal sealed class Salience
                 continue;
             int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t)
                 && !(QuoteRules.WordLikeGivenNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
-            if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= 4 && !Lexicons.OrgHeads.Contains(tokens[^1]))
+            if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= MaxNameWords && !Lexicons.OrgHeads.Contains(tokens[^1]))
             {
                 string name = string.Join(' ', tokens[first..]);
                 char gender = Lexicons.GivenNames[tokens[first]];
@@ -132,7 +150,7 @@ internal sealed class Salience
     public char GenderOf(string name) => _persons.TryGetValue(name, out var p) ? p.Gender : '?';
 
     /// <summary>The nearest person before (paragraph, offset) whose gender fits the pronoun, looking back at most <paramref name="maxParagraphs"/>.</summary>
-    public Referent? NearestPerson(int paragraph, int offset, char gender, int maxParagraphs = 6)
+    public Referent? NearestPerson(int paragraph, int offset, char gender, int maxParagraphs = PersonLookBack)
     {
         // Recency with a preference for subjects (a light centering model): each paragraph back costs 1, not being a subject 1.5.
         Referent? best = null;
@@ -148,7 +166,7 @@ internal sealed class Salience
             rank++;
             if (gender != '?' && r.Gender != '?' && r.Gender != gender)
                 continue;
-            double score = (paragraph - r.Paragraph) + (r.IsSubject ? 0 : 1.5) + (r.Gender == '?' && gender != '?' ? 0.75 : 0) + rank * 0.01;
+            double score = (paragraph - r.Paragraph) + (r.IsSubject ? 0 : NonSubjectCost) + (r.Gender == '?' && gender != '?' ? UnknownGenderCost : 0) + rank * RankCost;
             if (score < bestScore)
             {
                 best = r;
@@ -159,7 +177,7 @@ internal sealed class Salience
     }
 
     /// <summary>The nearest organisation before (paragraph, offset), optionally one whose name contains <paramref name="hint"/>.</summary>
-    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = 10)
+    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = OrganizationLookBack)
     {
         Referent? other = null;
         for (int i = _referents.Count - 1; i >= 0; i--)

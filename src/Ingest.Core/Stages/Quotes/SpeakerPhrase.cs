@@ -13,6 +13,12 @@ internal sealed record SpeakerPhrase(string Mention, string Kind, bool IsPronoun
 /// <summary>Reduces the words of an attribution's subject to a <see cref="SpeakerPhrase"/>.</summary>
 internal static class SpeakerParser
 {
+    /// <summary>Phrases longer than this many words are clauses, not speakers.</summary>
+    private const int MaxPhraseWords = 16;
+
+    /// <summary>A personal name taken off the end of a capitalised run has at most this many words (before any "Jr.").</summary>
+    private const int MaxNameWords = 4;
+
     /// <summary>Parses <paramref name="phrase"/>, or returns null when it names no speaker.</summary>
     public static SpeakerPhrase? Parse(string phrase)
     {
@@ -33,7 +39,7 @@ internal static class SpeakerParser
             return null;
         if (words.Length == 1 && Lexicons.Pronouns.Contains(words[0]))
             return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
-        if (words.Length > 16)
+        if (words.Length > MaxPhraseWords)
             return null;
 
         // A capitalised name in the phrase: the last run of capitalised words (with connectors inside).
@@ -112,7 +118,7 @@ internal static class SpeakerParser
         if (end < 0)
             return "";
         int start = end;
-        for (int i = end - 1; i >= 0 && end - i < 4; i--)
+        for (int i = end - 1; i >= 0 && end - i < MaxNameWords; i--)
         {
             string w = run[i].TrimEnd('.');
             if (Lexicons.Titles.Contains(w) || Lexicons.NameConnectors.Contains(run[i]) && !Lexicons.NameParticles.Contains(run[i]) || Lexicons.OrgHeads.Contains(w))
