@@ -22,7 +22,7 @@ internal sealed class EntityCoreference(bool english)
 
     /// <summary>Context that marks a person: a cue verb or an apposition after the name, a person noun before it.</summary>
     private static bool PersonContext(Mention m) =>
-        Lexicons.SpeechVerbs.Contains(m.After.ToLowerInvariant()) || m.After is "who" or "a" or "an"
+        Lexicons.SpeechVerbs.Contains(m.After.ToLowerInvariant()) || EntityRules.AppositionFollowers.Contains(m.After)
         || m.Before.Length > 0 && char.IsLower(m.Before[^1][0]) && Lexicons.AnonymousHeads.Contains(m.Before[^1]);
 
     /// <summary>Builds the clusters from <paramref name="typed"/> and returns the entities with at least one mention, in order of first creation.</summary>

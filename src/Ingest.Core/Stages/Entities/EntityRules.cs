@@ -24,6 +24,8 @@ internal static class EntityRules
     private static readonly Lazy<FrozenSet<string>> _nounUseFollowers = Lexicons.List("possessive_noun_followers.txt");
     private static readonly Lazy<FrozenSet<string>> _orgAndHeads = Lexicons.List("org_and_heads.txt");
     private static readonly Lazy<FrozenSet<string>> _abbreviations = Lexicons.List("abbreviations.txt");
+    private static readonly Lazy<FrozenSet<string>> _appositionFollowers = Lexicons.List("apposition_followers.txt");
+    private static readonly Lazy<FrozenSet<string>> _eponymousLawWords = Lexicons.List("eponymous_law_words.txt");
 
     /// <summary>Words that make a capitalised span an organisation wherever they stand in it ("University of Harbor City").</summary>
     public static FrozenSet<string> StrongOrgWords => _strongOrgWords.Value;
@@ -84,4 +86,10 @@ internal static class EntityRules
 
     /// <summary>Abbreviations whose full stop does not end a sentence ("St.", "Inc.", "Bros.").</summary>
     public static FrozenSet<string> Abbreviations => _abbreviations.Value;
+
+    /// <summary>Words right after a name that show a person: a relative clause or an apposition ("who", "a", "an").</summary>
+    public static FrozenSet<string> AppositionFollowers => _appositionFollowers.Value;
+
+    /// <summary>Last words of laws named after a person ("Act", "Law").</summary>
+    public static FrozenSet<string> EponymousLawWords => _eponymousLawWords.Value;
 }

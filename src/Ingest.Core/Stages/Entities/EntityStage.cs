@@ -21,11 +21,7 @@ public sealed class EntityStage : IPipelineStage
     {
         var body = MentionFinder.ForDocument(document);
         var mentions = body.Mentions;
-        var lowerWords = body.LowerCase;
-        // Surnames of people named in full ("Jane Doe"): a town of the same name ("Doe") is then the person.
-        var surnames = mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
-            .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
-        var resolver = new EntityResolver(lowerWords, document.Metadata.Language, surnames);
+        var resolver = new EntityResolver(body.LowerCase, document.Metadata.Language, MentionTyper.PersonSurnames(mentions));
         foreach (var q in document.Quotes)
         {
             if (q.SpeakerKind == SpeakerKinds.Organization && q.SpeakerMention is { } org)

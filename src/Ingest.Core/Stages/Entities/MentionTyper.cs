@@ -21,6 +21,14 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     private const int MaxPersonNameWords = 4;
 
     /// <summary>
+    /// Surnames of people named in full, after a given name or a title ("Jane Doe", "Sen. Doe"): a town of the same
+    /// name ("Doe") is then the person.
+    /// </summary>
+    public static HashSet<string> PersonSurnames(IEnumerable<Mention> mentions) =>
+        mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
+            .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// "Harbor City Council Chairman Jane Doe": the office before a title is an organisation of its own, or null
     /// when the mention has none.
     /// </summary>
@@ -84,7 +92,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
         if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || EntityRules.EventPrefixes.Contains(tokens[0]))
         {
             // "John Roe Act": the law is not listed, the person it is named after is.
-            if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && tokens[^1] is "Act" or "Law")
+            if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.EponymousLawWords.Contains(tokens[^1]))
                 return (string.Join(' ', tokens.Take(tokens.Count - 1)), EntityTypes.Person, null);
             return (null, null, null);
         }

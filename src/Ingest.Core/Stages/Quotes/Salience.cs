@@ -72,7 +72,7 @@ internal sealed class Salience
                     _persons[known.Name] = _persons[tokens[^1]] = (known.Name, hg);
             }
             else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
-                     && (IsCueWord(m.After) || m.After is "who" or "" or "a" or "an" or "the" || m.Before.Length > 0 && Lexicons.AnonymousHeads.Contains(m.Before[^1])))
+                     && (IsCueWord(m.After) || (EntityRules.AppositionFollowers.Contains(m.After) || m.After is "" or "the") || m.Before.Length > 0 && Lexicons.AnonymousHeads.Contains(m.Before[^1])))
             {
                 // An unlisted given name in subject position ("Zephra Doe, who has run a café, said …").
                 AddPerson(m.Text, tokens[^1], '?', [], m, true);
