@@ -5,8 +5,11 @@ using System.Text.RegularExpressions;
 namespace Ingest.Core.Stages;
 
 /// <summary>
-/// The embedded word lists (Resources/Lexicons, derived by <c>tools/derive_lexicons.py</c>; sources and licences in
-/// THIRD-PARTY-NOTICES.md). Loaded once, lazily; all sets are read-only and thread-safe.
+/// The embedded word lists of Resources/Lexicons: gazetteers derived by <c>tools/derive_lexicons.py</c> (no header;
+/// sources and licences in THIRD-PARTY-NOTICES.md) and lists written by the project (a '#' header says what each holds
+/// and where it came from). One entry a line; loaded once, lazily; all sets are frozen, read-only and thread-safe.
+/// Lists shared by the quote and entity stages are here; each stage's own tables are in
+/// <see cref="Quotes.QuoteRules"/> and <see cref="Entities.EntityRules"/>, loaded through <see cref="List"/>.
 /// </summary>
 internal static class Lexicons
 {
