@@ -1,11 +1,15 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Ingest.Core.Stages;
 
 /// <summary>
-/// The embedded word lists (Resources/Lexicons, derived by <c>tools/derive_lexicons.py</c>; sources and licences in
-/// THIRD-PARTY-NOTICES.md). Loaded once, lazily; all sets are read-only and thread-safe.
+/// The embedded word lists of Resources/Lexicons: gazetteers derived by <c>tools/derive_lexicons.py</c> (no header;
+/// sources and licences in THIRD-PARTY-NOTICES.md) and lists written by the project (a '#' header says what each holds
+/// and where it came from). One entry a line; loaded once, lazily; all sets are frozen, read-only and thread-safe.
+/// Lists shared by the quote and entity stages are here; each stage's own tables are in
+/// <see cref="Quotes.QuoteRules"/> and <see cref="Entities.EntityRules"/>, loaded through <see cref="List"/>.
 /// </summary>
 internal static class Lexicons
 {
@@ -156,6 +160,20 @@ internal static class Lexicons
 
     /// <summary>Names of US federal agencies and newspapers (dariusk/corpora, CC0).</summary>
     public static FrozenSet<string> KnownOrganizations => _knownOrgs.Value;
+
+    private static readonly Lazy<FrozenSet<string>> _nameConnectors = List("name_connectors.txt");
+
+    /// <summary>
+    /// Lower-case connectors allowed inside capitalised names ("of", "for", "the", "and", "de", "von", "&amp;"): in body
+    /// mentions, in speaker phrases and in offices before a title.
+    /// </summary>
+    public static FrozenSet<string> NameConnectors => _nameConnectors.Value;
+
+    private static readonly Lazy<Regex> _leadingArticle = new(() =>
+        new Regex("^(?:" + string.Join('|', Lines("articles.txt").Select(Regex.Escape)) + @")\s+", RegexOptions.IgnoreCase));
+
+    /// <summary>An article and the spaces after it at the start of a name ("the Harbor City Council"), articles.txt.</summary>
+    public static Regex LeadingArticle => _leadingArticle.Value;
 
     private static readonly Lazy<FrozenSet<string>> _nameParticles = List("name_particles.txt");
 

@@ -17,5 +17,6 @@ public sealed class TokensStage : IPipelineStage
     public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.Tokens };
 
     /// <inheritdoc />
-    public void Process(ArticleDocument document) => Entities.MentionFinder.ForDocument(document);
+    public void Process(ArticleDocument document) =>
+        document.Set(Layers.Tokens, Entities.MentionFinder.ForParagraphs(document.Get(Layers.Body).Blocks.Select(b => b.Text).ToList()));
 }

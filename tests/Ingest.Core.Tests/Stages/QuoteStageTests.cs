@@ -188,7 +188,7 @@ public class RoleNounTests
     [Fact]
     public void ThePresidentIsTheNearestPersonTitledPresident()
     {
-        // "Obama" is also a town in GeoNames: a person named in full keeps the surname from becoming a place.
+        // The surname is also a town in GeoNames: a person named in full keeps the surname from becoming a place.
         const string text = "Summit notes\n\nPresident Barack Obama met Russian President Vladimir Putin in Paris, and Putin spoke first.\n\nKerry has seemed more enthusiastic about the talks than Obama himself. After the president gave a sharp speech at the United Nations, saying that “old rivalries should stay in the past,”\n\nKerry urged calm.";
         var r = TestArticles.Extract("p.txt", text);
         Assert.Equal("Barack Obama", Assert.Single(r.Quotes).Speaker);

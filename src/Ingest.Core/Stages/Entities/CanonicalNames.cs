@@ -30,7 +30,7 @@ internal sealed class CanonicalNames(EntityCoreference entities)
             var exact = orgs.FirstOrDefault(c => c.Name == mention) ?? orgs.FirstOrDefault(c => c.Aliases.Contains(mention));
             if (exact is not null && !EntityRules.IsAcronym(mention))
                 return exact.Name;
-            // "Department of Water Resources" → "Arizona Department of Water Resources"; "HUD" → its full name.
+            // "Department of Harbor Works" → "Harborland Department of Harbor Works"; "HCC" → its full name.
             var longer = orgs.Where(c => c.Name != mention).Where(c => c.Name.EndsWith(" " + mention, StringComparison.Ordinal) || c.Name.StartsWith(mention + " ", StringComparison.Ordinal)
                                          || Quotes.Salience.OrgMatches(c.Name, mention) && mention.All(ch => char.IsUpper(ch)))
                 .OrderByDescending(c => c.Mentions).FirstOrDefault();

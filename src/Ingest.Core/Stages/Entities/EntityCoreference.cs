@@ -22,7 +22,7 @@ internal sealed class EntityCoreference(bool english)
 
     /// <summary>Context that marks a person: a cue verb or an apposition after the name, a person noun before it.</summary>
     private static bool PersonContext(Mention m) =>
-        Lexicons.SpeechVerbs.Contains(m.After.ToLowerInvariant()) || m.After is "who" or "a" or "an"
+        Lexicons.SpeechVerbs.Contains(m.After.ToLowerInvariant()) || EntityRules.AppositionFollowers.Contains(m.After)
         || m.Before.Length > 0 && char.IsLower(m.Before[^1][0]) && Lexicons.AnonymousHeads.Contains(m.Before[^1]);
 
     /// <summary>Builds the clusters from <paramref name="typed"/> and returns the entities with at least one mention, in order of first creation.</summary>
@@ -44,16 +44,16 @@ internal sealed class EntityCoreference(bool english)
             }
             string[] tokens = name.Split(' ');
             if (tokens.Length == 1 && (name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal)))
-                Link(name, EntityTypes.Organization, m, null);   // a possessive kept as part of the name: "McDonald's"
+                Link(name, EntityTypes.Organization, m, null);   // a possessive kept as part of the name: "Harbor Joe's"
             else if (tokens.Length == 1 && m.Before.Length > 0 && EntityRules.LocationCues.Contains(m.Before[^1]) && !m.SentenceInitial)
                 Link(name, EntityTypes.Location, m, null);
             else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
                      && (singles.Contains(tokens[^1]) || PersonContext(m) || tokens[0].Length == 2 && tokens[0][1] == '.'))
-                Link(name, EntityTypes.Person, m, null);   // "Tomasz Nowicki" … "Nowicki said", "astronomer Tomasz Nowicki", "L. Ron Hubbard"
+                Link(name, EntityTypes.Person, m, null);   // "Jan Doe" … "Doe said", "astronomer Jan Doe", "J. Quincy Roe"
             else if (tokens.Length >= 2 && english && !EntityRules.StrongOrgWords.Contains(tokens[0]) | tokens.Length > 2)
                 Link(name, EntityTypes.Organization, m, null);
         }
-        // A leading surname of a known person before an organisation ("the Putin Kremlin", "the Obama White House").
+        // A leading surname of a known person before an organisation ("the Doe City Hall", "the Roe Harbor Board").
         foreach (var c in _clusters.Where(c => c.Type != EntityTypes.Person).ToList())
         {
             var words = c.Name.Split(' ');
@@ -81,15 +81,15 @@ internal sealed class EntityCoreference(bool english)
     }
 
     /// <summary>
-    /// Short forms of an organisation named in full elsewhere fold into it: a trailing part ("Department of Water
-    /// Resources" → "Arizona Department of Water Resources", "City Council" → "Spokane City Council").
+    /// Short forms of an organisation named in full elsewhere fold into it: a trailing part ("Department of Harbor
+    /// Works" → "Harborland Department of Harbor Works", "City Council" → "Harbor City Council").
     /// </summary>
     private void MergeShortOrganisationForms()
     {
         var orgs = _clusters.Where(c => c.Type == EntityTypes.Organization && c.Mentions > 0).ToList();
         foreach (var shortForm in orgs)
         {
-            // Acronyms stay entities of their own (annotators list "OPEC" beside its full name); speakers still resolve them.
+            // Acronyms stay entities of their own (annotators list "HCWA" beside its full name); speakers still resolve them.
             var full = orgs.Where(c => c != shortForm && c.Mentions > 0 && c.Name.Length > shortForm.Name.Length
                     && c.Name.EndsWith(" " + shortForm.Name, StringComparison.Ordinal))
                 .OrderByDescending(c => c.Mentions).FirstOrDefault();

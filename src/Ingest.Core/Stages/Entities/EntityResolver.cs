@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ingest.Core.Document;
 
 namespace Ingest.Core.Stages.Entities;
@@ -11,6 +10,12 @@ namespace Ingest.Core.Stages.Entities;
 /// </summary>
 internal sealed class EntityResolver
 {
+    /// <summary>Speaker organisations longer than this many words are descriptions, not names.</summary>
+    private const int MaxSpeakerOrgWords = 8;
+
+    /// <summary>Person speakers of this many words (a given and a family name at least) type the same name in the body.</summary>
+    private const int MinSpeakerPersonWords = 2, MaxSpeakerPersonWords = 4;
+
     private readonly List<TypedMention> _typed = [];
     private readonly HashSet<string> _speakerPersons = new(StringComparer.Ordinal);
     private readonly MentionTyper _typer;
@@ -43,16 +48,16 @@ internal sealed class EntityResolver
     /// <summary>An organisation named as a quote's speaker ("the Harbor City water board").</summary>
     public void AddSpeakerOrganization(string org)
     {
-        string name = Regex.Replace(org, @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase);
+        string name = Lexicons.LeadingArticle.Replace(org, "");
         var words = name.Split(' ');
-        if (name.Length > 2 && char.IsUpper(name[0]) && !Lexicons.FirstNames.Contains(words[0]) && words.Length <= 8)
+        if (name.Length > 2 && char.IsUpper(name[0]) && !Lexicons.FirstNames.Contains(words[0]) && words.Length <= MaxSpeakerOrgWords)
             _typed.Add(new TypedMention(new Mention(name, 0, 0, false, [], ""), name, EntityTypes.Organization, null));
     }
 
     /// <summary>A person named as a quote's speaker: their name is typed person even without a listed given name.</summary>
     public void AddSpeakerPerson(string name)
     {
-        if (name.Split(' ').Length is >= 2 and <= 4 && char.IsUpper(name[0]))
+        if (name.Split(' ').Length is >= MinSpeakerPersonWords and <= MaxSpeakerPersonWords && char.IsUpper(name[0]))
             _speakerPersons.Add(name);
     }
 

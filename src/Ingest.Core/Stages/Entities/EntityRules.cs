@@ -20,11 +20,12 @@ internal static class EntityRules
     private static readonly Lazy<FrozenSet<string>> _compass = Lexicons.List("compass_words.txt");
     private static readonly Lazy<FrozenSet<string>> _locationCues = Lexicons.List("location_cues.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _eventPrefixes = Lexicons.List("event_prefixes.txt");
-    private static readonly Lazy<FrozenSet<string>> _mentionConnectors = Lexicons.List("mention_connectors.txt");
     private static readonly Lazy<FrozenSet<string>> _stopWords = Lexicons.List("stop_words_capitalised.txt");
     private static readonly Lazy<FrozenSet<string>> _nounUseFollowers = Lexicons.List("possessive_noun_followers.txt");
     private static readonly Lazy<FrozenSet<string>> _orgAndHeads = Lexicons.List("org_and_heads.txt");
     private static readonly Lazy<FrozenSet<string>> _abbreviations = Lexicons.List("abbreviations.txt");
+    private static readonly Lazy<FrozenSet<string>> _appositionFollowers = Lexicons.List("apposition_followers.txt");
+    private static readonly Lazy<FrozenSet<string>> _eponymousLawWords = Lexicons.List("eponymous_law_words.txt");
 
     /// <summary>Words that make a capitalised span an organisation wherever they stand in it ("University of Harbor City").</summary>
     public static FrozenSet<string> StrongOrgWords => _strongOrgWords.Value;
@@ -40,13 +41,13 @@ internal static class EntityRules
 
     /// <summary>
     /// Whether a capitalised span names an organisation by its words: an organisation word anywhere (also as the last
-    /// part of a hyphenated word, "Lebens-Rettungs-Gesellschaft"), or a legal form or head word at the end of two or more words.
+    /// part of a hyphenated word, "Hafen-Rettungs-Gesellschaft"), or a legal form or head word at the end of two or more words.
     /// </summary>
     public static bool HasOrganizationWord(IReadOnlyList<string> tokens) =>
         tokens.Any(t => StrongOrgWords.Contains(t) || t.Contains('-') && StrongOrgWords.Contains(t.Split('-')[^1]))
         || tokens.Count >= 2 && Lexicons.OrgHeads.Contains(tokens[^1]);
 
-    /// <summary>Two to six capitals (dots and ampersands allowed): "NASA", "HUD", "AT&amp;T".</summary>
+    /// <summary>Two to six capitals (dots and ampersands allowed): "HCC", "DHW", "A&amp;B".</summary>
     public static bool IsAcronym(string name) =>
         name.Length is >= 2 and <= 6 && name.All(c => char.IsUpper(c) || c == '.' || c == '&') && name.Count(char.IsUpper) >= 2;
 
@@ -74,9 +75,6 @@ internal static class EntityRules
     /// <summary>First words of storm and operation names, which are not entities ("Storm …", "Operation …").</summary>
     public static FrozenSet<string> EventPrefixes => _eventPrefixes.Value;
 
-    /// <summary>Lower-case connectors allowed inside a capitalised span ("of", "for", "the", "and", "de", "von", "&amp;").</summary>
-    public static FrozenSet<string> MentionConnectors => _mentionConnectors.Value;
-
     /// <summary>Words that are capitalised but never start or form a name on their own ("The", "However", "Monday").</summary>
     public static FrozenSet<string> StopWords => _stopWords.Value;
 
@@ -88,4 +86,10 @@ internal static class EntityRules
 
     /// <summary>Abbreviations whose full stop does not end a sentence ("St.", "Inc.", "Bros.").</summary>
     public static FrozenSet<string> Abbreviations => _abbreviations.Value;
+
+    /// <summary>Words right after a name that show a person: a relative clause or an apposition ("who", "a", "an").</summary>
+    public static FrozenSet<string> AppositionFollowers => _appositionFollowers.Value;
+
+    /// <summary>Last words of laws named after a person ("Act", "Law").</summary>
+    public static FrozenSet<string> EponymousLawWords => _eponymousLawWords.Value;
 }

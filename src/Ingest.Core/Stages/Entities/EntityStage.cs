@@ -23,14 +23,10 @@ public sealed class EntityStage : IPipelineStage
     /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
-        var body = MentionFinder.ForDocument(document);
+        var body = document.Get(Layers.Tokens);
         var mentions = body.Mentions;
-        var lowerWords = body.LowerCase;
-        // Surnames of people named in full ("Barack Obama"): a town of the same name ("Obama") is then the person.
-        var surnames = mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
-            .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
-        var resolver = new EntityResolver(lowerWords, document.Metadata.Language, surnames);
-        foreach (var q in document.Quotes)
+        var resolver = new EntityResolver(body.LowerCase, document.Metadata.Language, MentionTyper.PersonSurnames(mentions));
+        foreach (var q in document.Get(Layers.Quotes))
         {
             if (q.SpeakerKind == SpeakerKinds.Organization && q.SpeakerMention is { } org)
                 resolver.AddSpeakerOrganization(org);

@@ -25,18 +25,11 @@ internal static partial class MentionFinder
     internal static FrozenSet<string> Stop => EntityRules.StopWords;
 
     /// <summary>
-    /// The body's capitalised spans and its lower-case vocabulary, computed once per document and shared by the quote
-    /// and entity stages (the body no longer changes after the metadata stage).
+    /// The body's capitalised spans and its lower-case vocabulary: the tokens layer, computed once per document by the
+    /// tokens stage and read by the quote and entity stages.
     /// </summary>
-    public static BodyWords ForDocument(Document.ArticleDocument document)
-    {
-        if (document.BodyWords is { } cached)
-            return cached;
-        var paragraphs = document.BodyBlocks.Select(b => b.Text).ToList();
-        var result = new BodyWords(paragraphs, Find(paragraphs), LowerCaseWords(paragraphs));
-        document.BodyWords = result;
-        return result;
-    }
+    /// <param name="paragraphs">The body paragraphs in order.</param>
+    public static BodyWords ForParagraphs(List<string> paragraphs) => new(paragraphs, Find(paragraphs), LowerCaseWords(paragraphs));
 
     /// <summary>Words the body writes in lower case (trimmed of punctuation): a capitalised form of one is a common word.</summary>
     private static HashSet<string> LowerCaseWords(List<string> paragraphs)
@@ -55,7 +48,7 @@ internal static partial class MentionFinder
     public static List<Mention> Find(IReadOnlyList<string> paragraphs)
     {
         var found = FindRaw(paragraphs);
-        // Keep a possessive that belongs to the name ("McDonald's"): the name never appears without it and is used as a noun.
+        // Keep a possessive that belongs to the name ("Harbor Joe's"): the name never appears without it and is used as a noun.
         var bare = found.Where(m => !m.Possessive).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
         var nounUse = found.Where(m => m.Possessive && IsNounUse(m.Mention.After)).Select(m => m.Mention.Text).ToHashSet(StringComparer.Ordinal);
         return found.Select(m => m.Possessive && !bare.Contains(m.Mention.Text) && nounUse.Contains(m.Mention.Text)
@@ -86,9 +79,9 @@ internal static partial class MentionFinder
                         j++;
                         continue;
                     }
-                    // Connectors inside names: "Center for the National Interest", "Department of Housing and Urban Development".
+                    // Connectors inside names: "Center for the Coastal Future", "Department of Parks and Harbor Works".
                     int k = j + 1;
-                    while (k < tokens.Count && k - j <= 2 && EntityRules.MentionConnectors.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
+                    while (k < tokens.Count && k - j <= 2 && Lexicons.NameConnectors.Contains(tokens[k].Value) && Adjacent(text, tokens[k - 1], tokens[k]))
                         k++;
                     if (k < tokens.Count && k > j + 1 && Adjacent(text, tokens[k - 1], tokens[k]) && IsCapWord(tokens[k].Value)
                         && (tokens[j + 1].Value != "and" || k == j + 2 && LooksOrgAnd(tokens, j))
@@ -117,13 +110,13 @@ internal static partial class MentionFinder
     private static bool IsNounUse(string after) => after.Length == 0 || EntityRules.PossessiveNounFollowers.Contains(after);
 
     private static bool LooksOrgAnd(MatchCollection tokens, int j) =>
-        // "Bill and Melinda Gates Foundation", "Department of Housing and Urban Development": keep "and" inside an organisation name.
+        // "Jane and John Doe Foundation", "Department of Parks and Harbor Works": keep "and" inside an organisation name.
         Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd('.', ',')))
         || Enumerable.Range(Math.Max(0, j - 3), Math.Min(4, j + 1)).Any(k => EntityRules.OrgAndHeads.Contains(tokens[k].Value));
 
     private static IEnumerable<Mention> Trim(string span, int p, int start, bool initial, string[] before, string after)
     {
-        // "Seattle-Bainbridge Island", "R-Texas": capitalised parts joined by a hyphen name two things (or a party and a state).
+        // "Harbor City-Pine Island", "R-Harborland": capitalised parts joined by a hyphen name two things (or a party and a state).
         int hy = span.IndexOf('-');
         if (hy > 0 && hy < span.Length - 1 && char.IsUpper(span[hy + 1]) && !span[..hy].Contains(' '))
         {
@@ -138,13 +131,13 @@ internal static partial class MentionFinder
         var words = span.Split(' ').ToList();
         int offset = start;
         // Drop leading stop words ("The", "But") and trailing connectors.
-        while (words.Count > 0 && (Stop.Contains(words[0]) || EntityRules.MentionConnectors.Contains(words[0])))
+        while (words.Count > 0 && (Stop.Contains(words[0]) || Lexicons.NameConnectors.Contains(words[0])))
         {
             offset += words[0].Length + 1;
             words.RemoveAt(0);
             initial = false;
         }
-        while (words.Count > 0 && EntityRules.MentionConnectors.Contains(words[^1]))
+        while (words.Count > 0 && Lexicons.NameConnectors.Contains(words[^1]))
             words.RemoveAt(words.Count - 1);
         if (words.Count == 0)
             yield break;
@@ -170,10 +163,10 @@ internal static partial class MentionFinder
     private static bool EndsSpan(string text, Match token, Match? next = null)
     {
         string w = token.Value;
-        // A possessive ends a name, except inside an organisation's ("Korean People's Army").
+        // A possessive ends a name, except inside an organisation's ("Harbor People's Party").
         if (w.EndsWith("'s") || w.EndsWith("’s"))
         {
-            // …unless the name before it is an organisation already ("Northwestern University's Medill School": two).
+            // …unless the name before it is an organisation already ("Harbor University's Roe School": two).
             if (next is null || EntityRules.StrongOrgWords.Contains(w[..^2]) || Lexicons.OrgHeads.Contains(w[..^2]))
                 return true;
             return !(Lexicons.OrgHeads.Contains(next.Value) || EntityRules.StrongOrgWords.Contains(next.Value) || NextIsOrgWord(text, next));
@@ -184,7 +177,7 @@ internal static partial class MentionFinder
         return w.EndsWith('.') && !IsAbbreviation(w);
     }
 
-    /// <summary>"St. Mary's Medical Center": an organisation word one capitalised word after the possessive.</summary>
+    /// <summary>"St. Quill's Medical Center": an organisation word one capitalised word after the possessive.</summary>
     private static bool NextIsOrgWord(string text, Match next)
     {
         int after = next.Index + next.Length;

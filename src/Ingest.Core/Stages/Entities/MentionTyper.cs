@@ -17,6 +17,17 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     /// <summary>Cities at least this large are places even at a sentence start or when they are also given names.</summary>
     private const int LargeCity = 100_000;
 
+    /// <summary>A person's name has two to this many words (after a title, or starting at a given name).</summary>
+    private const int MaxPersonNameWords = 4;
+
+    /// <summary>
+    /// Surnames of people named in full, after a given name or a title ("Jane Doe", "Sen. Doe"): a town of the same
+    /// name ("Doe") is then the person.
+    /// </summary>
+    public static HashSet<string> PersonSurnames(IEnumerable<Mention> mentions) =>
+        mentions.Where(m => m.Tokens.Length >= 2 && (Lexicons.FirstNames.Contains(m.Tokens[0]) || Lexicons.Titles.Contains(m.Tokens[0].TrimEnd('.'))))
+            .Select(m => m.Tokens[^1]).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// "Harbor City Council Chairman Jane Doe": the office before a title is an organisation of its own, or null
     /// when the mention has none.
@@ -25,7 +36,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     {
         var tokens = m.Tokens;
         int title = Array.FindLastIndex(tokens, t => Lexicons.Titles.Contains(t.TrimEnd('.')));
-        if (title >= 2 && tokens.Take(title).Any(t => EntityRules.StrongOrgWords.Contains(t)) && tokens.Take(title).All(t => char.IsUpper(t[0]) || t is "of" or "and" or "for" or "the"))
+        if (title >= 2 && tokens.Take(title).Any(t => EntityRules.StrongOrgWords.Contains(t)) && tokens.Take(title).All(t => char.IsUpper(t[0]) || Lexicons.NameConnectors.Contains(t)))
         {
             string office = string.Join(' ', tokens.Take(title).SkipWhile(t => Lexicons.Demonyms.Contains(t) || Lexicons.Titles.Contains(t)));
             if (office.Length > 0)
@@ -38,7 +49,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
     public (string? Name, string? Type, string? Title) Classify(Mention m)
     {
         var tokens = m.Tokens.ToList();
-        // Titles before names: "President Barack Obama", "Secretary of State John Kerry", "Sen. Jane Doe".
+        // Titles before names: "President Jane Doe", "Secretary of State John Roe", "Sen. Jane Doe".
         int lastTitle = -1;
         for (int i = 0; i < tokens.Count - 1; i++)
         {
@@ -59,16 +70,16 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
             if (k < tokens.Count)
             {
                 var rest = tokens.Skip(k).ToList();
-                if (rest.Count <= 4 && rest.All(t => char.IsUpper(t[0])) && !EntityRules.HasOrganizationWord(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
+                if (rest.Count <= MaxPersonNameWords && rest.All(t => char.IsUpper(t[0])) && !EntityRules.HasOrganizationWord(rest) && !Lexicons.Countries.ContainsKey(string.Join(' ', rest)))
                     return (string.Join(' ', rest), EntityTypes.Person, string.Join(' ', tokens.Take(lastTitle + 1)));
             }
-            // "Senate Armed Services Chairman": the office before the title is the organisation.
+            // "Harbor City Council Chairman": the office before the title is the organisation.
             if (lastTitle == tokens.Count - 1 || k >= tokens.Count)
                 tokens = tokens.Take(lastTitle).ToList();
             if (tokens.Count == 0)
                 return (null, null, null);
         }
-        // A leading demonym is an adjective: "Russian President Vladimir Putin", "British troops".
+        // A leading demonym is an adjective: "Canadian Premier Jane Doe", "British troops".
         while (tokens.Count > 1 && Lexicons.Demonyms.Contains(tokens[0]) && !EntityRules.HasOrganizationWord(tokens))
             tokens.RemoveAt(0);
         string name = string.Join(' ', tokens);
@@ -80,8 +91,8 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
 
         if (EntityRules.NotEntitySuffixes.Contains(tokens[^1]) || EntityRules.EventPrefixes.Contains(tokens[0]))
         {
-            // "Sergei Magnitsky Act": the law is not listed, the person it is named after is.
-            if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && tokens[^1] is "Act" or "Law")
+            // "John Roe Act": the law is not listed, the person it is named after is.
+            if (tokens.Count >= 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.EponymousLawWords.Contains(tokens[^1]))
                 return (string.Join(' ', tokens.Take(tokens.Count - 1)), EntityTypes.Person, null);
             return (null, null, null);
         }
@@ -108,7 +119,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
             return (name, EntityTypes.Location, null);
         if (EntityRules.IsAcronym(name))
             return (name, EntityTypes.Organization, null);
-        if (tokens.Count is >= 2 and <= 4 && (Lexicons.FirstNames.Contains(tokens[0]) || speakerPersons.Contains(name))
+        if (tokens.Count is >= 2 and <= MaxPersonNameWords && (Lexicons.FirstNames.Contains(tokens[0]) || speakerPersons.Contains(name))
             && tokens.All(t => char.IsUpper(t[0]) || Lexicons.NameParticles.Contains(t)))
             return (name, EntityTypes.Person, null);
         // A single word at a sentence start that the article also writes in lower case is a common word.

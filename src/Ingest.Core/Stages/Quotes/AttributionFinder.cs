@@ -136,9 +136,12 @@ internal static partial class AttributionFinder
 
     [GeneratedRegex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z][^,.;()]{2,80})")]
     private static partial Regex DashAttribution();
-    [GeneratedRegex(@"\b(?:according to|in the words of) (?<spk>(?:the |a |an )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase)]
-    private static partial Regex AccordingTo();
-    private static readonly Lazy<Regex> _midSentenceCue = new(() => new Regex(@"(?:^|,\s*)(?<spk>(?:this|that|the|one|another|a|an)\s+[\w\s-]{2,50}?)\s+"
+    private static readonly Lazy<Regex> _accordingTo = new(() => new Regex(@"\b(?:according to|in the words of) (?<spk>(?:"
+        + QuoteRules.Alternation("articles.txt") + @" )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase));
+
+    /// <summary>"according to Jane Doe", "in the words of the mayor": the speaker phrase up to punctuation or a post-modifier.</summary>
+    private static Regex AccordingTo() => _accordingTo.Value;
+    private static readonly Lazy<Regex> _midSentenceCue = new(() => new Regex(@"(?:^|,\s*)(?<spk>" + QuoteRules.Alternation("determiners.txt") + @"\s+[\w\s-]{2,50}?)\s+"
         + QuoteRules.Alternation("mid_sentence_cue_verbs.txt") + ","));
 
     /// <summary>"…, this official said, …": an unnamed speaker and a cue verb (mid_sentence_cue_verbs.txt) between commas.</summary>

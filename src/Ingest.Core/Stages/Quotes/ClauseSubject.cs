@@ -30,7 +30,7 @@ internal static class ClauseSubject
 
     private static SpeakerPhrase? SubjectOfCore(List<string> words)
     {
-        // The subject ends at the first comma: "Ray Castañeda, who chairs …" → "Ray Castañeda".
+        // The subject ends at the first comma: "John Roe, who chairs …" → "John Roe".
         int comma = words.FindIndex(w => w.EndsWith(','));
         if (comma >= 1 && !(comma == 0))
         {

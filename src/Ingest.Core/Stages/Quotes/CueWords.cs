@@ -20,6 +20,6 @@ internal static class CueWords
             return true;
         if (QuoteRules.NamingVerbs.Contains(w))
             return i + 1 < words.Count;
-        return Lexicons.SpeechVerbs.Contains(w) && !QuoteRules.CueVerbExclusions.Contains(w) || w is "report" or "reported" && i > 0;
+        return Lexicons.SpeechVerbs.Contains(w) && !QuoteRules.CueVerbExclusions.Contains(w) || QuoteRules.CueVerbsNotFirst.Contains(w) && i > 0;
     }
 }

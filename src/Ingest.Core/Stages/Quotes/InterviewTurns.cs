@@ -18,6 +18,9 @@ internal static partial class InterviewTurns
     /// <summary>Labelled paragraphs needed before the page counts as an interview.</summary>
     internal const int MinTurns = 4;
 
+    /// <summary>Distinct labels, and changes of speaker from one turn to the next, needed for an interview.</summary>
+    private const int MinAlternations = 2;
+
     public static List<InterviewTurn> Find(IReadOnlyList<string> paragraphs)
     {
         var turns = new List<InterviewTurn>();
@@ -28,7 +31,7 @@ internal static partial class InterviewTurns
                 turns.Add(new InterviewTurn(p, m.Groups["label"].Value, m.Groups["text"].Value.Trim()));
         }
         var labels = turns.Select(t => t.Label.ToUpperInvariant()).Distinct().ToList();
-        bool alternates = labels.Count >= 2 && turns.Zip(turns.Skip(1)).Count(x => !string.Equals(x.First.Label, x.Second.Label, StringComparison.OrdinalIgnoreCase)) >= 2;
+        bool alternates = labels.Count >= MinAlternations && turns.Zip(turns.Skip(1)).Count(x => !string.Equals(x.First.Label, x.Second.Label, StringComparison.OrdinalIgnoreCase)) >= MinAlternations;
         return turns.Count >= MinTurns && alternates ? turns : [];
     }
 

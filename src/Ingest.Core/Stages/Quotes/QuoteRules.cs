@@ -10,7 +10,6 @@ namespace Ingest.Core.Stages.Quotes;
 /// </summary>
 internal static class QuoteRules
 {
-    private static readonly Lazy<FrozenSet<string>> _nameConnectors = Lexicons.List("speaker_name_connectors.txt");
     private static readonly Lazy<FrozenSet<string>> _determiners = Lexicons.List("determiners.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _definite = Lexicons.List("definite_determiners.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _plural = Lexicons.List("plural_determiners.txt", StringComparer.OrdinalIgnoreCase);
@@ -27,11 +26,10 @@ internal static class QuoteRules
     private static readonly Lazy<FrozenSet<string>> _soArticles = Lexicons.List("cue_articles_after_so.txt");
     private static readonly Lazy<FrozenSet<string>> _namingVerbs = Lexicons.List("naming_verbs.txt");
     private static readonly Lazy<FrozenSet<string>> _cueExclusions = Lexicons.List("cue_verb_exclusions.txt");
+    private static readonly Lazy<FrozenSet<string>> _cueNotFirst = Lexicons.List("cue_verbs_not_first.txt");
     private static readonly Lazy<FrozenSet<string>> _subjectBoundaries = Lexicons.List("subject_boundaries.txt");
-    private static readonly Lazy<FrozenSet<string>> _clauseOpeners = Lexicons.List("clause_openers.txt");
-
-    /// <summary>Lower-case words allowed inside the capitalised run of a speaker phrase ("of", "for", "von", "and").</summary>
-    public static FrozenSet<string> NameConnectors => _nameConnectors.Value;
+    private static readonly Lazy<FrozenSet<string>> _clauseOpeners = new(() =>
+        Lexicons.Lines("lead_adverbials.txt").Concat(Lexicons.Lines("clause_openers.txt")).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Determiners and quantifiers that open a speaker phrase ("a", "this", "several"); case-insensitive.</summary>
     public static FrozenSet<string> Determiners => _determiners.Value;
@@ -78,10 +76,16 @@ internal static class QuoteRules
     /// <summary>Speech-verb forms that are not cues on their own ("post", "report", "state").</summary>
     public static FrozenSet<string> CueVerbExclusions => _cueExclusions.Value;
 
+    /// <summary>Excluded forms that are cues when a word stands before them ("report", "reported").</summary>
+    public static FrozenSet<string> CueVerbsNotFirst => _cueNotFirst.Value;
+
     /// <summary>Lower-case conjunctions and subordinators the subject of a cue verb does not reach back over ("and", "because").</summary>
     public static FrozenSet<string> SubjectBoundaries => _subjectBoundaries.Value;
 
-    /// <summary>Capitalised subordinators and conjunctions that open a clause before its subject ("After", "When", "But").</summary>
+    /// <summary>
+    /// Words that open a clause before its subject ("After", "When", "Meanwhile", "But"): the first words of leading
+    /// adverbials and the subordinators of clause_openers.txt; case-insensitive.
+    /// </summary>
     public static FrozenSet<string> ClauseOpeners => _clauseOpeners.Value;
 
     private static readonly Lazy<Regex> _definiteLead = new(() => new Regex("^" + Alternation("definite_determiners.txt") + @"\s+", RegexOptions.IgnoreCase));

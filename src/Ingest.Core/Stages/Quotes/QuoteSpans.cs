@@ -124,7 +124,7 @@ internal static class QuoteSpans
             };
             if (!match)
                 continue;
-            // An apostrophe has a letter on both sides (don’t, Putin’s) or closes a plural possessive (officials’ plans).
+            // An apostrophe has a letter on both sides (don’t, Doe’s) or closes a plural possessive (officials’ plans).
             bool letterBefore = j > 0 && char.IsLetter(t[j - 1]);
             bool letterAfter = j + 1 < t.Length && char.IsLetter(t[j + 1]);
             if (letterBefore && letterAfter)

@@ -14,7 +14,7 @@ namespace Ingest.Core.Stages;
 /// list plus others) in every order: “…,” said X / “…,” X said / X said: “…” / according to X / “…” — X
 /// (<see cref="AttributionFinder"/>); pronouns and role nouns resolve against the article (<see cref="SpeakerResolver"/>);
 /// Q&amp;A turns are quotes of their speakers (<see cref="InterviewQuotes"/>).
-/// Speakers are mentions here; the entity stage makes them canonical.
+/// Speakers are mentions here; the speakers stage links them to the entities.
 /// </summary>
 public sealed class QuoteStage : IPipelineStage
 {
@@ -31,13 +31,14 @@ public sealed class QuoteStage : IPipelineStage
     /// <inheritdoc />
     public void Process(ArticleDocument document)
     {
-        _ = document.Quotes; // the layer exists even when the article quotes nobody
-        var body = Entities.MentionFinder.ForDocument(document);
+        var quotes = new QuoteList();
+        var body = document.Get(Layers.Tokens);
         var context = new AttributionContext(body);
         var units = QuoteCollector.Collect(context);
         InterviewQuotes.AddTo(units, body.Paragraphs, document.Metadata.Authors, context);
         foreach (var unit in units)
             if (unit.ToQuote() is { } quote)
-                document.Quotes.Add(quote);
+                quotes.Add(quote);
+        document.Set(Layers.Quotes, quotes);
     }
 }

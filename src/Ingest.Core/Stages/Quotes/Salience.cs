@@ -5,7 +5,7 @@ namespace Ingest.Core.Stages.Quotes;
 /// <summary>A person or organisation mentioned in the body, at a position, for resolving pronouns and role nouns.</summary>
 /// <param name="Paragraph">Body paragraph index.</param>
 /// <param name="Offset">Character offset in the paragraph.</param>
-/// <param name="Name">Fullest name known for the referent so far ("Marta Kowalczyk" for a later "Kowalczyk").</param>
+/// <param name="Name">Fullest name known for the referent so far ("Jane Doe" for a later "Doe").</param>
 /// <param name="IsPerson">Person (true) or organisation (false).</param>
 /// <param name="Gender">'M', 'F' or '?' for persons; '?' for organisations.</param>
 /// <param name="IsSubject">Whether the mention starts its sentence or stands before a cue verb (a grammatical subject, roughly).</param>
@@ -19,6 +19,24 @@ internal sealed record Referent(int Paragraph, int Offset, string Name, bool IsP
 /// </summary>
 internal sealed class Salience
 {
+    /// <summary>A person name starting at a given name has at most this many words.</summary>
+    private const int MaxNameWords = 4;
+
+    /// <summary>Pronouns look back this many paragraphs for a person, …</summary>
+    private const int PersonLookBack = 6;
+
+    /// <summary>… "the company" and spokespeople this many for an organisation.</summary>
+    private const int OrganizationLookBack = 10;
+
+    /// <summary>Cost of a referent that is not a grammatical subject (each paragraph back costs 1).</summary>
+    private const double NonSubjectCost = 1.5;
+
+    /// <summary>Cost of a referent of unknown gender for a gendered pronoun.</summary>
+    private const double UnknownGenderCost = 0.75;
+
+    /// <summary>Cost per referent passed on the way back: ties go to the nearest.</summary>
+    private const double RankCost = 0.01;
+
     private readonly List<Referent> _referents = [];
     private readonly Dictionary<string, (string Name, char Gender)> _persons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titles = new(StringComparer.Ordinal);
@@ -39,7 +57,7 @@ internal sealed class Salience
                 continue;
             int first = Array.FindIndex(tokens, t => Lexicons.GivenNames.ContainsKey(t)
                 && !(QuoteRules.WordLikeGivenNames.Contains(t) || lower.Contains(t.ToLowerInvariant())));
-            if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= 4 && !Lexicons.OrgHeads.Contains(tokens[^1]))
+            if (first >= 0 && first < tokens.Length - 1 && tokens.Length - first <= MaxNameWords && !Lexicons.OrgHeads.Contains(tokens[^1]))
             {
                 string name = string.Join(' ', tokens[first..]);
                 char gender = Lexicons.GivenNames[tokens[first]];
@@ -54,15 +72,15 @@ internal sealed class Salience
                     _persons[known.Name] = _persons[tokens[^1]] = (known.Name, hg);
             }
             else if (tokens.Length is 2 or 3 && tokens.All(IsNameWord)
-                     && (IsCueWord(m.After) || m.After is "who" or "" or "a" or "an" or "the" || m.Before.Length > 0 && Lexicons.AnonymousHeads.Contains(m.Before[^1])))
+                     && (IsCueWord(m.After) || (EntityRules.AppositionFollowers.Contains(m.After) || m.After is "" or "the") || m.Before.Length > 0 && Lexicons.AnonymousHeads.Contains(m.Before[^1])))
             {
-                // An unlisted given name in subject position ("Sian Pritchard, who has run a café, said …").
+                // An unlisted given name in subject position ("Zephra Doe, who has run a café, said …").
                 AddPerson(m.Text, tokens[^1], '?', [], m, true);
             }
             else if (tokens.Length >= 2 && tokens.Length <= 3 && tokens.All(t => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).Any(char.IsLower))
                      && Lexicons.Titles.Contains(tokens[0].TrimEnd('.')) && !Lexicons.OrgHeads.Contains(tokens[^1]))
             {
-                // "Cllr Hale", "Mr Pritchard": a titled surname.
+                // "Cllr Roe", "Mr Doe": a titled surname.
                 char gender = HonorificGender(tokens[0]) ?? '?';
                 AddPerson(string.Join(' ', tokens[1..]), tokens[^1], gender, tokens[..1], m, subject);
             }
@@ -132,7 +150,7 @@ internal sealed class Salience
     public char GenderOf(string name) => _persons.TryGetValue(name, out var p) ? p.Gender : '?';
 
     /// <summary>The nearest person before (paragraph, offset) whose gender fits the pronoun, looking back at most <paramref name="maxParagraphs"/>.</summary>
-    public Referent? NearestPerson(int paragraph, int offset, char gender, int maxParagraphs = 6)
+    public Referent? NearestPerson(int paragraph, int offset, char gender, int maxParagraphs = PersonLookBack)
     {
         // Recency with a preference for subjects (a light centering model): each paragraph back costs 1, not being a subject 1.5.
         Referent? best = null;
@@ -148,7 +166,7 @@ internal sealed class Salience
             rank++;
             if (gender != '?' && r.Gender != '?' && r.Gender != gender)
                 continue;
-            double score = (paragraph - r.Paragraph) + (r.IsSubject ? 0 : 1.5) + (r.Gender == '?' && gender != '?' ? 0.75 : 0) + rank * 0.01;
+            double score = (paragraph - r.Paragraph) + (r.IsSubject ? 0 : NonSubjectCost) + (r.Gender == '?' && gender != '?' ? UnknownGenderCost : 0) + rank * RankCost;
             if (score < bestScore)
             {
                 best = r;
@@ -159,7 +177,7 @@ internal sealed class Salience
     }
 
     /// <summary>The nearest organisation before (paragraph, offset), optionally one whose name contains <paramref name="hint"/>.</summary>
-    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = 10)
+    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = OrganizationLookBack)
     {
         Referent? other = null;
         for (int i = _referents.Count - 1; i >= 0; i--)
@@ -179,7 +197,7 @@ internal sealed class Salience
         return other;
     }
 
-    /// <summary>Whether an organisation name fits a short form: a word of it ("Stonegate") or its initials ("HUD").</summary>
+    /// <summary>Whether an organisation name fits a short form: a word of it ("Harborview") or its initials ("HCC" for "Harbor City Council").</summary>
     internal static bool OrgMatches(string name, string hint)
     {
         var words = name.Split(' ');

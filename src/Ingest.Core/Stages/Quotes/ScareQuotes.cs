@@ -11,14 +11,29 @@ namespace Ingest.Core.Stages.Quotes;
 /// </summary>
 internal static class ScareQuotes
 {
+    /// <summary>After a naming lead ("so-called"), quotations up to this many words are names or labels.</summary>
+    private const int MaxWordsAfterLead = 8;
+
+    /// <summary>Title-case quotations up to this many words with no cue beside them are titles or names.</summary>
+    private const int MaxTitleWords = 12;
+
+    /// <summary>A cue beside a quotation is looked for within this many characters of each mark…</summary>
+    private const int CueWindowChars = 60;
+
+    /// <summary>…among the last this many words before the opening mark…</summary>
+    private const int CueWordsBefore = 4;
+
+    /// <summary>…and the first this many words after the closing mark.</summary>
+    private const int CueWordsAfter = 5;
+
     public static bool IsScareOrTitle(string text, QuoteSpan span, string inner)
     {
         int words = BoilerplateStage.WordCount(inner);
         string before = text[..span.Open].TrimEnd();
-        if (ScareLead().IsMatch(before) && words <= 8)
+        if (ScareLead().IsMatch(before) && words <= MaxWordsAfterLead)
             return true;
         bool sentence = inner.TrimEnd().Length > 0 && ".!?…".Contains(inner.TrimEnd().TrimEnd('"', '’', '\'')[^1]);
-        if (words <= 12 && !sentence && TitleCase(inner) && words >= 1 && !HasAdjacentCue(text, span))
+        if (words <= MaxTitleWords && !sentence && TitleCase(inner) && words >= 1 && !HasAdjacentCue(text, span))
             return true;
         if (words < QuoteStage.MinUnattributedWords && !sentence && !HasAdjacentCue(text, span))
             return true;
@@ -34,15 +49,15 @@ internal static class ScareQuotes
 
     private static bool HasAdjacentCue(string text, QuoteSpan span)
     {
-        int a = Math.Max(0, span.Open - 60);
+        int a = Math.Max(0, span.Open - CueWindowChars);
         string before = text[a..span.Open];
-        string after = span.Close + 1 < text.Length ? text[(span.Close + 1)..Math.Min(text.Length, span.Close + 60)] : "";
+        string after = span.Close + 1 < text.Length ? text[(span.Close + 1)..Math.Min(text.Length, span.Close + CueWindowChars)] : "";
         var wb = Words(before);
         var wa = Words(after);
-        for (int i = Math.Max(0, wb.Count - 4); i < wb.Count; i++)
-            if (IsCue(wb, i, out _) || wb[i] is "called" or "calling" or "described")
+        for (int i = Math.Max(0, wb.Count - CueWordsBefore); i < wb.Count; i++)
+            if (IsCue(wb, i, out _) || QuoteRules.NamingVerbs.Contains(wb[i]))
                 return true;
-        for (int i = 0; i < Math.Min(wa.Count, 5); i++)
+        for (int i = 0; i < Math.Min(wa.Count, CueWordsAfter); i++)
             if (IsCue(wa, i, out _))
                 return true;
         return false;

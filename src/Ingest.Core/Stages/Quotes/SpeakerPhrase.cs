@@ -4,7 +4,7 @@ using Ingest.Core.Document;
 namespace Ingest.Core.Stages.Quotes;
 
 /// <summary>A speaker as the attribution writes it, reduced to a mention and a kind.</summary>
-/// <param name="Mention">Name, description or pronoun ("John McCain", "a senior administration official", "he").</param>
+/// <param name="Mention">Name, description or pronoun ("Jane Doe", "a senior administration official", "he").</param>
 /// <param name="Kind">See <see cref="SpeakerKinds"/>; <see cref="SpeakerKinds.Unknown"/> for pronouns until resolved.</param>
 /// <param name="IsPronoun">True for he/she/they/I/we, resolved later to an earlier speaker.</param>
 /// <param name="RoleNoun">For "the president" / "this official": the role noun to resolve against earlier speakers.</param>
@@ -13,6 +13,12 @@ internal sealed record SpeakerPhrase(string Mention, string Kind, bool IsPronoun
 /// <summary>Reduces the words of an attribution's subject to a <see cref="SpeakerPhrase"/>.</summary>
 internal static class SpeakerParser
 {
+    /// <summary>Phrases longer than this many words are clauses, not speakers.</summary>
+    private const int MaxPhraseWords = 16;
+
+    /// <summary>A personal name taken off the end of a capitalised run has at most this many words (before any "Jr.").</summary>
+    private const int MaxNameWords = 4;
+
     /// <summary>Parses <paramref name="phrase"/>, or returns null when it names no speaker.</summary>
     public static SpeakerPhrase? Parse(string phrase)
     {
@@ -33,7 +39,7 @@ internal static class SpeakerParser
             return null;
         if (words.Length == 1 && Lexicons.Pronouns.Contains(words[0]))
             return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
-        if (words.Length > 16)
+        if (words.Length > MaxPhraseWords)
             return null;
 
         // A capitalised name in the phrase: the last run of capitalised words (with connectors inside).
@@ -95,7 +101,7 @@ internal static class SpeakerParser
         if (end < 0)
             return null;
         int start = end;
-        while (start > 0 && (IsCap(words[start - 1]) || (QuoteRules.NameConnectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
+        while (start > 0 && (IsCap(words[start - 1]) || (Lexicons.NameConnectors.Contains(words[start - 1]) && start > 1 && IsCap(words[start - 2]))))
             start--;
         // Skip a sentence-initial capital that is just a determiner.
         while (start <= end && QuoteRules.Determiners.Contains(words[start]))
@@ -112,10 +118,10 @@ internal static class SpeakerParser
         if (end < 0)
             return "";
         int start = end;
-        for (int i = end - 1; i >= 0 && end - i < 4; i--)
+        for (int i = end - 1; i >= 0 && end - i < MaxNameWords; i--)
         {
             string w = run[i].TrimEnd('.');
-            if (Lexicons.Titles.Contains(w) || QuoteRules.NameConnectors.Contains(run[i]) && !Lexicons.NameParticles.Contains(run[i]) || Lexicons.OrgHeads.Contains(w))
+            if (Lexicons.Titles.Contains(w) || Lexicons.NameConnectors.Contains(run[i]) && !Lexicons.NameParticles.Contains(run[i]) || Lexicons.OrgHeads.Contains(w))
                 break;
             if (!IsCap(run[i]) && !Lexicons.NameParticles.Contains(run[i]))
                 break;
@@ -141,7 +147,7 @@ internal static class SpeakerParser
     }
 
     private static string StripDeterminer(string s) =>
-        Regex.Replace(s, @"^(?:the|a|an)\s+", "", RegexOptions.IgnoreCase);
+        Lexicons.LeadingArticle.Replace(s, "");
 
     private static string FixArticle(string desc) =>
         Regex.Replace(desc, @"^a (?=[aeiouAEIOU])", "an ");
@@ -171,7 +177,7 @@ internal static class SpeakerParser
 
     internal static string Capitalize(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..];
 
-    private static readonly Lazy<Regex> _spokesperson = new(() => new Regex(@"^(?:(?:a|an|the|one|another)\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?"
+    private static readonly Lazy<Regex> _spokesperson = new(() => new Regex("^(?:" + QuoteRules.Alternation("determiners.txt") + @"\s+)?(?:(?<pre>\p{Lu}[\w.&'’-]*(?:\s\p{Lu}[\w.&'’-]*){0,3})\s+)?"
         + QuoteRules.Alternation("spokesperson_nouns.txt") + @"(?:\s+(?:for|of|at|with)\s+(?<org>.+))?$", RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> _leadingFiller = new(() => new Regex("^" + QuoteRules.Alternation("leading_fillers.txt") + @"\s+", RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> _trailingFiller = new(() => new Regex(@"\s+" + QuoteRules.Alternation("trailing_fillers.txt") + "$", RegexOptions.IgnoreCase));

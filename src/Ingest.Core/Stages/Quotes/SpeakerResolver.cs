@@ -104,7 +104,7 @@ internal static class SpeakerResolver
         }
     }
 
-    /// <summary>The named subject of the last attribution before the quote in its paragraph ("Emily Sauer, …, said her group …").</summary>
+    /// <summary>The named subject of the last attribution before the quote in its paragraph ("Jane Doe, …, said her group …").</summary>
     public static SpeakerPhrase? PriorSubject(string before, char gender, AttributionContext ctx)
     {
         string t = before.TrimEnd().TrimEnd('“', '"', '‘', '\'', '„', '«').TrimEnd();
