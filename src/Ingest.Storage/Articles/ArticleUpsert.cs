@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
 using Ingest.Core.Abstractions;
 using Ingest.Core.Document;
 using Microsoft.Extensions.Logging;
@@ -5,10 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Ingest.Storage;
 
 /// <summary>
-/// The write path of <see cref="TableArticleStore.UpsertAsync"/>, in this order: read the article row (same content hash
-/// and pipeline version → unchanged), read the previous record blob, write the new index rows and delete stale ones,
-/// write the blob (conditional on the ETag read), write the article row, recount the entities that changed, clear the
-/// failure row. A crash in between leaves the previous blob's row list, so a retry still finds the rows to delete.
+/// The write path of <see cref="TableArticleStore.UpsertAsync"/>. The article row is the commit marker and is written
+/// last, so a crash at any point leaves an article row that does not yet match the new record and the retry does the
+/// whole write again; every step is idempotent:
+/// <list type="number">
+/// <item>read the article row: same content hash and pipeline version → unchanged (the write had completed);</item>
+/// <item>read the record blob: its index rows and stale rows are every row earlier versions may have left;</item>
+/// <item>write the blob (conditional on the ETag read) with the new record, its rows and the rows to delete — a
+/// write-ahead list, so a crash after this point still knows them;</item>
+/// <item>upsert the new index rows, delete the stale ones (a missing row is not an error);</item>
+/// <item>recount the entity names that changed — all of them when the blob read was from an unfinished write;</item>
+/// <item>write the article row; clear the failure row.</item>
+/// </list>
 /// </summary>
 /// <param name="articles">Article rows.</param>
 /// <param name="records">Record blobs.</param>
@@ -28,7 +38,7 @@ internal sealed class ArticleUpsert(
     internal const int MaxAttempts = 5;
 
     /// <summary>Writes the record, starting again (up to <see cref="MaxAttempts"/> times) when another writer won the blob.</summary>
-    /// <exception cref="Azure.RequestFailedException">The storage service failed, or the last attempt lost the blob.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed, or the last attempt lost the blob.</exception>
     public async Task<UpsertOutcome> UpsertAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
@@ -37,13 +47,22 @@ internal sealed class ArticleUpsert(
             {
                 return await UpsertOnceAsync(record, cancellationToken).ConfigureAwait(false);
             }
-            catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException ex) when (IsLostRace(ex) && attempt < MaxAttempts)
             {
                 // Another writer replaced the record blob since this attempt read it: start again from its version.
                 logger.LogWarning("Concurrent upsert of {ArticleId} detected; retrying (attempt {Attempt})", record.Id, attempt);
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> is the conditional blob write losing to another writer: 412 <c>ConditionNotMet</c>
+    /// (if-match) or 409 <c>BlobAlreadyExists</c> (if-none-match). Lease errors share those statuses but not the codes, and
+    /// are not retried as races.
+    /// </summary>
+    internal static bool IsLostRace(RequestFailedException ex) =>
+        (ex.Status == 412 && ex.ErrorCode == BlobErrorCode.ConditionNotMet) ||
+        (ex.Status == 409 && ex.ErrorCode == BlobErrorCode.BlobAlreadyExists);
 
     private async Task<UpsertOutcome> UpsertOnceAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
@@ -56,20 +75,27 @@ internal sealed class ArticleUpsert(
             return UpsertOutcome.Unchanged;
         }
 
-        // The previous version's index rows come from its blob (also after a crash between blob and row writes).
         var (previous, previousETag) = await records.ReadAsync(record.Id, cancellationToken).ConfigureAwait(false);
-        var oldRefs = previous?.Refs().ToHashSet() ?? [];
-        var change = await index.ReplaceAsync(record, oldRefs, cancellationToken).ConfigureAwait(false);
-        string blobName = await records.WriteAsync(record, change.Refs, previousETag, cancellationToken).ConfigureAwait(false);
-        await articles.WriteAsync(record, blobName, change.Refs.Count, cancellationToken).ConfigureAwait(false);
+        var rows = ArticleIndex.Build(record);
+        var refs = rows.Select(r => r.Ref).ToHashSet();
+        // A blob the article row vouches for was fully written (its stale rows are gone); any other blob came from a write
+        // that stopped part-way, so all the rows it names may exist and its entity counts are unknown.
+        bool previousCommitted = previous is not null && previous.IsCommittedBy(existing);
+        var earlier = (previousCommitted ? previous!.Refs() : previous?.AllRefs() ?? []).ToHashSet();
+        var stale = earlier.Where(r => !refs.Contains(r)).ToList();
 
-        var recount = EntityNameCounter.KeysToRecount(oldRefs, change.Refs, articleRowExisted: existing is not null);
-        await entityNames.RecountAsync(recount, change.Rows, cancellationToken).ConfigureAwait(false);
+        await records.WriteAsync(record, refs, stale, previousETag, cancellationToken).ConfigureAwait(false);
+        await index.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
+        await index.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
 
+        var recount = EntityNameCounter.KeysToRecount(earlier, refs, onlyChanges: previousCommitted);
+        await entityNames.RecountAsync(recount, rows, cancellationToken).ConfigureAwait(false);
+
+        await articles.WriteAsync(record, RecordBlobStore.BlobName(record.Id), refs.Count, cancellationToken).ConfigureAwait(false);
         await failures.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
         var outcome = existing is not null ? UpsertOutcome.Updated : UpsertOutcome.Created;
         logger.LogDebug("Article {ArticleId} {Outcome}: {IndexRows} index rows, {StaleRows} stale rows removed, {Recounted} entity counts updated",
-            record.Id, outcome, change.Refs.Count, change.Stale.Count, recount.Count);
+            record.Id, outcome, refs.Count, stale.Count, recount.Count);
         return outcome;
     }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace Ingest.Storage;
@@ -6,78 +7,123 @@ namespace Ingest.Storage;
 /// Keeps the entity-names table (PK = first escaped character of the name key, RK = name key; <c>Name</c>, <c>Type</c>,
 /// <c>Articles</c>) in step with the entity index: the count of an entity is the number of rows in its
 /// <c>EntityIndex</c> partition, counted again (not incremented) whenever an article adds or removes the entity, so the
-/// count is right again after any retry. A count of zero deletes the name row.
+/// count is right again after any retry. The name row is written conditionally on the ETag read before counting, so of
+/// two articles recounting one name at once the one that counted first and wrote last counts again. A count of zero
+/// deletes the name row.
 /// </summary>
 /// <param name="entityIndex">The entity index table.</param>
 /// <param name="entityNames">The entity names table.</param>
 internal sealed class EntityNameCounter(TableClient entityIndex, TableClient entityNames)
 {
+    /// <summary>Times one name is counted again after losing its conditional write to another writer.</summary>
+    internal const int MaxAttempts = 8;
+
     /// <summary>
-    /// The entity keys whose counts an upsert changes: those the new version added or removed, or, when the article row
-    /// was missing (first write, or a crash before the row was written), every entity of both versions.
+    /// The entity keys whose counts an upsert changes: with <paramref name="onlyChanges"/>, those the new version added or
+    /// removed; otherwise (a first write, or a previous write that stopped part-way) every entity of both.
     /// </summary>
-    /// <param name="previous">Index rows of the previous version.</param>
+    /// <param name="previous">Index rows earlier versions may have left.</param>
     /// <param name="current">Index rows of the new version.</param>
-    /// <param name="articleRowExisted">Whether the article row existed before this upsert.</param>
+    /// <param name="onlyChanges">Whether the counts already include <paramref name="previous"/> exactly.</param>
     public static IReadOnlySet<string> KeysToRecount(IEnumerable<IndexRowRef> previous, IEnumerable<IndexRowRef> current,
-        bool articleRowExisted)
+        bool onlyChanges)
     {
-        var oldEntities = previous.Where(r => r.Table == IndexTable.Entity).Select(r => r.PartitionKey).ToHashSet(StringComparer.Ordinal);
-        var newEntities = current.Where(r => r.Table == IndexTable.Entity).Select(r => r.PartitionKey).ToHashSet(StringComparer.Ordinal);
+        var oldEntities = EntityKeys(previous);
+        var newEntities = EntityKeys(current);
         var recount = new HashSet<string>(oldEntities, StringComparer.Ordinal);
-        if (articleRowExisted)
+        if (onlyChanges)
             recount.SymmetricExceptWith(newEntities);
         else
             recount.UnionWith(newEntities);
         return recount;
     }
 
+    /// <summary>The entity-name keys (entity index partitions) among <paramref name="rows"/>.</summary>
+    public static HashSet<string> EntityKeys(IEnumerable<IndexRowRef> rows) =>
+        rows.Where(r => r.Table == IndexTable.Entity).Select(r => r.PartitionKey).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Counts the <c>EntityIndex</c> rows of each key and writes (or, at zero, deletes) its name row. Name and type come
     /// from <paramref name="rows"/> when the new version has the entity, else from any index row of it.
     /// </summary>
     /// <param name="keys">Entity name keys.</param>
-    /// <param name="rows">Index rows of the version just written.</param>
+    /// <param name="rows">Index rows of the version just written (may be empty).</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
-    public async Task RecountAsync(IEnumerable<string> keys, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    /// <returns>The number of name rows whose count changed (written or deleted).</returns>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    public async Task<int> RecountAsync(IEnumerable<string> keys, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
         var current = rows.Where(r => r.Table == IndexTable.Entity)
             .ToDictionary(r => r.Entity.PartitionKey, r => r.Entity, StringComparer.Ordinal);
+        int changed = 0;
         await Parallel.ForEachAsync(keys,
             new ParallelOptions { MaxDegreeOfParallelism = TableBatches.MaxParallelBatches, CancellationToken = cancellationToken },
             async (key, ct) =>
             {
-                // Recount from the index instead of incrementing: idempotent, and right again after any retry.
-                int count = 0;
-                string? name = null;
-                string? type = null;
-                string filter = TableClient.CreateQueryFilter($"PartitionKey eq {key}");
-                await foreach (var row in entityIndex.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, ["Name", "Type"], ct)
-                                   .ConfigureAwait(false))
+                for (int attempt = 1; ; attempt++)
                 {
-                    count++;
-                    name ??= row.GetString("Name");
-                    type ??= row.GetString("Type");
+                    try
+                    {
+                        if (await RecountOneAsync(key, current.GetValueOrDefault(key), ct).ConfigureAwait(false))
+                            Interlocked.Increment(ref changed);
+                        return;
+                    }
+                    catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+                    {
+                        // Another article wrote this name row after we read it: its count may include rows ours missed.
+                    }
                 }
-                if (current.TryGetValue(key, out var mine))
-                {
-                    name = mine.GetString("Name");
-                    type = mine.GetString("Type");
-                }
-                string partition = TableKeys.NamePartition(key);
-                if (count == 0)
-                {
-                    await entityNames.DeleteEntityAsync(partition, key, Azure.ETag.All, ct).ConfigureAwait(false);
-                    return;
-                }
-                var entity = new TableEntity(partition, key)
-                {
-                    ["Name"] = name ?? TableKeys.Unescape(key),
-                    ["Type"] = type,
-                    ["Articles"] = count,
-                };
-                await entityNames.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
+        return changed;
+    }
+
+    private async Task<bool> RecountOneAsync(string key, TableEntity? mine, CancellationToken ct)
+    {
+        string partition = TableKeys.NamePartition(key);
+        // Read the ETag before counting: a writer that adds a row after this read also writes the name row after it.
+        var before = await entityNames.GetEntityIfExistsAsync<TableEntity>(partition, key, ["Name", "Type", "Articles"], ct)
+            .ConfigureAwait(false);
+        TableEntity? existing = before.HasValue ? before.Value : null;
+
+        int count = 0;
+        string? name = null;
+        string? type = null;
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {key}");
+        await foreach (var row in entityIndex.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, ["Name", "Type"], ct)
+                           .ConfigureAwait(false))
+        {
+            count++;
+            name ??= row.GetString("Name");
+            type ??= row.GetString("Type");
+        }
+        if (mine is not null)
+        {
+            name = mine.GetString("Name");
+            type = mine.GetString("Type");
+        }
+
+        if (count == 0)
+        {
+            if (existing is null)
+                return false;
+            await entityNames.DeleteEntityAsync(partition, key, existing.ETag, ct).ConfigureAwait(false);
+            return true;
+        }
+        var entity = new TableEntity(partition, key)
+        {
+            ["Name"] = name ?? TableKeys.Unescape(key),
+            ["Type"] = type,
+            ["Articles"] = count,
+        };
+        if (existing is null)
+        {
+            await entityNames.AddEntityAsync(entity, ct).ConfigureAwait(false); // 409 when another writer added it first
+            return true;
+        }
+        if (existing.GetInt32("Articles") == count && existing.GetString("Name") == (string?)entity["Name"] &&
+            existing.GetString("Type") == type)
+            return false;
+        await entityNames.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        return true;
     }
 }

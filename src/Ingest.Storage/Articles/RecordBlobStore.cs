@@ -18,7 +18,8 @@ internal sealed class RecordBlobStore(BlobContainerClient container)
     public static string BlobName(string articleId) => TableKeys.Escape(articleId) + ".json";
 
     /// <summary>Reads the stored record and the blob's ETag; both null when no blob exists.</summary>
-    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob (a missing
+    /// container included).</exception>
     public async Task<(StoredRecord? Stored, ETag? ETag)> ReadAsync(string articleId, CancellationToken cancellationToken)
     {
         try
@@ -26,8 +27,9 @@ internal sealed class RecordBlobStore(BlobContainerClient container)
             var content = await container.GetBlobClient(BlobName(articleId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return (content.Value.Content.ToObjectFromJson<StoredRecord>(ArticleJson.Compact), content.Value.Details.ETag);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound)
         {
+            // Only a missing blob means "no record": a missing container (ContainerNotFound) is an error to surface.
             return (null, null);
         }
     }
@@ -38,11 +40,19 @@ internal sealed class RecordBlobStore(BlobContainerClient container)
     /// </summary>
     /// <returns>The blob name.</returns>
     /// <exception cref="RequestFailedException">412 or 409 when another writer got there first; other storage failures.</exception>
-    public async Task<string> WriteAsync(ArticleRecord record, IEnumerable<IndexRowRef> indexRows, ETag? previousETag,
-        CancellationToken cancellationToken)
+    /// <param name="record">The record.</param>
+    /// <param name="indexRows">Addresses of its index rows.</param>
+    /// <param name="staleRows">Addresses of earlier versions' rows it lacks, still to be deleted.</param>
+    /// <param name="previousETag">ETag of the blob read before, or null when there was none.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    public async Task<string> WriteAsync(ArticleRecord record, IEnumerable<IndexRowRef> indexRows, IEnumerable<IndexRowRef> staleRows,
+        ETag? previousETag, CancellationToken cancellationToken)
     {
         string blobName = BlobName(record.Id);
-        var stored = new StoredRecord { Record = record, IndexRows = StoredRecord.FromRefs(indexRows) };
+        var stored = new StoredRecord
+        {
+            Record = record, IndexRows = StoredRecord.FromRefs(indexRows), StaleRows = StoredRecord.FromRefs(staleRows),
+        };
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(stored, ArticleJson.Compact);
         await container.GetBlobClient(blobName).UploadAsync(new BinaryData(json),
             new BlobUploadOptions

@@ -10,7 +10,7 @@ public class EntityNameCounterTests
     {
         IndexRowRef[] previous = [Entity("a"), Entity("b"), new(IndexTable.Speaker, "s", "a_id")];
         IndexRowRef[] current = [Entity("b"), Entity("c"), new(IndexTable.Source, "o", "id")];
-        Assert.Equal(["a", "c"], EntityNameCounter.KeysToRecount(previous, current, articleRowExisted: true).Order());
+        Assert.Equal(["a", "c"], EntityNameCounter.KeysToRecount(previous, current, onlyChanges: true).Order());
     }
 
     [Fact]
@@ -18,6 +18,6 @@ public class EntityNameCounterTests
     {
         IndexRowRef[] previous = [Entity("a"), Entity("b")];
         IndexRowRef[] current = [Entity("b"), Entity("c")];
-        Assert.Equal(["a", "b", "c"], EntityNameCounter.KeysToRecount(previous, current, articleRowExisted: false).Order());
+        Assert.Equal(["a", "b", "c"], EntityNameCounter.KeysToRecount(previous, current, onlyChanges: false).Order());
     }
 }

@@ -1,0 +1,83 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Ingest.Storage.Tests.Faults;
+
+/// <summary>
+/// Reads the tables and the records container directly (not through the store) and lists every way they disagree:
+/// an index row whose article's record blob does not list it, a listed row that is missing, an article row that does
+/// not match its blob, an entity-name count that is not the number of rows in its entity-index partition.
+/// </summary>
+internal static class StoreConsistency
+{
+    public static async Task<List<string>> ProblemsAsync(StorageUnderTest s)
+    {
+        var problems = new List<string>();
+        var names = s.Names;
+        var records = s.Blobs.GetBlobContainerClient(names.RecordsContainer);
+
+        // Record blobs by article id: the rows each says it has.
+        var listed = new Dictionary<string, HashSet<(string Table, string Pk, string Rk)>>(StringComparer.Ordinal);
+        var blobVersions = new Dictionary<string, (string? Hash, string? Version)>(StringComparer.Ordinal);
+        await foreach (var item in records.GetBlobsAsync())
+        {
+            var content = await records.GetBlobClient(item.Name).DownloadContentAsync();
+            using var doc = System.Text.Json.JsonDocument.Parse(content.Value.Content.ToString());
+            var record = doc.RootElement.GetProperty("record");
+            string id = record.GetProperty("id").GetString()!;
+            blobVersions[id] = (record.GetProperty("contentHash").GetString(), record.GetProperty("pipelineVersion").GetString());
+            listed[id] = [.. doc.RootElement.GetProperty("indexRows").EnumerateArray()
+                .Select(r => (r[0].GetString()!, r[1].GetString()!, r[2].GetString()!))];
+        }
+
+        // Article rows must match their blobs.
+        await foreach (var row in s.Tables.GetTableClient(names.Articles).QueryAsync<TableEntity>())
+        {
+            string id = row.GetString("ArticleId")!;
+            if (!blobVersions.TryGetValue(id, out var v))
+                problems.Add($"article row {id} has no record blob");
+            else if (v.Hash != row.GetString("ContentHash") || v.Version != row.GetString("PipelineVersion"))
+                problems.Add($"article row {id} is {row.GetString("ContentHash")}/{row.GetString("PipelineVersion")}, blob is {v.Hash}/{v.Version}");
+        }
+
+        // Every index row belongs to a blob that lists it; every listed row exists.
+        var tables = new (string Kind, string Name)[]
+        {
+            ("Entity", names.EntityIndex), ("Speaker", names.SpeakerIndex), ("Source", names.SourceIndex),
+            ("Date", names.DateIndex), ("Quote", names.QuoteIndex),
+        };
+        var found = new HashSet<(string, string, string)>();
+        var entityPartitions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (kind, table) in tables)
+        {
+            await foreach (var row in s.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            {
+                var key = (kind, row.PartitionKey, row.RowKey);
+                found.Add(key);
+                string id = row.GetString("ArticleId") ?? "?";
+                if (!listed.TryGetValue(id, out var rows) || !rows.Contains(key))
+                    problems.Add($"orphan {kind} row {row.PartitionKey}/{row.RowKey} of {id}");
+                if (kind == "Entity")
+                    entityPartitions[row.PartitionKey] = entityPartitions.GetValueOrDefault(row.PartitionKey) + 1;
+            }
+        }
+        foreach (var (id, rows) in listed)
+        {
+            foreach (var row in rows.Where(r => !found.Contains(r)))
+                problems.Add($"missing {row.Table} row {row.Pk}/{row.Rk} of {id}");
+        }
+
+        // Entity-name counts equal the entity-index partition sizes.
+        var counted = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in s.Tables.GetTableClient(names.EntityNames).QueryAsync<TableEntity>())
+            counted[row.RowKey] = row.GetInt32("Articles") ?? -1;
+        foreach (var (key, n) in entityPartitions)
+        {
+            if (counted.GetValueOrDefault(key) != n)
+                problems.Add($"entity {key} counted {counted.GetValueOrDefault(key)}, has {n} rows");
+        }
+        foreach (var key in counted.Keys.Where(k => !entityPartitions.ContainsKey(k)))
+            problems.Add($"entity {key} counted {counted[key]}, has no rows");
+        return problems;
+    }
+}
