@@ -22,6 +22,8 @@ public enum IngestStatus
     Unchanged,
     /// <summary>The file could not be processed; a failure record was stored and the blob was left as it is.</summary>
     Failed,
+    /// <summary>The blob no longer exists; what was stored for it was removed.</summary>
+    Deleted,
 }
 
 /// <summary>The result of <see cref="IngestService.IngestAsync"/>.</summary>
@@ -101,7 +103,11 @@ public sealed class IngestService(
         {
             string reason = ex.InnerException is ArticleRejectedException rejected ? rejected.Message : ex.Message;
             string type = (ex.InnerException ?? ex).GetType().Name;
-            logger.LogWarning(ex, "Pipeline failed on {Source} in stage {Stage}", source, ex.Stage);
+            // A rejection is the expected answer to bad input: no stack trace. Anything else is a bug worth one.
+            if (ex.InnerException is ArticleRejectedException)
+                logger.LogInformation("Rejected {Source} in stage {Stage}: {Reason}", source, ex.Stage, reason);
+            else
+                logger.LogWarning(ex, "Pipeline failed on {Source} in stage {Stage}", source, ex.Stage);
             return await FailAsync(source, id, ex.Stage, reason, type, hash, bytes.Length, cancellationToken).ConfigureAwait(false);
         }
 
@@ -110,17 +116,59 @@ public sealed class IngestService(
         return new IngestOutcome(id, outcome == UpsertOutcome.Unchanged ? IngestStatus.Unchanged : IngestStatus.Stored);
     }
 
-    /// <summary>Reads the blob of <paramref name="source"/> again and re-runs the pipeline on it (forced).</summary>
-    /// <returns>The outcome, or null when the blob no longer exists.</returns>
-    public async Task<IngestOutcome?> ReprocessAsync(SourceRef source, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the blob of <paramref name="source"/> again and re-runs the pipeline on it (forced). When the blob no longer
+    /// exists, what was stored for it is removed (<see cref="IngestStatus.Deleted"/>), so it is not queued again.
+    /// </summary>
+    /// <param name="source">Blob path of the file.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The outcome.</returns>
+    public async Task<IngestOutcome> ReprocessAsync(SourceRef source, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
         await using var stream = await rawStore.OpenReadAsync(source, cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
-            logger.LogWarning("Reprocess skipped {Source}: the blob no longer exists", source);
-            return null;
+            logger.LogInformation("Reprocess of {Source}: the blob no longer exists; removing its record", source);
+            return await DeleteAsync(source, cancellationToken).ConfigureAwait(false);
         }
         return await IngestAsync(source, stream, force: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the record, index rows and failure record of a blob that was deleted (Event Grid <c>BlobDeleted</c>, the
+    /// local poller, a reprocess that finds no blob, or <c>DELETE /api/articles/{id}</c>). Idempotent.
+    /// </summary>
+    /// <param name="source">Blob path of the deleted file.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>An outcome with <see cref="IngestStatus.Deleted"/>.</returns>
+    public async Task<IngestOutcome> DeleteAsync(SourceRef source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string id = ArticleIds.For(source);
+        bool existed = await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Removed {ArticleId} of deleted blob {Source}: {Existed}", id, source, existed ? "removed" : "nothing stored");
+        return new IngestOutcome(id, IngestStatus.Deleted);
+    }
+
+    /// <summary>
+    /// Stores a failure record for a blob the host gave up on after <paramref name="attempts"/> tries that threw (storage
+    /// errors, host crashes): a poison message, or the local poller's last try. The blob stays; it is tried again when it
+    /// changes or is reprocessed.
+    /// </summary>
+    /// <param name="source">Blob path of the file.</param>
+    /// <param name="attempts">Tries made.</param>
+    /// <param name="lastError">The last error's message when known.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>An outcome with <see cref="IngestStatus.Failed"/> and the failure record.</returns>
+    public Task<IngestOutcome> RecordGaveUpAsync(SourceRef source, int attempts, string? lastError,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string reason = $"Processing failed {attempts} times and the host gave up" +
+            (string.IsNullOrWhiteSpace(lastError) ? "." : ": " + lastError.Split('\n')[0].Trim()) +
+            " The file is kept; it is tried again when it changes or is reprocessed.";
+        return FailAsync(source, ArticleIds.For(source), "host", reason, "GaveUp", null, -1, cancellationToken);
     }
 
     /// <summary>Queues every stored article whose pipeline version is not the current one.</summary>
@@ -146,8 +194,12 @@ public sealed class IngestService(
             PipelineVersion = extractor.PipelineVersion, ContentHash = hash, SizeBytes = size,
             FailedAt = _time.GetUtcNow(),
         };
+        // A record of other content (the blob was overwritten by this failing file) no longer describes the blob: take it
+        // out of the lists first (kept as the last record), then record the failure; a crash in between is redone.
+        if (hash is not null && await store.WithdrawAsync(id, hash, cancellationToken).ConfigureAwait(false))
+            logger.LogInformation("Withdrew the record of {ArticleId}: its blob now holds other content that fails", id);
         await store.RecordFailureAsync(failure, cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("Recorded failure for {Source} in stage {Stage}: {Reason}", source, stage, reason);
+        logger.LogInformation("Recorded failure for {Source} in stage {Stage}: {Reason}", source, stage, reason);
         return new IngestOutcome(id, IngestStatus.Failed, failure);
     }
 

@@ -14,9 +14,10 @@ public sealed class BlobRawDocumentStore(BlobServiceClient blobService) : IRawDo
     /// <summary>Opens the blob <paramref name="source"/> for reading, or returns null when it does not exist.</summary>
     /// <param name="source">Container (normally <see cref="StorageOptions.IncomingContainer"/>) and blob name.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>A stream the caller disposes, or null when the blob or its container does not exist.</returns>
+    /// <returns>A stream the caller disposes, or null when the blob does not exist.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob, a missing
+    /// container (<c>ContainerNotFound</c>) included.</exception>
     public async Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -26,8 +27,9 @@ public sealed class BlobRawDocumentStore(BlobServiceClient blobService) : IRawDo
             var response = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.Value.Content;
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.ErrorCode == Azure.Storage.Blobs.Models.BlobErrorCode.BlobNotFound)
         {
+            // Only a missing blob is "gone": a missing container is an error (the blob may well exist once it is back).
             return null;
         }
     }

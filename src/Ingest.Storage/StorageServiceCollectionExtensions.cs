@@ -22,7 +22,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (section <c>StorageOptions</c>), singleton <see cref="BlobServiceClient"/>,
     /// <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/> for the connection named by
-    /// <see cref="StorageOptions.ConnectionName"/> (default <c>IngestStorage</c>), <see cref="IArticleStore"/>,
+    /// <see cref="StorageOptions.ConnectionName"/> (default <c>IngestStorage</c>), <see cref="IArticleStore"/> and <see cref="IStoreRepair"/> (one <see cref="TableArticleStore"/>),
     /// <see cref="IRawDocumentStore"/>, <see cref="IReprocessQueue"/>, <see cref="ITemplateMemory"/> and
     /// <see cref="StorageInitializer"/> (also as <see cref="IStorageInitializer"/>). Services registered earlier are kept.
     /// <para>
@@ -53,7 +53,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => connection.Value.CreateQueueServiceClient());
         services.TryAddSingleton(_ => connection.Value.CreateTableServiceClient());
 
-        services.TryAddSingleton<IArticleStore, TableArticleStore>();
+        services.TryAddSingleton<TableArticleStore>();
+        services.TryAddSingleton<IArticleStore>(sp => sp.GetRequiredService<TableArticleStore>());
+        services.TryAddSingleton<IStoreRepair>(sp => sp.GetRequiredService<TableArticleStore>());
         services.TryAddSingleton<IRawDocumentStore, BlobRawDocumentStore>();
         services.TryAddSingleton<IReprocessQueue, QueueReprocessQueue>();
         services.TryAddSingleton<ITemplateMemory, TableTemplateMemory>();

@@ -23,15 +23,20 @@ namespace Ingest.Storage;
 /// Argument errors surface through the returned task (or the first <c>MoveNextAsync</c>), as from any async method.
 /// Design and table layout: <c>src/Ingest.Storage/README.md</c>.
 /// </summary>
-public sealed class TableArticleStore : IArticleStore
+public sealed class TableArticleStore : IArticleStore, IStoreRepair
 {
     private readonly RecordBlobStore _records;
     private readonly FailureStore _failures;
     private readonly ArticleStates _states;
     private readonly ArticleUpsert _upsert;
+    private readonly ArticleRemoval _removal;
+    private readonly StoreRepair _repair;
     private readonly ArticleQueryPlanner _articleQueries;
     private readonly QuoteQueryPlanner _quoteQueries;
     private readonly EntityNameQuery _entityQueries;
+    private readonly ArticleTables _tables;
+    private readonly BlobContainerClient _recordsContainer;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the store over the tables and records container named by <paramref name="options"/>; sends no request.</summary>
     /// <param name="tableService">Table service client of the storage account.</param>
@@ -50,11 +55,17 @@ public sealed class TableArticleStore : IArticleStore
         var names = new StorageNames(options.Value);
         var tables = new ArticleTables(tableService, names);
         var articles = new ArticleRows(tables.Articles);
-        _records = new RecordBlobStore(blobService.GetBlobContainerClient(names.RecordsContainer));
+        _tables = tables;
+        _recordsContainer = blobService.GetBlobContainerClient(names.RecordsContainer);
+        _logger = logger;
+        _records = new RecordBlobStore(_recordsContainer);
         _failures = new FailureStore(tables.Failures);
         _states = new ArticleStates(articles, _failures);
-        _upsert = new ArticleUpsert(articles, _records, new IndexWriter(tables),
-            new EntityNameCounter(tables.EntityIndex, tables.EntityNames), _failures, logger);
+        var index = new IndexWriter(tables);
+        var counter = new EntityNameCounter(tables.EntityIndex, tables.EntityNames);
+        _upsert = new ArticleUpsert(articles, _records, index, counter, _failures, logger);
+        _removal = new ArticleRemoval(articles, _records, index, counter, _failures, logger);
+        _repair = new StoreRepair(tables, articles, _records, _failures, _upsert, _removal, counter, blobService, logger);
         _articleQueries = new ArticleQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
         _quoteQueries = new QuoteQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
         _entityQueries = new EntityNameQuery(tables.EntityNames);
@@ -100,6 +111,8 @@ public sealed class TableArticleStore : IArticleStore
     /// <summary>
     /// Writes the record and its index rows idempotently (keyed by <see cref="ArticleRecord.Id"/>), removes index rows of
     /// the earlier version that the new record no longer has, updates entity counts and clears the failure record.
+    /// The article row is written last, so a write stopped at any point is completed by the next one. A table or the
+    /// records container found missing is created again and the write tried once more.
     /// Concurrent upserts of one article are serialized by the record blob's ETag (up to 5 attempts).
     /// </summary>
     /// <param name="record">The record; <see cref="ArticleRecord.Id"/>, <see cref="ArticleRecord.ContentHash"/> and
@@ -116,7 +129,8 @@ public sealed class TableArticleStore : IArticleStore
         if (string.IsNullOrWhiteSpace(record.Id) || string.IsNullOrWhiteSpace(record.ContentHash) ||
             string.IsNullOrWhiteSpace(record.PipelineVersion) || record.Source is null)
             throw new ArgumentException("The record needs an id, a source, a content hash and a pipeline version.", nameof(record));
-        return await _upsert.UpsertAsync(record, cancellationToken).ConfigureAwait(false);
+        return await MissingResources.RecreatingAsync(() => _upsert.UpsertAsync(record, cancellationToken),
+            () => RecreateAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Writes a failure record (replacing an older one). An existing article record is left as it is.</summary>
@@ -130,7 +144,64 @@ public sealed class TableArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(failure);
         if (string.IsNullOrWhiteSpace(failure.Id))
             throw new ArgumentException("The failure needs an article id.", nameof(failure));
-        await _failures.RecordAsync(failure, cancellationToken).ConfigureAwait(false);
+        await MissingResources.RecreatingAsync(async () =>
+        {
+            await _failures.RecordAsync(failure, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, () => RecreateAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes the article out of the indexes and lists when its stored record was made from other content than
+    /// <paramref name="contentHash"/>; its record blob stays (with no rows listed) as the last record.
+    /// </summary>
+    /// <param name="articleId">Article id.</param>
+    /// <param name="contentHash">Content hash of the file that now stands for the article (the failing one).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>True when a listed record of other content was withdrawn.</returns>
+    /// <exception cref="ArgumentException"><paramref name="articleId"/> is null, empty or white space.</exception>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<bool> WithdrawAsync(string articleId, string? contentHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        return await MissingResources.RecreatingAsync(() => _removal.WithdrawAsync(articleId, contentHash, cancellationToken),
+            () => RecreateAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes everything stored for the article: index rows, its share of entity counts, article row, failure row and
+    /// record blob (in that order, so a retry completes a deletion stopped part-way).
+    /// </summary>
+    /// <param name="articleId">Article id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>True when anything was stored.</returns>
+    /// <exception cref="ArgumentException"><paramref name="articleId"/> is null, empty or white space.</exception>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<bool> DeleteAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        return await _removal.DeleteAsync(articleId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Scans the whole store once and fixes what a crash, a lost write or a deleted blob left behind (<see cref="StoreRepair"/>):
+    /// unfinished writes completed, records of deleted blobs removed, index rows no record lists deleted, entity counts
+    /// recounted. Safe while the host runs.
+    /// </summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>What was found and fixed; <see cref="RepairReport.Requeue"/> lists sources to process again.</returns>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<RepairReport> RepairAsync(CancellationToken cancellationToken = default) =>
+        await MissingResources.RecreatingAsync(() => _repair.RepairAsync(cancellationToken), () => RecreateAsync(cancellationToken))
+            .ConfigureAwait(false);
+
+    /// <summary>Creates the store's tables and records container again after one was found missing (deleted under a
+    /// running host): the write that found it is then tried once more instead of failing until a restart.</summary>
+    private async Task RecreateAsync(CancellationToken cancellationToken)
+    {
+        _logger.LogWarning("A table or the records container of the article store is missing; creating it again");
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _recordsContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

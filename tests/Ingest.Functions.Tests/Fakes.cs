@@ -49,6 +49,24 @@ internal sealed class FakeArticleStore : IArticleStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Ids withdrawn from the lists (the record stays readable).</summary>
+    public ConcurrentDictionary<string, bool> Withdrawn { get; } = new();
+
+    public Task<bool> WithdrawAsync(string articleId, string? contentHash, CancellationToken cancellationToken = default)
+    {
+        bool withdraw = Records.TryGetValue(articleId, out var r) && r.ContentHash != contentHash && !Withdrawn.ContainsKey(articleId);
+        if (withdraw)
+            Withdrawn[articleId] = true;
+        return Task.FromResult(withdraw);
+    }
+
+    public Task<bool> DeleteAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        bool existed = Records.TryRemove(articleId, out _) | Failures.TryRemove(articleId, out _);
+        Withdrawn.TryRemove(articleId, out _);
+        return Task.FromResult(existed);
+    }
+
     public Task<Page<ArticleSummary>> QueryArticlesAsync(ArticleQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default)
     {

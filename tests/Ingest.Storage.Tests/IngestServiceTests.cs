@@ -56,11 +56,38 @@ public class IngestServiceTests(AzuriteFixture fixture)
         var again = await service.ReprocessAsync(source);
         Assert.NotNull(again);
         Assert.NotEqual(IngestStatus.Failed, again.Status);
-        Assert.Null(await service.ReprocessAsync(source with { Name = "2024/05/gone.html" }));
+        // A blob that is gone is removed from the store, so it is not queued again.
+        Assert.Equal(IngestStatus.Deleted, (await service.ReprocessAsync(source with { Name = "2024/05/gone.html" })).Status);
 
         // An article of an older pipeline version is queued for reprocessing.
         await s.Store.UpsertAsync(Article("9999000000000001", pipelineVersion: "0.0-old"));
         Assert.Equal(1, await service.EnqueueOutdatedAsync());
+    }
+
+    [Fact]
+    public async Task A_good_article_overwritten_by_a_bad_file_leaves_the_lists_but_keeps_its_record_until_fixed()
+    {
+        var s = await fixture.CreateAsync();
+        var service = Service(s);
+        var source = new SourceRef(s.Names.IncomingContainer, "2024/06/pier.txt");
+        byte[] good = System.Text.Encoding.UTF8.GetBytes(
+            "Pier reopens after storm\n\nBy Test Writer\n\nThe harbour pier in Port Elwin reopened on Monday after " +
+            "three weeks of repairs.\n\n\"We are glad to have it back,\" said Ada Quill, the harbour master.\n");
+        var stored = await service.IngestAsync(source, new MemoryStream(good));
+        Assert.Equal(IngestStatus.Stored, stored.Status);
+        Assert.Single((await s.Store.QueryArticlesAsync(new ArticleQuery(), null, 10)).Items);
+
+        var failed = await service.IngestAsync(source, new MemoryStream([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00]));
+
+        Assert.Equal(IngestStatus.Failed, failed.Status);
+        Assert.Empty((await s.Store.QueryArticlesAsync(new ArticleQuery(), null, 10)).Items);
+        Assert.Empty((await s.Store.QueryEntitiesAsync("", null, 10)).Items);
+        Assert.Contains("harbour pier", (await s.Store.GetAsync(stored.ArticleId))!.Body, StringComparison.Ordinal); // last record kept
+        Assert.True((await s.Store.GetStateAsync(stored.ArticleId))!.Failed);
+
+        Assert.Equal(IngestStatus.Stored, (await service.IngestAsync(source, new MemoryStream(good))).Status);
+        Assert.Single((await s.Store.QueryArticlesAsync(new ArticleQuery(), null, 10)).Items);
+        Assert.False((await s.Store.GetStateAsync(stored.ArticleId))!.Failed);
     }
 
     [Fact]

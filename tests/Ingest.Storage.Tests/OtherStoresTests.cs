@@ -57,7 +57,8 @@ public class OtherStoresTests(AzuriteFixture fixture)
             Assert.Equal(content, copy.ToArray());
         }
         Assert.Null(await s.RawDocuments.OpenReadAsync(new SourceRef(s.Names.IncomingContainer, "missing.html")));
-        Assert.Null(await s.RawDocuments.OpenReadAsync(new SourceRef("no-such-container-x", "missing.html")));
+        // A missing container is an error, not a missing blob (MissingResourceTests).
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => s.RawDocuments.OpenReadAsync(new SourceRef("no-such-container-x", "missing.html")));
     }
 
     [Fact]

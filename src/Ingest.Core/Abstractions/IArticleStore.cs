@@ -79,6 +79,21 @@ public interface IArticleStore
     /// <summary>Writes a failure record (replacing an older one). An existing article record is left as it is.</summary>
     Task RecordFailureAsync(IngestFailure failure, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes an article out of the indexes and the article list when its stored record was made from other content than
+    /// <paramref name="contentHash"/> (its blob was overwritten by a file that fails); the record itself stays readable
+    /// through <see cref="GetAsync"/> as the last good record. Idempotent.
+    /// </summary>
+    /// <returns>True when a listed record of other content was withdrawn.</returns>
+    Task<bool> WithdrawAsync(string articleId, string? contentHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes everything stored for an article: index rows, its share of entity counts, article row, failure row and
+    /// record. Idempotent, and completed by a retry when stopped part-way.
+    /// </summary>
+    /// <returns>True when anything was stored for the article.</returns>
+    Task<bool> DeleteAsync(string articleId, CancellationToken cancellationToken = default);
+
     /// <summary>Lists articles matching <paramref name="query"/>, <paramref name="pageSize"/> at most (1-1000).</summary>
     Task<Page<ArticleSummary>> QueryArticlesAsync(ArticleQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default);
@@ -121,4 +136,30 @@ public interface ITemplateMemory
 
     /// <summary>Records that an article of <paramref name="publisher"/> contained these normalized lines (each at most once per article).</summary>
     Task ObserveAsync(string publisher, string articleId, IEnumerable<string> lines, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What <see cref="IStoreRepair.RepairAsync"/> found and fixed.</summary>
+/// <param name="Articles">Article records checked.</param>
+/// <param name="Completed">Writes that had stopped part-way (record written, article row not) and were completed.</param>
+/// <param name="Deleted">Articles whose source blob no longer exists, removed.</param>
+/// <param name="OrphanRows">Index rows that no record lists, deleted.</param>
+/// <param name="CountsFixed">Entity-name counts that were wrong, rewritten.</param>
+/// <param name="Requeue">Sources whose record was lost but whose blob exists: to be processed again.</param>
+public sealed record RepairReport(int Articles, int Completed, int Deleted, int OrphanRows, int CountsFixed,
+    IReadOnlyList<SourceRef> Requeue)
+{
+    /// <summary>Whether anything had to be fixed.</summary>
+    public bool FoundProblems => Completed + Deleted + OrphanRows + CountsFixed + Requeue.Count > 0;
+}
+
+/// <summary>
+/// Finds and fixes what a crash, a lost write or a deleted blob left behind: writes stopped part-way, records of deleted
+/// blobs, index rows no record lists, wrong entity counts. Run by <c>ingest repair</c> and at host start.
+/// </summary>
+public interface IStoreRepair
+{
+    /// <summary>Scans the whole store once and fixes what disagrees.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>What was found and fixed.</returns>
+    Task<RepairReport> RepairAsync(CancellationToken cancellationToken = default);
 }

@@ -24,8 +24,8 @@ public sealed class ReprocessQueueFunction(IngestService ingest, ILogger<Reproce
         CancellationToken cancellationToken)
     {
         SourceRef source = ReprocessMessage.Parse(message);
-        IngestOutcome? outcome = await ingest.ReprocessAsync(source, cancellationToken);
-        logger.LogInformation("Reprocessed {Source}: {Status}", source, outcome?.Status.ToString() ?? "blob gone");
+        IngestOutcome outcome = await ingest.ReprocessAsync(source, cancellationToken);
+        logger.LogInformation("Reprocessed {Source}: {Status}", source, outcome.Status);
     }
 }
 

@@ -50,4 +50,14 @@ internal sealed class ArticleRows(TableClient articles)
         string filter = TableClient.CreateQueryFilter($"PipelineVersion ne {pipelineVersion}");
         return articles.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, ArticleStates.Columns, cancellationToken);
     }
+
+    /// <summary>Deletes the article row; a missing row is not an error.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task DeleteAsync(string idKey, CancellationToken cancellationToken) =>
+        await articles.DeleteEntityAsync(idKey, ArticleIndex.ArticleRowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The state columns of every article row.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public IAsyncEnumerable<TableEntity> ListAllAsync(CancellationToken cancellationToken) =>
+        articles.QueryAsync<TableEntity>((string?)null, QueryPaging.MaxPageSize, ArticleStates.Columns, cancellationToken);
 }

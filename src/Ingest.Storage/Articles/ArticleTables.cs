@@ -44,6 +44,15 @@ internal sealed class ArticleTables
     /// <summary>Quote hash → articles.</summary>
     public TableClient QuoteIndex { get; }
 
+    /// <summary>Every table of the store.</summary>
+    public IEnumerable<TableClient> All => [Articles, Failures, EntityIndex, EntityNames, SpeakerIndex, SourceIndex, DateIndex, QuoteIndex];
+
+    /// <summary>Creates the tables that do not exist (one request each; existing tables are left as they are).</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(All.Select(t => (Task)t.CreateIfNotExistsAsync(cancellationToken)));
+
     /// <summary>The client of one index table.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="table"/> is not an index table.</exception>
     public TableClient Index(IndexTable table) => table switch

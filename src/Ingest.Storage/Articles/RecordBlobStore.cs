@@ -64,4 +64,25 @@ internal sealed class RecordBlobStore(BlobContainerClient container)
             cancellationToken).ConfigureAwait(false);
         return blobName;
     }
+
+    /// <summary>Rewrites the blob with empty row lists once its rows are deleted (if-match <paramref name="etag"/>).</summary>
+    /// <exception cref="RequestFailedException">412 when another writer replaced it; other storage failures.</exception>
+    public Task ClearRowsAsync(StoredRecord stored, ETag etag, CancellationToken cancellationToken) =>
+        WriteAsync(stored.Record, [], [], etag, cancellationToken);
+
+    /// <summary>Deletes the record blob; a missing blob is not an error.</summary>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    public async Task DeleteAsync(string articleId, CancellationToken cancellationToken) =>
+        await container.GetBlobClient(BlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The article ids of every record blob (from the blob names).</summary>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    public async IAsyncEnumerable<string> ListIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Name.EndsWith(".json", StringComparison.Ordinal))
+                yield return TableKeys.Unescape(item.Name[..^".json".Length]);
+        }
+    }
 }

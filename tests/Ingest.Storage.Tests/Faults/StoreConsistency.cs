@@ -30,14 +30,28 @@ internal static class StoreConsistency
                 .Select(r => (r[0].GetString()!, r[1].GetString()!, r[2].GetString()!))];
         }
 
-        // Article rows must match their blobs.
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in s.Tables.GetTableClient(names.Failures).QueryAsync<TableEntity>())
+            failed.Add(row.GetString("ArticleId")!);
+
+        // Article rows must match their blobs; a blob without an article row is a withdrawn record (a failure row
+        // stands for the article, and no index row may name it) or an unfinished write.
+        var rowIds = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in s.Tables.GetTableClient(names.Articles).QueryAsync<TableEntity>())
         {
             string id = row.GetString("ArticleId")!;
+            rowIds.Add(id);
             if (!blobVersions.TryGetValue(id, out var v))
                 problems.Add($"article row {id} has no record blob");
             else if (v.Hash != row.GetString("ContentHash") || v.Version != row.GetString("PipelineVersion"))
                 problems.Add($"article row {id} is {row.GetString("ContentHash")}/{row.GetString("PipelineVersion")}, blob is {v.Hash}/{v.Version}");
+        }
+
+        foreach (string id in blobVersions.Keys.Where(id => !rowIds.Contains(id)))
+        {
+            if (!failed.Contains(id))
+                problems.Add($"record blob {id} has neither an article row nor a failure row");
+            listed[id] = [];
         }
 
         // Every index row belongs to a blob that lists it; every listed row exists.
