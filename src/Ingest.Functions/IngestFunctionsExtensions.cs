@@ -42,6 +42,7 @@ public static class IngestFunctionsExtensions
         services.TryAddTransient<ReprocessHttpFunction>();
         services.TryAddTransient<ReprocessTimerFunction>();
         services.TryAddTransient<ReprocessQueueFunction>();
+        services.TryAddTransient<BlobPoisonFunction>();
         return services;
     }
 }

@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Ingest.Core;
+using Ingest.Core.Abstractions;
+using Ingest.Core.Document;
 using Ingest.Functions;
 using Ingest.Functions.Functions;
 using Microsoft.Extensions.Options;
@@ -14,13 +19,18 @@ namespace Ingest.LocalHost;
 /// Why a poller and not the WebJobs SDK (Microsoft.Azure.WebJobs 3.0.48 with its storage extensions): the WebJobs SDK
 /// indexes its own attributes (<c>[FunctionName]</c>, <c>Microsoft.Azure.WebJobs.BlobTrigger</c>), not the isolated
 /// worker's <c>[Function]</c>/<c>Microsoft.Azure.Functions.Worker.BlobTrigger</c>, so it could not run the same function
-/// classes without a second set of adapter functions; it also brings an in-process host with its own blob receipts,
-/// lease management and a scan interval of its own. Listing one container with ETags is a few lines, has latency of
-/// at most one interval, and behaves like the Event Grid trigger in Azure (new and overwritten blobs fire, deletions do not).
+/// classes without a second set of adapter functions. Listing one container with ETags is a few lines, and has latency
+/// of at most one interval.
+/// <para>Each blob runs on its own (at most <see cref="LocalHostOptions.BlobParallelism"/> at once): a listing never waits
+/// for earlier blobs, so a slow blob delays no other by more than one poll interval.</para>
 /// <para>Failures: bad input never throws (IngestService stores a failure record). An exception (storage down) is
-/// logged and the blob is tried again on the next listing, at most <see cref="IngestSettings.MaxDequeueCount"/> times,
-/// like the Functions blob trigger before it gives up on a blob. Blobs present at start are offered too; the service
-/// skips those whose content hash and pipeline version are already stored.</para>
+/// logged and the blob is tried again on the next listing, at most <see cref="IngestSettings.MaxDequeueCount"/> times;
+/// then <see cref="BlobPoisonFunction"/> records a failure, as the Functions host's poison queue does in Azure.</para>
+/// <para>Deletions: a blob seen before that is gone from a complete listing has its record removed
+/// (<see cref="IngestService.DeleteAsync"/>); deletions while the host was down are found by the repair pass
+/// (<see cref="IStoreRepair"/>), run at start and every <see cref="LocalHostOptions.ReconcileInterval"/>. Each
+/// reconcile also offers every blob again, so a write that was acknowledged and then lost is redone (the service skips
+/// blobs whose content hash and pipeline version are stored).</para>
 /// </remarks>
 internal sealed class BlobPollingWorker(
     BlobServiceClient blobService,
@@ -35,78 +45,160 @@ internal sealed class BlobPollingWorker(
     /// <summary>The container it lists: <c>%IngestContainer%</c> as the Functions app resolves it.</summary>
     internal static string ContainerName(IConfiguration configuration) => IngestSettings.Container(configuration);
 
-    private readonly Dictionary<string, ETag> _done = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (ETag ETag, int Tries)> _failed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ETag> _done = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ETag> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ETag ETag, int Tries)> _failed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
+    private SemaphoreSlim? _slots;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var container = blobService.GetBlobContainerClient(ContainerName(configuration));
+        _slots = new SemaphoreSlim(Math.Max(1, options.Value.BlobParallelism));
         logger.LogInformation("Watching container {Container} every {Interval}", container.Name, options.Value.BlobPollInterval);
+        await ReconcileAsync(stoppingToken);
+        var nextReconcile = DateTimeOffset.UtcNow + options.Value.ReconcileInterval;
         using var timer = new PeriodicTimer(options.Value.BlobPollInterval);
-        do
+        try
         {
-            try
+            do
             {
-                await PollOnceAsync(container, stoppingToken);
+                if (DateTimeOffset.UtcNow >= nextReconcile)
+                {
+                    await ReconcileAsync(stoppingToken);
+                    _done.Clear();
+                    nextReconcile = DateTimeOffset.UtcNow + options.Value.ReconcileInterval;
+                }
+                try
+                {
+                    await PollOnceAsync(container, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning("Listing container {Container} failed: {Error}", container.Name, ex.Message.Split('\n')[0]);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning("Listing container {Container} failed: {Error}", container.Name, ex.Message.Split('\n')[0]);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await Task.WhenAll(_running.Keys).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>The repair pass (<see cref="IStoreRepair"/>); sources whose record was lost go to the reprocess queue.</summary>
+    private async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await services.GetRequiredService<IStoreRepair>().RepairAsync(cancellationToken);
+            var queue = services.GetRequiredService<IReprocessQueue>();
+            foreach (var source in report.Requeue)
+                await queue.EnqueueAsync(source, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Repair pass failed: {Error}; it runs again in {Interval}", ex.Message.Split('\n')[0],
+                options.Value.ReconcileInterval);
+        }
     }
 
     private async Task PollOnceAsync(BlobContainerClient container, CancellationToken cancellationToken)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var changed = new List<(string Name, ETag ETag)>();
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             present.Add(blob.Name);
             ETag etag = blob.Properties.ETag ?? default;
-            if (_done.TryGetValue(blob.Name, out var seen) && seen == etag)
+            if (_inFlight.ContainsKey(blob.Name) || (_done.TryGetValue(blob.Name, out var seen) && seen == etag))
                 continue;
-            changed.Add((blob.Name, etag));
+            Start(() => IngestOneAsync(container, blob.Name, etag, cancellationToken), blob.Name, etag);
         }
-        foreach (string gone in _done.Keys.Where(k => !present.Contains(k)).ToList())
-            _done.Remove(gone);
-        if (changed.Count == 0)
-            return;
 
-        var results = new System.Collections.Concurrent.ConcurrentBag<(string Name, ETag ETag, bool Ok)>();
-        await Parallel.ForEachAsync(changed,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.BlobParallelism), CancellationToken = cancellationToken },
-            async (blob, ct) => results.Add((blob.Name, blob.ETag, await FireAsync(container, blob.Name, ct))));
+        // A complete listing without a blob seen before: it was deleted.
+        foreach (string gone in _done.Keys.Concat(_failed.Keys).Distinct().Where(k => !present.Contains(k) && !_inFlight.ContainsKey(k)).ToList())
+            Start(() => DeleteOneAsync(container, gone, cancellationToken), gone, default);
+    }
 
-        foreach (var (name, etag, ok) in results)
+    private void Start(Func<Task> work, string name, ETag etag)
+    {
+        _inFlight[name] = etag;
+        Task task = Task.Run(async () =>
         {
-            if (ok)
+            try
             {
-                _done[name] = etag;
-                _failed.Remove(name);
-                continue;
+                await _slots!.WaitAsync();
+                try
+                {
+                    await work();
+                }
+                finally
+                {
+                    _slots.Release();
+                }
             }
-            int tries = _failed.TryGetValue(name, out var f) && f.ETag == etag ? f.Tries + 1 : 1;
-            if (tries >= IngestSettings.MaxDequeueCount)
+            finally
             {
-                logger.LogError("Giving up on blob {BlobName} after {Tries} failed tries; it is tried again when it changes", name, tries);
-                _done[name] = etag;
-                _failed.Remove(name);
+                _inFlight.TryRemove(name, out _);
             }
-            else
-            {
-                _failed[name] = (etag, tries);
-            }
+        });
+        _running[task] = true;
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task IngestOneAsync(BlobContainerClient container, string name, ETag etag, CancellationToken cancellationToken)
+    {
+        string? error = await FireAsync(container, name, cancellationToken);
+        if (error is null)
+        {
+            _done[name] = etag;
+            _failed.TryRemove(name, out _);
+            return;
+        }
+        if (cancellationToken.IsCancellationRequested)
+            return;
+        int tries = _failed.TryGetValue(name, out var f) && f.ETag == etag ? f.Tries + 1 : 1;
+        if (tries < IngestSettings.MaxDequeueCount)
+        {
+            _failed[name] = (etag, tries);
+            return;
+        }
+        try
+        {
+            await services.GetRequiredService<BlobPoisonFunction>()
+                .RecordAsync(new SourceRef(container.Name, name), tries, error, cancellationToken);
+            _done[name] = etag;
+            _failed.TryRemove(name, out _);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Storage is still down: keep the count, so the next listing tries the blob and then the record again.
+            _failed[name] = (etag, tries);
+            logger.LogWarning("Recording the failure of {BlobName} failed: {Error}", name, ex.Message.Split('\n')[0]);
         }
     }
 
-    /// <summary>Runs the function on one blob; false when it threw (storage trouble), true otherwise.</summary>
-    private async Task<bool> FireAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
+    private async Task DeleteOneAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IngestService>().DeleteAsync(new SourceRef(container.Name, name), cancellationToken);
+            _done.TryRemove(name, out _);
+            _failed.TryRemove(name, out _);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Removing the record of deleted blob {BlobName} failed: {Error}; tried again on the next listing",
+                name, ex.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>Runs the function on one blob; null when it ran (or the blob is gone), else the error's message.</summary>
+    private async Task<string?> FireAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
     {
         try
         {
@@ -114,17 +206,18 @@ internal sealed class BlobPollingWorker(
             var download = await container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
             await using var content = download.Value.Content;
             await function.RunAsync(content, name, cancellationToken);
-            return true;
+            return null;
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.BlobNotFound)
         {
+            // Only the blob itself missing means deleted; a missing container or table is an error to retry.
             logger.LogInformation("Blob {BlobName} was deleted before it was processed", name);
-            return true;
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "BlobIngestFunction failed on {BlobName}", name);
-            return false;
+            logger.LogError("BlobIngestFunction failed on {BlobName}: {Error}", name, ex.Message.Split('\n')[0]);
+            return ex.GetType().Name + ": " + ex.Message.Split('\n')[0];
         }
     }
 }

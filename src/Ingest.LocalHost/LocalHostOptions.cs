@@ -17,4 +17,10 @@ public sealed class LocalHostOptions
 
     /// <summary>Blobs processed at the same time (default 4, like host.json <c>blobs.maxDegreeOfParallelism</c>).</summary>
     public int BlobParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// How often the store is repaired (<c>IStoreRepair</c>: unfinished writes, records of deleted blobs, orphan index
+    /// rows, entity counts) and every blob offered again (default 5 min). The pass also runs at start.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -18,7 +18,7 @@ internal static class StorageCommands
     /// <summary>Files uploaded at the same time.</summary>
     private const int UploadParallelism = 4;
 
-    public static IEnumerable<Command> Create() => [CreateUpload(), CreateQuery(), CreateReprocess(), CreateHealth(), BenchLatencyCommand.Create()];
+    public static IEnumerable<Command> Create() => [CreateUpload(), CreateQuery(), CreateReprocess(), CreateHealth(), RepairCommand.Create(), BenchLatencyCommand.Create()];
 
     // ---- upload ---------------------------------------------------------------------------------------------
 

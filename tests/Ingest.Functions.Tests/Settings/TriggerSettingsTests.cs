@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Ingest.Functions.Functions;
 using Ingest.Functions.Tests.EndToEnd;
 using Ingest.LocalHost;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +33,7 @@ public sealed class TriggerSettingsTests
     [Fact]
     public void The_function_classes_have_the_expected_triggers()
     {
-        Assert.Equal(9, FunctionTriggers.All.Count);
+        Assert.Equal(10, FunctionTriggers.All.Count);
         Assert.Equal(["IngestContainer", "ReprocessQueueName", "ReprocessSchedule"], FunctionTriggers.Settings.Order());
     }
 
@@ -84,7 +85,11 @@ public sealed class TriggerSettingsTests
     {
         var configuration = LocalHostConfiguration();
 
-        var queues = FunctionTriggers.Of<QueueTriggerAttribute>()
+        // The blob trigger's poison queue has the WebJobs extension's fixed name; LocalHost has no such queue: its blob
+        // poller calls BlobPoisonFunction.RecordAsync itself when it gives up on a blob.
+        var poison = Assert.Single(FunctionTriggers.Of<QueueTriggerAttribute>(), t => t.Function == nameof(BlobPoisonFunction));
+        Assert.Equal("webjobs-blobtrigger-poison", poison.Attribute.QueueName);
+        var queues = FunctionTriggers.Of<QueueTriggerAttribute>().Where(t => t.Function != nameof(BlobPoisonFunction))
             .Select(t => (t.Function, Queue: IngestSettings.ResolveBinding(t.Attribute.QueueName!, configuration)));
         Assert.Equal(queues, [(QueuePollingWorker.Function, QueuePollingWorker.QueueName(configuration))]);
         Assert.Equal("pfx-reprocess", QueuePollingWorker.QueueName(configuration));

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Ingest.Core.Abstractions;
+using Ingest.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// <c>ingest repair</c>: one repair pass over the store (<see cref="IStoreRepair"/>) — writes stopped part-way completed,
+/// records of deleted blobs removed, index rows no record lists deleted, entity counts recounted — and the sources whose
+/// record was lost put on the reprocess queue. Safe while a host runs. Exit 0, also when something was fixed.
+/// </summary>
+internal static class RepairCommand
+{
+    public static Command Create()
+    {
+        var connection = CommonOptions.Connection();
+        var prefix = new Option<string?>("--prefix")
+        {
+            Description = "Name prefix of the tables, containers and queues (StorageOptions:NamePrefix; default: environment StorageOptions__NamePrefix).",
+        };
+        var command = new Command("repair",
+            "Check the stored records, index rows and entity counts against each other and fix what disagrees; prints what was fixed.")
+        { connection, prefix };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(connection)!, parse.GetValue(prefix), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string connection, string? prefix, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?> { ["IngestStorage"] = connection };
+        if (!string.IsNullOrWhiteSpace(prefix))
+            settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.NamePrefix)}"] = prefix;
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddIngestStorage(configuration);
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            var report = await provider.GetRequiredService<IStoreRepair>().RepairAsync(cancellationToken);
+            var queue = provider.GetRequiredService<IReprocessQueue>();
+            foreach (var source in report.Requeue)
+                await queue.EnqueueAsync(source, cancellationToken);
+            Console.WriteLine($"records checked: {report.Articles}");
+            Console.WriteLine($"unfinished writes completed: {report.Completed}");
+            Console.WriteLine($"records of deleted blobs removed: {report.Deleted}");
+            Console.WriteLine($"orphan index rows removed: {report.OrphanRows}");
+            Console.WriteLine($"entity counts fixed: {report.CountsFixed}");
+            Console.WriteLine($"lost records queued for reprocessing: {report.Requeue.Count}");
+            foreach (var source in report.Requeue)
+                Console.WriteLine($"  {source.Container}/{source.Name}");
+            return 0;
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            await Console.Error.WriteLineAsync($"ingest repair: storage failed ({ex.Status} {ex.ErrorCode}): {ex.Message.Split('\n')[0]}");
+            return 2;
+        }
+    }
+}
