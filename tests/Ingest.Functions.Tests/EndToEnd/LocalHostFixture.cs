@@ -23,9 +23,15 @@ public sealed class LocalHostFixture : IAsyncLifetime
         "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
         "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
-    /// <summary>The storage under test: the <c>IngestStorage</c> environment variable, else the default Azurite account.</summary>
-    public static string ConnectionString { get; } =
+    /// <summary>The shared storage: the <c>IngestStorage</c> environment variable, else the default Azurite account.</summary>
+    public static string SharedConnectionString { get; } =
         Environment.GetEnvironmentVariable("IngestStorage") is { Length: > 0 } cs ? cs : AzuriteConnectionString;
+
+    /// <summary>The storage this host uses (the shared one unless a test gives its own).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Extra environment of the host process (settings a fault test changes).</summary>
+    public Dictionary<string, string> HostEnvironment { get; } = new(StringComparer.Ordinal);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder _output = new();
@@ -38,14 +44,49 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public string PoisonQueueName => Prefix + "-reprocess-poison";
     public HttpClient Api { get; private set; } = null!;
     public BlobContainerClient Container { get; } = null!;
-    public BlobServiceClient Blobs { get; } = new(ConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
-    public QueueServiceClient Queues { get; } = new(ConnectionString,
-        new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 });
-    public TableServiceClient Tables { get; } = new(ConnectionString);
+    public BlobServiceClient Blobs { get; }
+    public QueueServiceClient Queues { get; }
+    public TableServiceClient Tables { get; }
     /// <summary>Why setup failed, or null; each test asserts on it so the reason is in every failure.</summary>
     public string? SetupError { get; private set; }
 
-    public LocalHostFixture() => Container = Blobs.GetBlobContainerClient(ContainerName);
+    public LocalHostFixture() : this(null)
+    {
+    }
+
+    /// <summary>A host over <paramref name="connectionString"/> (null: the shared storage); not started until <see cref="InitializeAsync"/>.</summary>
+    public LocalHostFixture(string? connectionString)
+    {
+        ConnectionString = connectionString ?? SharedConnectionString;
+        Blobs = new(ConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
+        Queues = new(ConnectionString,
+            new QueueClientOptions(QueueClientOptions.ServiceVersion.V2026_06_06) { MessageEncoding = QueueMessageEncoding.Base64 });
+        Tables = new(ConnectionString);
+        Container = Blobs.GetBlobContainerClient(ContainerName);
+    }
+
+    /// <summary>The host's resource names (what its storage layer resolves for <see cref="Prefix"/>).</summary>
+    public Ingest.Storage.StorageNames Names => new(new Ingest.Storage.StorageOptions { NamePrefix = Prefix });
+
+    /// <summary>Kills the host process at once (no graceful shutdown), as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Kills the host and starts it again with the same prefix and storage.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        Api?.Dispose();
+        await InitializeAsync();
+    }
 
     /// <summary>What the host printed so far (for failure messages).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
@@ -77,6 +118,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         start.Environment["ReprocessSchedule"] = "0 0 3 * * *";
         start.Environment["IngestOptions__MaxArticleBytes"] = (10 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in HostEnvironment)
+            start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };

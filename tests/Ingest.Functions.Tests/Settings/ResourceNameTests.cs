@@ -71,7 +71,7 @@ public sealed class ResourceNameTests
     public async Task With_a_name_prefix_the_queue_trigger_listens_where_the_producer_writes()
     {
         string prefix = "rn" + Guid.NewGuid().ToString("N")[..10];
-        var configuration = Configuration(("IngestStorage", LocalHostFixture.ConnectionString), ("StorageOptions:NamePrefix", prefix));
+        var configuration = Configuration(("IngestStorage", LocalHostFixture.SharedConnectionString), ("StorageOptions:NamePrefix", prefix));
         string listened = QueueTrigger(configuration);
         string watched = BlobTriggerContainer(configuration);
         Assert.StartsWith(prefix, listened);

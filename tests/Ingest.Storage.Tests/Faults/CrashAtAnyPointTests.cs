@@ -68,7 +68,7 @@ public class CrashAtAnyPointTests(AzuriteFixture fixture)
 
             // Unchanged only when the crash came after the article row (the commit marker) was written.
             await s.Store.UpsertAsync(retry);
-            var problems = await StoreConsistency.ProblemsAsync(s);
+            var problems = await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names);
             Assert.True(problems.Count == 0, $"crash at request {crashAt} of {requests}: " + string.Join("; ", problems));
             var stored = await s.Store.GetAsync(retry.Id);
             Assert.Equal(retry.Body, stored!.Body);

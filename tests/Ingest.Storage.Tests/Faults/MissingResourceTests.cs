@@ -33,7 +33,7 @@ public class MissingResourceTests(AzuriteFixture fixture)
         Assert.False((await s.Store.GetStateAsync(record.Id))!.Failed);
         // The first article lost its blob and article row with them (the repair pass deals with its leftovers);
         // the second is whole.
-        Assert.DoesNotContain(await StoreConsistency.ProblemsAsync(s), p => p.Contains(record.Id, StringComparison.Ordinal));
+        Assert.DoesNotContain(await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names), p => p.Contains(record.Id, StringComparison.Ordinal));
     }
 
     [Fact]

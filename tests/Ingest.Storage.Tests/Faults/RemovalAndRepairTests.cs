@@ -49,7 +49,7 @@ public class RemovalAndRepairTests(AzuriteFixture fixture)
         Assert.False(counts.ContainsKey("Harbor Trust"));
         Assert.Equal([kept.Id], await ListedAsync(s.Store, new ArticleQuery()));
         Assert.Empty(await ListedAsync(s.Store, new ArticleQuery(Speaker: "Tomas Reed")));
-        Assert.Empty(await StoreConsistency.ProblemsAsync(s));
+        Assert.Empty(await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
         Assert.False(await s.Store.DeleteAsync(gone.Id));
     }
 
@@ -74,12 +74,12 @@ public class RemovalAndRepairTests(AzuriteFixture fixture)
             Id = record.Id, Source = record.Source, Stage = "decode", Reason = "Binary.", ErrorType = "ArticleRejectedException",
             PipelineVersion = Version1, ContentHash = "0000other", SizeBytes = 9,
         });
-        Assert.Empty(await StoreConsistency.ProblemsAsync(s));
+        Assert.Empty(await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
 
         // The file is fixed: the article comes back with its rows and counts.
         Assert.Equal(UpsertOutcome.Created, await s.Store.UpsertAsync(record));
         Assert.Equal([record.Id], await ListedAsync(s.Store, new ArticleQuery(Entity: "Harbor Trust")));
-        Assert.Empty(await StoreConsistency.ProblemsAsync(s));
+        Assert.Empty(await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
     }
 
     [Fact]
@@ -119,11 +119,11 @@ public class RemovalAndRepairTests(AzuriteFixture fixture)
         var ada = (await names.GetEntityAsync<TableEntity>(TableKeys.NamePartition("ada quill"), "ada quill")).Value;
         ada["Articles"] = 7;
         await names.UpdateEntityAsync(ada, ada.ETag);
-        Assert.NotEmpty(await StoreConsistency.ProblemsAsync(s));
+        Assert.NotEmpty(await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
 
         var report = await s.Services.GetRequiredService<IStoreRepair>().RepairAsync();
 
-        Assert.Empty(await StoreConsistency.ProblemsAsync(s));
+        Assert.Empty(await StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
         Assert.Equal(1, report.Completed);
         Assert.Equal(1, report.Deleted);
         Assert.Equal([recordLost.Source], report.Requeue);

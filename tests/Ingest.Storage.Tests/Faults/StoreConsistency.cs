@@ -3,6 +3,8 @@ using Azure.Storage.Blobs;
 
 namespace Ingest.Storage.Tests.Faults;
 
+// Also compiled into Ingest.Functions.Tests (linked file) for the host fault tests.
+
 /// <summary>
 /// Reads the tables and the records container directly (not through the store) and lists every way they disagree:
 /// an index row whose article's record blob does not list it, a listed row that is missing, an article row that does
@@ -10,11 +12,10 @@ namespace Ingest.Storage.Tests.Faults;
 /// </summary>
 internal static class StoreConsistency
 {
-    public static async Task<List<string>> ProblemsAsync(StorageUnderTest s)
+    public static async Task<List<string>> ProblemsAsync(TableServiceClient tableService, BlobServiceClient blobService, StorageNames names)
     {
         var problems = new List<string>();
-        var names = s.Names;
-        var records = s.Blobs.GetBlobContainerClient(names.RecordsContainer);
+        var records = blobService.GetBlobContainerClient(names.RecordsContainer);
 
         // Record blobs by article id: the rows each says it has.
         var listed = new Dictionary<string, HashSet<(string Table, string Pk, string Rk)>>(StringComparer.Ordinal);
@@ -31,13 +32,13 @@ internal static class StoreConsistency
         }
 
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in s.Tables.GetTableClient(names.Failures).QueryAsync<TableEntity>())
+        await foreach (var row in tableService.GetTableClient(names.Failures).QueryAsync<TableEntity>())
             failed.Add(row.GetString("ArticleId")!);
 
         // Article rows must match their blobs; a blob without an article row is a withdrawn record (a failure row
         // stands for the article, and no index row may name it) or an unfinished write.
         var rowIds = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in s.Tables.GetTableClient(names.Articles).QueryAsync<TableEntity>())
+        await foreach (var row in tableService.GetTableClient(names.Articles).QueryAsync<TableEntity>())
         {
             string id = row.GetString("ArticleId")!;
             rowIds.Add(id);
@@ -64,7 +65,7 @@ internal static class StoreConsistency
         var entityPartitions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (kind, table) in tables)
         {
-            await foreach (var row in s.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            await foreach (var row in tableService.GetTableClient(table).QueryAsync<TableEntity>())
             {
                 var key = (kind, row.PartitionKey, row.RowKey);
                 found.Add(key);
@@ -83,7 +84,7 @@ internal static class StoreConsistency
 
         // Entity-name counts equal the entity-index partition sizes.
         var counted = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in s.Tables.GetTableClient(names.EntityNames).QueryAsync<TableEntity>())
+        await foreach (var row in tableService.GetTableClient(names.EntityNames).QueryAsync<TableEntity>())
             counted[row.RowKey] = row.GetInt32("Articles") ?? -1;
         foreach (var (key, n) in entityPartitions)
         {
