@@ -215,7 +215,9 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
-    /// <exception cref="ArgumentException"><paramref name="continuationToken"/> is not a token of this kind of query.</exception>
+    /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (malformed, of
+    /// another format version, of another query or filter, or altered), or a given filter normalizes to nothing;
+    /// <see cref="ArgumentException.ParamName"/> names it as the HTTP API does.</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<Page<ArticleSummary>> QueryArticlesAsync(ArticleQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default)
@@ -236,7 +238,9 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
-    /// <exception cref="ArgumentException"><paramref name="continuationToken"/> is not a token of this kind of query.</exception>
+    /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (malformed, of
+    /// another format version, of another query or filter, or altered), or a given filter normalizes to nothing;
+    /// <see cref="ArgumentException.ParamName"/> names it as the HTTP API does.</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<Page<QuoteHit>> QueryQuotesAsync(QuoteQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default)
@@ -256,7 +260,9 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <exception cref="ArgumentNullException"><paramref name="prefix"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
-    /// <exception cref="ArgumentException"><paramref name="continuationToken"/> is not a token of this kind of query.</exception>
+    /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (malformed, of
+    /// another format version, of another query or filter, or altered), or a given filter normalizes to nothing;
+    /// <see cref="ArgumentException.ParamName"/> names it as the HTTP API does.</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<Page<EntityCount>> QueryEntitiesAsync(string prefix, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ namespace Ingest.Storage;
 /// Builds PartitionKey and RowKey values. Table storage refuses <c>/ \ # ?</c> and control characters
 /// (U+0000–U+001F, U+007F–U+009F) in keys and limits a key to 1 KiB; <see cref="Escape"/> maps those
 /// characters (and <c>%</c> itself) to <c>%XX</c>, reversibly, and <see cref="NameKey"/> normalizes names
-/// so that index lookups are case-insensitive.
+/// (NFC, case, white space) so that index lookups are case-insensitive and independent of Unicode composition.
 /// </summary>
 public static class TableKeys
 {
@@ -79,8 +79,9 @@ public static class TableKeys
         c is '%' or '/' or '\\' or '#' or '?' || c <= '\u001F' || (c >= '\u007F' && c <= '\u009F');
 
     /// <summary>
-    /// Normalizes a name for case-insensitive matching: trims, folds typographic apostrophes to <c>'</c>,
-    /// collapses runs of white space to one space, lower-cases (invariant culture) and drops a leading "the ".
+    /// Normalizes a name for case-insensitive matching: Unicode NFC, drops the invisible characters the pipeline drops
+    /// (<see cref="IsInvisible"/>), trims, folds typographic apostrophes to <c>'</c>, collapses runs of white space and control
+    /// characters to one space, lower-cases (invariant culture) and drops a leading "the ".
     /// </summary>
     /// <param name="name">An entity, speaker or source name.</param>
     /// <returns>The normalized name ("The  New York Times" → "new york times"); empty for a blank name.</returns>
@@ -131,7 +132,7 @@ public static class TableKeys
 
     /// <summary>
     /// A short stable hash of text for keys: the first 16 lower-case hex characters of SHA-256 over the
-    /// normalized text (white space collapsed, lower-cased, typographic quotes folded), so the same quotation
+    /// normalized text (NFC, invisible characters dropped, white space collapsed, lower-cased, typographic quotes folded), so the same quotation
     /// written with different spacing or case hashes alike.
     /// </summary>
     /// <param name="text">Any text.</param>
@@ -159,13 +160,26 @@ public static class TableKeys
         return string.Concat(escaped.AsSpan(0, cut), "~", hash);
     }
 
+    /// <summary>
+    /// True for the invisible characters the pipeline removes from text (<c>TextNormalizer.Normalize</c> in Ingest.Core: zero-width
+    /// space, non-joiner and joiner, word joiner, BOM, soft hyphen), so that a key built from a typed name matches the key built
+    /// from the pipeline's text of that name.
+    /// </summary>
+    /// <param name="c">A character.</param>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
     private static string CollapseLower(string text, bool keepTrailingSpace)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // NFC first: the pipeline writes NFC text, so "Jose\u0301" must key like "Jos\u00E9".
+        if (!text.IsNormalized(NormalizationForm.FormC))
+            text = text.Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(text.Length);
         bool pendingSpace = false;
         foreach (char raw in text)
         {
+            if (IsInvisible(raw))
+                continue;
             if (char.IsWhiteSpace(raw) || char.IsControl(raw))
             {
                 pendingSpace = sb.Length > 0;

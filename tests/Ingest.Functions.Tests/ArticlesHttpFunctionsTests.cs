@@ -155,4 +155,131 @@ public sealed class ArticlesHttpFunctionsTests
         Assert.True(body.GetProperty("items").GetArrayLength() >= 3);
         Assert.Equal("", _h.Store.LastQuery!.Value.Query);
     }
+
+    private async Task<System.Text.Json.JsonElement> BadRequestAsync(Func<Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> call,
+        string query, string code, string parameter)
+    {
+        var request = Get(query);
+        var (status, body) = await ExecuteAsync(await call(request), request);
+        Assert.Equal(400, status);
+        var error = body.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal(parameter, error.GetProperty("parameter").GetString());
+        return error;
+    }
+
+    [Theory]
+    [InlineData("?entity=", "entity")]
+    [InlineData("?entity", "entity")]
+    [InlineData("?entity=%00", "entity")]
+    [InlineData("?speaker=%20%01%7F%20", "speaker")]
+    [InlineData("?source=%E2%80%8B%C2%AD", "source")]
+    [InlineData("?source=%EF%BB%BF%E2%80%8E", "source")]
+    [InlineData("?entity=Ada%20Quill&from=", "from")]
+    [InlineData("?to=%00", "to")]
+    public async Task ListArticles_filter_given_but_empty_is_400_not_an_unfiltered_list(string query, string parameter)
+    {
+        var error = await BadRequestAsync(r => Functions.ListArticles(r, default), query, "empty_filter", parameter);
+        Assert.Contains($"'{parameter}'", error.GetProperty("message").GetString());
+        Assert.Null(_h.Store.LastQuery);
+    }
+
+    [Theory]
+    [InlineData("?speaker=%00", "speaker")]
+    [InlineData("?text=", "text")]
+    [InlineData("?text=%3F%21%20-", "text")]
+    [InlineData("?speaker=Ada%20Quill&text=%E2%80%94", "text")]
+    public async Task ListQuotes_filter_given_but_empty_is_400(string query, string parameter)
+    {
+        await BadRequestAsync(r => Functions.ListQuotes(r, default), query, "empty_filter", parameter);
+        Assert.Null(_h.Store.LastQuery);
+    }
+
+    [Theory]
+    [InlineData("?prefix=")]
+    [InlineData("?prefix=%20%20")]
+    [InlineData("?prefix=%00")]
+    public async Task ListEntities_prefix_given_but_empty_is_400(string query)
+    {
+        await BadRequestAsync(r => Functions.ListEntities(r, default), query, "empty_filter", "prefix");
+        Assert.Null(_h.Store.LastQuery);
+    }
+
+    [Fact]
+    public async Task Filters_reach_the_store_in_NFC()
+    {
+        var request = Get("?entity=Jose%CC%81%20Nu%CC%81n%CC%83ez&source=%20Cafe%CC%81%20");
+        var (status, _) = await ExecuteAsync(await Functions.ListArticles(request, default), request);
+        Assert.Equal(200, status);
+        Assert.Equal(new ArticleQuery(Entity: "Jos\u00E9 N\u00FA\u00F1ez", Source: "Caf\u00E9"), _h.Store.LastQuery!.Value.Query);
+
+        request = Get("?speaker=Jose%CC%81&text=cafe%CC%81");
+        await ExecuteAsync(await Functions.ListQuotes(request, default), request);
+        Assert.Equal(new QuoteQuery("Jos\u00E9", "caf\u00E9"), _h.Store.LastQuery!.Value.Query);
+    }
+
+    [Fact]
+    public async Task A_prefix_keeps_its_trailing_space_and_is_NFC()
+    {
+        var request = Get("?prefix=Jose%CC%81%20");
+        await ExecuteAsync(await Functions.ListEntities(request, default), request);
+        Assert.Equal("Jos\u00E9 ", _h.Store.LastQuery!.Value.Query);
+    }
+
+    [Fact]
+    public async Task A_blank_token_or_page_size_is_the_default()
+    {
+        var request = Get("?continuationToken=&pageSize=%20");
+        var (status, _) = await ExecuteAsync(await Functions.ListArticles(request, default), request);
+        Assert.Equal(200, status);
+        Assert.Equal((null, 50), (_h.Store.LastQuery!.Value.Token, _h.Store.LastQuery.Value.PageSize));
+    }
+
+    public static TheoryData<string> Endpoints => new() { "articles", "quotes", "entities" };
+
+    private Task<Microsoft.AspNetCore.Mvc.IActionResult> ListAsync(string endpoint, Microsoft.AspNetCore.Http.HttpRequest request) => endpoint switch
+    {
+        "articles" => Functions.ListArticles(request, default),
+        "quotes" => Functions.ListQuotes(request, default),
+        _ => Functions.ListEntities(request, default),
+    };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_token_the_store_refuses_is_400_invalid_token(string endpoint)
+    {
+        _h.Store.Refusal = new Ingest.Storage.QueryArgumentException("The continuation token belongs to another query.", "continuationToken");
+        var error = await BadRequestAsync(r => ListAsync(endpoint, r), "?continuationToken=abc", "invalid_token", "continuationToken");
+        Assert.Equal("The continuation token belongs to another query.", error.GetProperty("message").GetString());
+        Assert.Equal("abc", _h.Store.LastQuery!.Value.Token);
+    }
+
+    [Fact]
+    public async Task A_filter_the_store_refuses_is_400_naming_it()
+    {
+        _h.Store.Refusal = new Ingest.Storage.QueryArgumentException("'speaker' is empty after normalization.", "speaker");
+        var error = await BadRequestAsync(r => Functions.ListQuotes(r, default), "?speaker=x", "empty_filter", "speaker");
+        Assert.Equal("'speaker' is empty after normalization.", error.GetProperty("message").GetString());
+
+        _h.Store.Refusal = new ArgumentException("some other rule", "speaker");
+        error = await BadRequestAsync(r => Functions.ListQuotes(r, default), "?speaker=x", "invalid_parameter", "speaker");
+        Assert.Equal("'speaker' cannot be used with this query.", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task An_argument_error_naming_no_parameter_is_not_the_clients_fault()
+    {
+        _h.Store.Refusal = new ArgumentException("bug", "somethingInternal");
+        await Assert.ThrowsAsync<ArgumentException>(() => Functions.ListArticles(Get(), default));
+        // 'text' is a parameter of the quotes endpoint, not of the articles endpoint.
+        _h.Store.Refusal = new ArgumentException("bug", "text");
+        await Assert.ThrowsAsync<ArgumentException>(() => Functions.ListArticles(Get(), default));
+    }
+
+    [Fact]
+    public async Task A_token_too_long_is_400_invalid_token()
+    {
+        await BadRequestAsync(r => Functions.ListArticles(r, default), "?continuationToken=" + new string('A', 4097), "invalid_token", "continuationToken");
+        Assert.Null(_h.Store.LastQuery);
+    }
 }

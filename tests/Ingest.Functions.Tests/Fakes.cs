@@ -17,6 +17,8 @@ internal sealed class FakeArticleStore : IArticleStore
     public (object Query, string? Token, int PageSize)? LastQuery { get; private set; }
     /// <summary>Continuation token returned with every page.</summary>
     public string? NextToken { get; set; }
+    /// <summary>When set, every query records its arguments and then throws this (a store refusing an argument).</summary>
+    public Exception? Refusal { get; set; }
 
     public Task<ArticleRecord?> GetAsync(string articleId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Records.GetValueOrDefault(articleId));
@@ -71,6 +73,8 @@ internal sealed class FakeArticleStore : IArticleStore
         CancellationToken cancellationToken = default)
     {
         LastQuery = (query, continuationToken, pageSize);
+        if (Refusal is not null)
+            throw Refusal;
         var items = Records.Values
             .Where(r => query.Entity is null || r.Entities.Any(e => string.Equals(e.Name, query.Entity, StringComparison.OrdinalIgnoreCase)))
             .Select(r => new ArticleSummary(r.Id, r.Source, r.Title, r.Publisher, r.OriginalSource, r.PublishedAt, r.PipelineVersion))
@@ -82,6 +86,8 @@ internal sealed class FakeArticleStore : IArticleStore
         CancellationToken cancellationToken = default)
     {
         LastQuery = (query, continuationToken, pageSize);
+        if (Refusal is not null)
+            throw Refusal;
         var items = Records.Values.SelectMany(r => r.Quotes.Select(q => new QuoteHit(q.Text, q.Speaker, q.SpeakerKind, [r.Id])))
             .Where(q => query.Speaker is null || q.Speaker == query.Speaker).Take(pageSize).ToList();
         return Task.FromResult(new Page<QuoteHit>(items, NextToken));
@@ -91,6 +97,8 @@ internal sealed class FakeArticleStore : IArticleStore
         CancellationToken cancellationToken = default)
     {
         LastQuery = (prefix, continuationToken, pageSize);
+        if (Refusal is not null)
+            throw Refusal;
         var items = Records.Values.SelectMany(r => r.Entities)
             .Where(e => e.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .GroupBy(e => e.Name).Select(g => new EntityCount(g.Key, g.First().Type, g.Count())).Take(pageSize).ToList();

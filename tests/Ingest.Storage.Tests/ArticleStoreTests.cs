@@ -176,7 +176,7 @@ public class ArticleStoreTests(AzuriteFixture fixture)
             "Harbor Gazette", null, "2024-01-10", Version1), first);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => s.Store.QueryArticlesAsync(new ArticleQuery(), null, 0));
-        await Assert.ThrowsAsync<ArgumentException>(() => s.Store.QueryArticlesAsync(new ArticleQuery(), "garbage!", 3));
+        await Assert.ThrowsAsync<QueryArgumentException>(() => s.Store.QueryArticlesAsync(new ArticleQuery(), "garbage!", 3));
     }
 
     [Fact]

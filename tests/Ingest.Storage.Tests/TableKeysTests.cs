@@ -115,4 +115,34 @@ public class TableKeysTests
         Assert.NotEqual(TableKeys.TextHash("We will build it."), TableKeys.TextHash("We will not build it."));
         Assert.Equal(16, TableKeys.TextHash("x").Length);
     }
+
+    [Theory]
+    [InlineData("Jose\u0301 Nu\u0301n\u0303ez", "jos\u00E9 n\u00FA\u00F1ez")]
+    [InlineData("A\u030Angstr\u00F6m", "\u00E5ngstr\u00F6m")]
+    [InlineData("Ada\u200B Quill\u00AD", "ada quill")]
+    [InlineData("\uFEFFAda\u2060 Quill", "ada quill")]
+    public void NormalizeName_is_NFC_and_drops_invisible_characters(string name, string expected)
+    {
+        Assert.Equal(expected, TableKeys.NormalizeName(name));
+        Assert.Equal(TableKeys.NameKey(expected), TableKeys.NameKey(name));
+    }
+
+    [Fact]
+    public void NormalizePrefix_is_NFC_too() =>
+        Assert.Equal("jos\u00E9 ", TableKeys.NormalizePrefix("Jose\u0301 "));
+
+    [Theory]
+    [InlineData("Jos\u00E9 N\u00FA\u00F1ez")]
+    [InlineData("Jose\u0301 Nu\u0301n\u0303ez")]
+    [InlineData("Ada\u200B\u200C\u200D\u2060\uFEFF\u00AD Quill")]
+    [InlineData("  Ada \u00A0 Quill ")]
+    public void A_typed_name_keys_like_the_pipeline_text_of_that_name(string typed) =>
+        // Index rows are written from pipeline text (TextNormalizer), queries from what a user typed.
+        Assert.Equal(TableKeys.NameKey(Ingest.Core.Stages.TextNormalizer.Normalize(typed)), TableKeys.NameKey(typed));
+
+    [Fact]
+    public void TextHash_ignores_composition()
+    {
+        Assert.Equal(TableKeys.TextHash("Caf\u00E9 soon."), TableKeys.TextHash("Cafe\u0301 soon."));
+    }
 }

@@ -16,15 +16,21 @@ internal sealed class ApiClient(string api, string? key) : IDisposable
         return http;
     }
 
-    /// <summary>GET <c>api/{path}</c> with the query parameters that have a value.</summary>
+    /// <summary>GET <c>api/{path}</c> with the query parameters that are given (see <see cref="QueryString"/>).</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, IEnumerable<KeyValuePair<string, string?>> query,
         CancellationToken cancellationToken = default)
     {
-        string qs = string.Join("&", query.Where(p => !string.IsNullOrEmpty(p.Value))
-            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value!)));
+        string qs = QueryString(query);
         using var response = await _http.GetAsync("api/" + path + (qs.Length > 0 ? "?" + qs : ""), cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// The query string of the parameters that are not null, percent-encoded. An empty value is sent (<c>entity=</c>), so that
+    /// <c>--entity ""</c> gets the API's 400 <c>empty_filter</c> instead of silently listing everything.
+    /// </summary>
+    internal static string QueryString(IEnumerable<KeyValuePair<string, string?>> query) =>
+        string.Join("&", query.Where(p => p.Value is not null).Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value!)));
 
     /// <summary>POST <c>api/{path}</c> with an empty body.</summary>
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, CancellationToken cancellationToken = default)

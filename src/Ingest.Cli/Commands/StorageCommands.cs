@@ -29,14 +29,20 @@ internal static class StorageCommands
         var container = CommonOptions.Container();
         var prefix = new Option<string?>("--prefix") { Description = "Virtual folder put before every blob name, e.g. 2025/03." };
         var command = new Command("upload",
-            "Upload article files to the blob container; the ingest trigger processes them. Prints 'ID<TAB>container/name' per file.")
+            "Upload article files to the blob container; the ingest trigger processes them. Prints 'ID<TAB>container/name' per file. " +
+            "A file given by path is stored under its file name, a folder's files under their path below it. Names Blob storage " +
+            "would store differently ('\\', '.' or '..' segments, leading '/', control characters, over 1024 characters) and two " +
+            "files with the same name are refused, and then nothing is uploaded.")
         { paths, connection, container, prefix };
         command.SetAction((parse, ct) => UploadAsync(parse.GetValue(paths)!, parse.GetValue(connection)!, parse.GetValue(container)!,
             parse.GetValue(prefix), ct));
         return command;
     }
 
-    /// <summary>The files to upload and their blob names: a file keeps its file name, a folder's files their path below it.</summary>
+    /// <summary>
+    /// The files to upload and their blob names: a file keeps its file name, a folder's files their path below it, after the
+    /// prefix (see <see cref="UploadPlan"/>, which checks the names before anything is uploaded).
+    /// </summary>
     /// <exception cref="FileNotFoundException">A path is neither a file nor a folder.</exception>
     internal static List<(string File, string BlobName)> Collect(IEnumerable<string> paths, string? prefix)
     {
@@ -73,6 +79,14 @@ internal static class StorageCommands
         if (files.Count == 0)
         {
             Console.Error.WriteLine("ingest: no article files found (.txt .html .htm .json .md).");
+            return 1;
+        }
+        files = UploadPlan.Distinct(files);
+        if (UploadPlan.Check(files) is { Count: > 0 } problems)
+        {
+            foreach (string problem in problems)
+                Console.Error.WriteLine($"ingest: {problem}");
+            Console.Error.WriteLine($"ingest: nothing uploaded ({problems.Count} problem(s) in {files.Count} file(s)).");
             return 1;
         }
 

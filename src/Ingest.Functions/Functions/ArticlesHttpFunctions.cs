@@ -24,7 +24,10 @@ public sealed record ArticleFailureResponse(string Status, IngestFailure Failure
 /// 422 with an <see cref="ArticleFailureResponse"/> (<c>"status": "failed"</c>) when the last attempt on the blob failed,
 /// because the blob exists but cannot be turned into an article (a client polling for a record then stops waiting);
 /// 404 when nothing is stored yet; 400 for an id that is not 16 lowercase hex characters.</para>
-/// <para>Lists return <c>{"items": [...], "continuationToken": "…"|null}</c>; pass the token back unchanged for the next page.</para>
+/// <para>Lists return <c>{"items": [...], "continuationToken": "…"|null}</c>; pass the token back unchanged, with the same
+/// filters, for the next page. A token the store refuses (malformed, of another format version, of another endpoint or
+/// filter, altered) is 400 <c>invalid_token</c> naming <c>continuationToken</c>; a filter given but empty after normalization
+/// is 400 <c>empty_filter</c> naming it (see <see cref="QueryParameters"/>).</para>
 /// </remarks>
 public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesHttpFunctions> logger)
 {
@@ -57,7 +60,15 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
             || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
             return ApiResults.BadRequest(error);
 
-        var page = await store.QueryArticlesAsync(query, token, pageSize, cancellationToken);
+        Page<ArticleSummary> page;
+        try
+        {
+            page = await store.QueryArticlesAsync(query, token, pageSize, cancellationToken);
+        }
+        catch (ArgumentException ex) when (QueryParameters.StoreError(ex, QueryParameters.ArticleListParameters) is { } refused)
+        {
+            return Refused(refused);
+        }
         logger.LogInformation("Listed {Count} articles for {Query}", page.Items.Count, query);
         return ApiResults.Json(page);
     }
@@ -72,7 +83,15 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
             || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
             return ApiResults.BadRequest(error);
 
-        var page = await store.QueryQuotesAsync(query, token, pageSize, cancellationToken);
+        Page<QuoteHit> page;
+        try
+        {
+            page = await store.QueryQuotesAsync(query, token, pageSize, cancellationToken);
+        }
+        catch (ArgumentException ex) when (QueryParameters.StoreError(ex, QueryParameters.QuoteListParameters) is { } refused)
+        {
+            return Refused(refused);
+        }
         logger.LogInformation("Listed {Count} quotes for {Query}", page.Items.Count, query);
         return ApiResults.Json(page);
     }
@@ -87,8 +106,22 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
             || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
             return ApiResults.BadRequest(error);
 
-        var page = await store.QueryEntitiesAsync(prefix, token, pageSize, cancellationToken);
+        Page<EntityCount> page;
+        try
+        {
+            page = await store.QueryEntitiesAsync(prefix, token, pageSize, cancellationToken);
+        }
+        catch (ArgumentException ex) when (QueryParameters.StoreError(ex, QueryParameters.EntityListParameters) is { } refused)
+        {
+            return Refused(refused);
+        }
         logger.LogInformation("Listed {Count} entities for prefix {Prefix}", page.Items.Count, prefix);
         return ApiResults.Json(page);
+    }
+
+    private JsonResult Refused(ApiError error)
+    {
+        logger.LogInformation("Store refused {Parameter}: {Code}", error.Parameter, error.Code);
+        return ApiResults.BadRequest(error);
     }
 }

@@ -9,7 +9,8 @@ namespace Ingest.Functions.Http;
 public sealed record ApiErrorBody(ApiError Error);
 
 /// <summary>One error of the HTTP API.</summary>
-/// <param name="Code">Stable machine-readable code (<c>invalid_parameter</c>, <c>invalid_date</c>, <c>not_found</c> …).</param>
+/// <param name="Code">Stable machine-readable code (<c>invalid_parameter</c>, <c>invalid_date</c>, <c>invalid_range</c>,
+/// <c>empty_filter</c>, <c>invalid_token</c>, <c>invalid_id</c>, <c>not_found</c> …).</param>
 /// <param name="Message">A sentence for people.</param>
 /// <param name="Parameter">The query or route parameter at fault, or null.</param>
 public sealed record ApiError(string Code, string Message, string? Parameter = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using Ingest.Core.Abstractions;
 using Microsoft.AspNetCore.Http;
 
@@ -8,6 +9,10 @@ namespace Ingest.Functions.Http;
 /// <summary>
 /// Parses and checks the query strings of the HTTP API. Every parser returns either a value or an
 /// <see cref="ApiError"/> for a 400 response; none throws on bad input.
+/// <para>Filter values (<c>entity, speaker, source, text, prefix, from, to</c>) are trimmed and put in Unicode NFC. A filter
+/// that is given (even as <c>?entity=</c>) but empty after that, or made only of white space, control and invisible
+/// (format) characters, is 400 <c>empty_filter</c>, never an unfiltered list; <c>text</c> needs at least one letter or
+/// digit. A missing filter is no filter. <c>pageSize</c> and <c>continuationToken</c> given blank count as missing.</para>
 /// </summary>
 public static class QueryParameters
 {
@@ -19,6 +24,9 @@ public static class QueryParameters
     internal const int MaxFilterLength = 200;
     /// <summary>Longest continuation token accepted (tokens are opaque but short).</summary>
     internal const int MaxTokenLength = 4096;
+
+    /// <summary>The name of the paging parameter that carries the token of the previous page.</summary>
+    public const string ContinuationToken = "continuationToken";
 
     /// <summary>The format of <c>from</c> and <c>to</c>.</summary>
     public const string DateFormat = "yyyy-MM-dd";
@@ -50,16 +58,22 @@ public static class QueryParameters
         result = null;
         if (!TryGetText(query, "speaker", out string? speaker, out error) || !TryGetText(query, "text", out string? text, out error))
             return false;
+        if (text is not null && !text.Any(char.IsLetterOrDigit))
+        {
+            error = new ApiError("empty_filter", $"'text' has no word (letters or digits); leave it out to list every quotation.", "text");
+            return false;
+        }
         result = new QuoteQuery(speaker, text);
         return true;
     }
 
-    /// <summary>Parses <c>prefix</c> of <c>GET /api/entities</c>; a missing prefix means every entity.</summary>
+    /// <summary>Parses <c>prefix</c> of <c>GET /api/entities</c>; a missing prefix means every entity (an empty one is 400).</summary>
     public static bool TryParsePrefix(IQueryCollection query, [NotNullWhen(true)] out string? prefix,
         [NotNullWhen(false)] out ApiError? error)
     {
         prefix = null;
-        if (!TryGetText(query, "prefix", out string? value, out error))
+        // Not trimmed: the store keeps one trailing space of a prefix ("john " lists "john kerry", not "johnson").
+        if (!TryGetText(query, "prefix", out string? value, out error, trim: false))
             return false;
         prefix = value ?? "";
         return true;
@@ -81,24 +95,55 @@ public static class QueryParameters
                 return false;
             }
         }
-        if (!TryGetSingle(query, "continuationToken", out continuationToken, out error))
+        if (!TryGetSingle(query, ContinuationToken, out continuationToken, out error))
             return false;
         if (continuationToken is { Length: > MaxTokenLength })
         {
-            error = new ApiError("invalid_parameter", "'continuationToken' is too long; pass the token of the previous page as it was.",
-                "continuationToken");
+            error = new ApiError("invalid_token", "'continuationToken' is too long; pass the token of the previous page as it was.",
+                ContinuationToken);
             return false;
         }
         return true;
     }
 
+    /// <summary>
+    /// The 400 error for an argument the store refused (<see cref="ArgumentException.ParamName"/> names it as this API does):
+    /// <c>invalid_token</c> for <c>continuationToken</c> (malformed, of another format version, of another query or filter,
+    /// altered), <c>empty_filter</c> for a filter the store normalized to nothing (a <see cref="Ingest.Storage.QueryArgumentException"/>,
+    /// whose reason becomes the message), <c>invalid_parameter</c> for any other argument error naming a parameter. Null when
+    /// <paramref name="exception"/> names none of <paramref name="parameters"/>, which is then a fault of the server, not of the request.
+    /// </summary>
+    /// <param name="exception">What the store threw.</param>
+    /// <param name="parameters">The query parameters of the endpoint.</param>
+    public static ApiError? StoreError(ArgumentException exception, IReadOnlyCollection<string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (exception.ParamName is not { } name || !parameters.Contains(name))
+            return null;
+        if (exception is not Ingest.Storage.QueryArgumentException refused)
+            return new ApiError(name == ContinuationToken ? "invalid_token" : "invalid_parameter", $"'{name}' cannot be used with this query.", name);
+        return new ApiError(name == ContinuationToken ? "invalid_token" : "empty_filter", refused.Reason, name);
+    }
+
+    /// <summary>The parameters of <c>GET /api/articles</c>.</summary>
+    public static readonly IReadOnlyList<string> ArticleListParameters = ["entity", "speaker", "source", "from", "to", "pageSize", ContinuationToken];
+
+    /// <summary>The parameters of <c>GET /api/quotes</c>.</summary>
+    public static readonly IReadOnlyList<string> QuoteListParameters = ["speaker", "text", "pageSize", ContinuationToken];
+
+    /// <summary>The parameters of <c>GET /api/entities</c>.</summary>
+    public static readonly IReadOnlyList<string> EntityListParameters = ["prefix", "pageSize", ContinuationToken];
+
     /// <summary>True when <paramref name="id"/> has the shape of an article id (16 lowercase hex characters, see <c>ArticleIds.For</c>).</summary>
     public static bool IsArticleId(string? id) =>
         id is { Length: 16 } && id.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
-    private static bool TryGetText(IQueryCollection query, string name, out string? value, [NotNullWhen(false)] out ApiError? error)
+    /// <summary>Reads a filter: missing is null; given, it is trimmed (unless <paramref name="trim"/> is false) and NFC, and must keep a visible character.</summary>
+    private static bool TryGetText(IQueryCollection query, string name, out string? value, [NotNullWhen(false)] out ApiError? error,
+        bool trim = true)
     {
-        if (!TryGetSingle(query, name, out value, out error))
+        if (!TryGetFilter(query, name, out value, out error, trim))
             return false;
         if (value is { Length: > MaxFilterLength })
         {
@@ -109,10 +154,38 @@ public static class QueryParameters
         return true;
     }
 
+    /// <summary>
+    /// Reads a filter given at most once: null when missing; otherwise trimmed and NFC, and an <c>empty_filter</c> error when
+    /// nothing but white space, control and format characters is left.
+    /// </summary>
+    private static bool TryGetFilter(IQueryCollection query, string name, out string? value, [NotNullWhen(false)] out ApiError? error,
+        bool trim = true)
+    {
+        value = null;
+        if (!TryGetRaw(query, name, out string? raw, out error))
+            return false;
+        if (raw is null)
+            return true;
+        string text = trim ? raw.Trim() : raw;
+        if (!text.IsNormalized(NormalizationForm.FormC))
+            text = text.Normalize(NormalizationForm.FormC);
+        if (text.All(IsBlank))
+        {
+            error = new ApiError("empty_filter",
+                $"'{name}' is empty (only white space, control or invisible characters); leave it out to list everything.", name);
+            return false;
+        }
+        value = text;
+        return true;
+    }
+
+    private static bool IsBlank(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
     private static bool TryGetDate(IQueryCollection query, string name, out DateOnly? value, [NotNullWhen(false)] out ApiError? error)
     {
         value = null;
-        if (!TryGetSingle(query, name, out string? text, out error))
+        if (!TryGetFilter(query, name, out string? text, out error))
             return false;
         if (text is null)
             return true;
@@ -125,8 +198,21 @@ public static class QueryParameters
         return true;
     }
 
-    /// <summary>Reads a parameter given at most once; blank means absent. Repeating a parameter is an error.</summary>
+    /// <summary>Reads a parameter given at most once, trimmed; blank means absent (paging parameters only).</summary>
     private static bool TryGetSingle(IQueryCollection query, string name, out string? value, [NotNullWhen(false)] out ApiError? error)
+    {
+        if (!TryGetRaw(query, name, out string? raw, out error))
+        {
+            value = null;
+            return false;
+        }
+        string? text = raw?.Trim();
+        value = string.IsNullOrEmpty(text) ? null : text;
+        return true;
+    }
+
+    /// <summary>Reads a parameter given at most once, as sent: null when missing, "" for <c>?name=</c> or <c>?name</c>.</summary>
+    private static bool TryGetRaw(IQueryCollection query, string name, out string? value, [NotNullWhen(false)] out ApiError? error)
     {
         value = null;
         error = null;
@@ -137,8 +223,7 @@ public static class QueryParameters
             error = new ApiError("invalid_parameter", $"'{name}' was given {values.Count} times; give it once.", name);
             return false;
         }
-        string? text = values[0]?.Trim();
-        value = string.IsNullOrEmpty(text) ? null : text;
+        value = values[0] ?? "";
         return true;
     }
 }

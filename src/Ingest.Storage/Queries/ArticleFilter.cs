@@ -12,9 +12,14 @@ namespace Ingest.Storage;
 internal sealed record ArticleFilter(string? EntityKey, string? SpeakerKey, string? SourceKey, DateOnly? From, DateOnly? To)
 {
     /// <summary>The keys of <paramref name="query"/>.</summary>
+    /// <exception cref="QueryArgumentException">A given name filter normalizes to nothing.</exception>
     public static ArticleFilter Of(ArticleQuery query) => new(
-        QueryPaging.FilterKey(query.Entity), QueryPaging.FilterKey(query.Speaker), QueryPaging.FilterKey(query.Source),
-        query.From, query.To);
+        QueryPaging.FilterKey(query.Entity, "entity"), QueryPaging.FilterKey(query.Speaker, "speaker"),
+        QueryPaging.FilterKey(query.Source, "source"), query.From, query.To);
+
+    /// <summary>The normalized filter that continuation tokens of this query carry: every key and both dates.</summary>
+    public string Fingerprint => QueryPaging.Fingerprint(EntityKey, SpeakerKey, SourceKey,
+        From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>Whether a date bound is given.</summary>
     public bool HasDate => From is not null || To is not null;

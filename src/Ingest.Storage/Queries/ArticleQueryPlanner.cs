@@ -39,18 +39,20 @@ internal sealed class ArticleQueryPlanner
 
     /// <summary>One page of articles matching every filter of <paramref name="query"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
-    /// <exception cref="ArgumentException"><paramref name="continuationToken"/> is not a token of this kind of query.</exception>
+    /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (kind and
+    /// filter), or a given name filter normalizes to nothing.</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<Page<ArticleSummary>> QueryAsync(ArticleQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken)
     {
         QueryPaging.CheckPageSize(pageSize);
-        if (query.From is { } f && query.To is { } t && f > t)
-            return new Page<ArticleSummary>([], null);
-
         var filter = ArticleFilter.Of(query);
         var driver = Driver(filter);
-        string odata = driver.Filter(filter, ContinuationToken.Decode(continuationToken, driver.Kind));
+        string fingerprint = filter.Fingerprint;
+        var after = ContinuationToken.Decode(continuationToken, driver.Kind, fingerprint);
+        if (query.From is { } f && query.To is { } t && f > t)
+            return new Page<ArticleSummary>([], null);
+        string odata = driver.Filter(filter, after);
         var checks = _checks.Where(c => c != driver && c.Applies(filter)).ToList();
         int maxScan = Math.Max(pageSize, _maxScanRows);
 
@@ -62,7 +64,7 @@ internal sealed class ArticleQueryPlanner
         await foreach (var row in rows.ConfigureAwait(false))
         {
             if (items.Count == pageSize || scanned == maxScan)
-                return new Page<ArticleSummary>(items, QueryPaging.Token(driver.Kind, last!));
+                return new Page<ArticleSummary>(items, QueryPaging.Token(driver.Kind, fingerprint, last!));
             scanned++;
             last = row;
             var summary = ArticleIndex.ToSummary(row);

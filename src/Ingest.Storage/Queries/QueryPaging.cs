@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 
 namespace Ingest.Storage;
 
-/// <summary>What the query classes share: the page-size bound, continuation tokens, filter keys and point reads.</summary>
+/// <summary>What the query classes share: the page-size bound, continuation tokens and fingerprints, filter keys and point reads.</summary>
 internal static class QueryPaging
 {
     /// <summary>Largest page a caller may ask for, and the page size asked of Table storage for scans.</summary>
@@ -16,12 +16,36 @@ internal static class QueryPaging
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be within 1-1000.");
     }
 
-    /// <summary>The name key of a filter value, or null when the value is blank or normalizes to nothing.</summary>
-    public static string? FilterKey(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : TableKeys.NameKey(name) is { Length: > 0 } key ? key : null;
+    /// <summary>
+    /// The name key of a filter value (<see cref="TableKeys.NameKey"/>, the key the index rows are written with), or null when
+    /// the filter is not given (null).
+    /// </summary>
+    /// <param name="name">The filter value, or null.</param>
+    /// <param name="parameter">The filter's HTTP API name, for the exception.</param>
+    /// <exception cref="QueryArgumentException">The value is given but normalizes to nothing (only white space, control or
+    /// invisible characters): such a filter would otherwise read as no filter and list everything.</exception>
+    public static string? FilterKey(string? name, string parameter)
+    {
+        if (name is null)
+            return null;
+        string key = TableKeys.NameKey(name);
+        return key.Length > 0 ? key : throw EmptyFilter(parameter);
+    }
+
+    /// <summary>The exception for a filter that is given but empty after normalization.</summary>
+    public static QueryArgumentException EmptyFilter(string parameter) =>
+        new($"'{parameter}' is empty after normalization (only white space, control or invisible characters); leave it out to list everything.",
+            parameter);
+
+    /// <summary>
+    /// The normalized filter of a query for <see cref="ContinuationToken"/>: the parts joined by U+001F, which neither escaped
+    /// keys, dates nor quote words contain; an absent filter is an empty part.
+    /// </summary>
+    public static string Fingerprint(params ReadOnlySpan<string?> parts) => string.Join('\u001F', parts!);
 
     /// <summary>The token that continues after <paramref name="last"/>.</summary>
-    public static string Token(string kind, TableEntity last) => new ContinuationToken(kind, last.PartitionKey, last.RowKey).Encode();
+    public static string Token(string kind, string fingerprint, TableEntity last) =>
+        new ContinuationToken(kind, fingerprint, last.PartitionKey, last.RowKey).Encode();
 
     /// <summary>Whether the row exists (a point read of its partition key only).</summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>

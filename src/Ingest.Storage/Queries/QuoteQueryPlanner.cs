@@ -19,16 +19,20 @@ internal sealed class QuoteQueryPlanner(ArticleTables tables, int maxScanRows)
 
     /// <summary>One page of quotations matching <paramref name="query"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
-    /// <exception cref="ArgumentException"><paramref name="continuationToken"/> is not a token of this kind of query.</exception>
+    /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (kind, speaker
+    /// and words), or a given speaker or text normalizes to nothing (no key; no word).</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<Page<QuoteHit>> QueryAsync(QuoteQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken)
     {
         QueryPaging.CheckPageSize(pageSize);
-        string? speakerKey = QueryPaging.FilterKey(query.Speaker);
-        IReadOnlyList<string> words = query.Text is null ? [] : QuoteWords.Tokenize(query.Text).Distinct().ToList();
+        string? speakerKey = QueryPaging.FilterKey(query.Speaker, "speaker");
+        IReadOnlyList<string> words = query.Text is null ? [] : QuoteWords.Tokenize(query.Text).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (query.Text is not null && words.Count == 0)
+            throw new QueryArgumentException("'text' has no word (letters or digits); leave it out to list every quotation.", "text");
         QuoteIndexQuery source = speakerKey is not null ? _bySpeaker : _all;
-        string? filter = source.Filter(speakerKey, ContinuationToken.Decode(continuationToken, source.Kind));
+        string fingerprint = QueryPaging.Fingerprint(speakerKey, string.Join(' ', words));
+        string? filter = source.Filter(speakerKey, ContinuationToken.Decode(continuationToken, source.Kind, fingerprint));
 
         int maxScan = Math.Max(pageSize, maxScanRows);
         var hits = new List<QuoteHit>();
@@ -43,7 +47,7 @@ internal sealed class QuoteQueryPlanner(ArticleTables tables, int maxScanRows)
                 if (group.Matches(words))
                     hits.Add(group.ToHit());
                 if (hits.Count == pageSize || scanned >= maxScan)
-                    return new Page<QuoteHit>(hits, QueryPaging.Token(source.Kind, group.Last));
+                    return new Page<QuoteHit>(hits, QueryPaging.Token(source.Kind, fingerprint, group.Last));
                 group = null;
             }
             scanned++;

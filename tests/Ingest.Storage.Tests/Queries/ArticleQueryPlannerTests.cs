@@ -17,8 +17,6 @@ public class ArticleQueryPlannerTests
         { new ArticleQuery(Source: "Bloomberg", From: new DateOnly(2020, 1, 1)), typeof(SourceIndexQuery), "pSourceIndex" },
         { new ArticleQuery(From: new DateOnly(2020, 1, 1)), typeof(DateIndexQuery), "pDateIndex" },
         { new ArticleQuery(), typeof(AllArticlesQuery), "pArticles" },
-        // A blank filter does not drive.
-        { new ArticleQuery(Entity: "  ", Speaker: ""), typeof(AllArticlesQuery), "pArticles" },
     };
 
     [Theory]
@@ -28,6 +26,40 @@ public class ArticleQueryPlannerTests
         var chosen = Planner.Driver(ArticleFilter.Of(query));
         Assert.IsType(driver, chosen);
         Assert.Equal(table, chosen.Table.Name);
+    }
+
+    [Theory]
+    [InlineData("", null, null, "entity")]
+    [InlineData("  ", null, null, "entity")]
+    [InlineData(null, "\u0000", null, "speaker")]
+    [InlineData(null, null, "\t\u0001\u200B\u00AD", "source")]
+    [InlineData("Ada Quill", "\uFEFF", null, "speaker")]
+    public void A_filter_given_but_empty_after_normalization_is_refused_not_dropped(string? entity, string? speaker, string? source,
+        string parameter)
+    {
+        var ex = Assert.Throws<QueryArgumentException>(() => ArticleFilter.Of(new ArticleQuery(entity, speaker, source)));
+        Assert.Equal(parameter, ex.ParamName);
+        Assert.Contains($"'{parameter}' is empty", ex.Reason);
+    }
+
+    [Fact]
+    public void The_fingerprint_is_the_normalized_filter()
+    {
+        string Fingerprint(ArticleQuery q) => ArticleFilter.Of(q).Fingerprint;
+        var from = new DateOnly(2024, 5, 1);
+        Assert.Equal(Fingerprint(new ArticleQuery(Entity: "Ada Quill", From: from)), Fingerprint(new ArticleQuery(Entity: " ADA  quill", From: from)));
+        Assert.Equal(Fingerprint(new ArticleQuery(Entity: "Jos\u00E9")), Fingerprint(new ArticleQuery(Entity: "Jose\u0301")));
+        string[] distinct =
+        [
+            Fingerprint(new ArticleQuery()),
+            Fingerprint(new ArticleQuery(Entity: "Ada Quill")),
+            Fingerprint(new ArticleQuery(Speaker: "Ada Quill")),
+            Fingerprint(new ArticleQuery(Source: "Ada Quill")),
+            Fingerprint(new ArticleQuery(Entity: "Ada Quill", From: from)),
+            Fingerprint(new ArticleQuery(Entity: "Ada Quill", To: from)),
+            Fingerprint(new ArticleQuery(Entity: "Ada Quill", Source: "Harbor Gazette")),
+        ];
+        Assert.Equal(distinct.Length, distinct.Distinct().Count());
     }
 
     [Fact]

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Ingest.Core.Document;
+
+namespace Ingest.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// List queries through a real Ingest.LocalHost on Azurite: refused continuation tokens and empty filters are 400 in the
+/// API's error shape (not 500, not an unfiltered list), and decomposed filters find composed names.
+/// </summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class LocalHostQueryTests(LocalHostFixture host)
+{
+    private static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(45);
+
+    /// <summary>A made-up article whose names have accents (written here in NFC).</summary>
+    private const string AccentedArticle =
+        "Harbor City Gazette\n\n" +
+        "Ferry Pier Caf\u00E9 Reopens After Storm Repairs\n\n" +
+        "By Dana Whitfield\n\n" +
+        "Harbor City, June 3, 2025 - The caf\u00E9 at the end of the ferry pier reopened on Tuesday after three months of repairs.\n\n" +
+        "\"We rebuilt every plank of the deck ourselves,\" said owner Jos\u00E9 N\u00FA\u00F1ez, who has run the caf\u00E9 since 2009.\n\n" +
+        "N\u00FA\u00F1ez said the city paid for half of the repairs.\n";
+
+    private async Task<string> UploadAndWaitAsync(string name, byte[] content)
+    {
+        await host.Container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+        string id = ArticleIds.For(new SourceRef(host.ContainerName, name));
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await host.Api.GetAsync($"api/articles/{id}");
+            if (response.StatusCode == HttpStatusCode.OK)
+                return id;
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound && watch.Elapsed < RecordTimeout,
+                $"{name}: {(int)response.StatusCode} after {watch.Elapsed.TotalSeconds:0} s. Host output:\n{host.Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path)
+    {
+        using var response = await host.Api.GetAsync(path);
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, doc.RootElement.Clone());
+    }
+
+    private async Task AssertRefusedAsync(string path, string code, string parameter)
+    {
+        var (status, body) = await GetJsonAsync(path);
+        Assert.True(status == HttpStatusCode.BadRequest, $"{path}: expected 400, got {(int)status}: {body}");
+        var error = body.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal(parameter, error.GetProperty("parameter").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()), path);
+    }
+
+    private static string Base64Url(string json) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [Fact]
+    public async Task Tokens_of_other_queries_old_cut_or_changed_are_400_invalid_token()
+    {
+        host.EnsureStarted();
+        byte[] sample = await File.ReadAllBytesAsync(HttpTestContext.SamplePath("harbor-bridge.txt"));
+        await UploadAndWaitAsync("tokens/a.txt", sample);
+        await UploadAndWaitAsync("tokens/b.txt", sample);
+
+        const string byEntity = "api/articles?entity=Elena%20Marquez";
+        var (status, first) = await GetJsonAsync(byEntity + "&pageSize=1");
+        Assert.Equal(HttpStatusCode.OK, status);
+        string token = first.GetProperty("continuationToken").GetString()!;
+        string escaped = Uri.EscapeDataString(token);
+
+        // The token continues its own query, spelled differently and with another page size.
+        var (nextStatus, next) = await GetJsonAsync($"api/articles?entity=ELENA%20%20marquez&pageSize=5&continuationToken={escaped}");
+        Assert.Equal(HttpStatusCode.OK, nextStatus);
+        Assert.NotEmpty(next.GetProperty("items").EnumerateArray());
+
+        string[] refused =
+        [
+            $"api/articles?entity=Robert%20Tanaka&continuationToken={escaped}",                    // other filter value
+            $"{byEntity}&from=2020-01-01&continuationToken={escaped}",                             // added filter
+            $"api/articles?speaker=Elena%20Marquez&continuationToken={escaped}",                    // other index
+            $"api/quotes?continuationToken={escaped}",                                              // other endpoint
+            $"api/entities?prefix=el&continuationToken={escaped}",                                  // other endpoint
+            $"{byEntity}&continuationToken=not-a-token%21",                                         // malformed
+            $"{byEntity}&continuationToken={Uri.EscapeDataString(token[..^3])}",                    // cut
+            $"{byEntity}&continuationToken={Uri.EscapeDataString(token[..(token.Length / 2)] + (token[token.Length / 2] == 'A' ? 'B' : 'A') + token[(token.Length / 2 + 1)..])}", // changed
+            $"{byEntity}&continuationToken={Base64Url("""{"v":1,"q":"ae","pk":"elena marquez","rk":"0"}""")}", // format version 1
+        ];
+        foreach (string path in refused)
+            await AssertRefusedAsync(path, "invalid_token", "continuationToken");
+    }
+
+    [Theory]
+    [InlineData("api/articles?entity=%00", "entity")]
+    [InlineData("api/articles?source=%E2%80%8B", "source")]
+    [InlineData("api/articles?speaker=", "speaker")]
+    [InlineData("api/quotes?text=%3F%21", "text")]
+    [InlineData("api/entities?prefix=%01", "prefix")]
+    public async Task Filters_given_but_empty_are_400_empty_filter(string path, string parameter)
+    {
+        host.EnsureStarted();
+        await AssertRefusedAsync(path, "empty_filter", parameter);
+    }
+
+    [Fact]
+    public async Task Decomposed_filters_find_the_stored_composed_names()
+    {
+        host.EnsureStarted();
+        string id = await UploadAndWaitAsync("unicode/pier-cafe.txt", Encoding.UTF8.GetBytes(AccentedArticle));
+        const string decomposed = "Jose%CC%81%20Nu%CC%81n%CC%83ez"; // "José Núñez" as NFD, percent-encoded
+
+        var (_, articles) = await GetJsonAsync($"api/articles?entity={decomposed}");
+        Assert.Contains(articles.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        var (_, bySpeaker) = await GetJsonAsync($"api/articles?speaker={decomposed}");
+        Assert.Contains(bySpeaker.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        var (_, quotes) = await GetJsonAsync($"api/quotes?speaker={decomposed}&text=plank");
+        Assert.Contains(quotes.GetProperty("items").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jos\u00E9 N\u00FA\u00F1ez");
+        var (_, entities) = await GetJsonAsync("api/entities?prefix=jose%CC%81");
+        Assert.Contains(entities.GetProperty("items").EnumerateArray(), e => e.GetProperty("name").GetString() == "Jos\u00E9 N\u00FA\u00F1ez");
+    }
+}
