@@ -98,14 +98,17 @@ public sealed class DecodeStage : IPipelineStage
         }
     }
 
+    /// <summary>
+    /// True when more than <see cref="MaxControlShare"/> of the first <see cref="SniffBytes"/> characters are control
+    /// characters (NUL included) or replacement characters. A few stray controls in real text are not binary: the
+    /// normalizer removes them.
+    /// </summary>
     internal static bool LooksBinary(string text)
     {
         int n = Math.Min(text.Length, SniffBytes), control = 0;
         for (int i = 0; i < n; i++)
         {
             char c = text[i];
-            if (c == '\0')
-                return true;
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f') && !(c >= '\u0080' && c <= '\u009F'))
                 control++;
             else if (c == '\uFFFD')
