@@ -144,6 +144,7 @@ public sealed class DecodeStage : IPipelineStage
     }
 
     private static readonly string[] HtmlFields = ["html", "content_html", "raw_html", "body_html", "page_html"];
+    private static readonly string[] PublishedFields = ["published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"];
     private static readonly string[] TextFields = ["text", "content", "body", "article", "articleBody", "article_text", "maintext", "plain_text"];
 
     /// <summary>Reads a scraper record: its text or HTML field, and its metadata fields as hints.</summary>
@@ -177,7 +178,9 @@ public sealed class DecodeStage : IPipelineStage
             hints.Add(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary", "excerpt"));
             hints.Add(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url") ?? (FirstString(root, "source") is { } src && src.Contains("://") ? src : null));
             hints.Add(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
-            hints.Add(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
+            // Every date field, in this order: the metadata stage takes the first that is a real date.
+            foreach (var field in PublishedFields)
+                hints.Add(HintKeys.Published, FirstString(root, field));
             hints.Add(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "source-hostname", "source_hostname", "publisher", "source", "site") is { } site
                 && !site.Contains("://") ? site : null);
             if (root.TryGetProperty("yoast_head_json", out var yoast) && yoast.ValueKind == JsonValueKind.Object)
