@@ -10,7 +10,9 @@ namespace Ingest.Core.Stages;
 /// otherwise Windows-1252 (or the charset an HTML page declares). Format from the file extension
 /// (<c>.txt .html .htm .json .md</c>) and, when the extension says nothing, by sniffing the content.
 /// JSON scraper records are unpacked: their <c>html</c> or <c>text</c> field becomes the text and the other
-/// fields become metadata hints. Rejects empty, binary and malformed input with a message for users.
+/// fields become metadata hints. Rejects empty, binary and malformed input with a message for users: known binary
+/// formats by their signature, whatever the extension (<see cref="BinarySignatures"/>: "looks like a PDF document"),
+/// other binary content by its share of control characters.
 /// </summary>
 public sealed class DecodeStage : IPipelineStage
 {
@@ -35,6 +37,10 @@ public sealed class DecodeStage : IPipelineStage
         var bytes = document.Raw.Span;
         if (bytes.IsEmpty)
             throw new ArticleRejectedException("The file is empty.");
+        // By signature first: a PDF or a zipped document renamed .html is rejected for what it is, even when its
+        // first kilobytes happen to be printable.
+        if (BinarySignatures.Identify(bytes) is { } kind)
+            throw new ArticleRejectedException($"The file looks like {kind}, not an article.");
 
         (string text, string encoding) = DecodeBytes(bytes);
         if (text.Length > 0 && text[0] == '\uFEFF')
