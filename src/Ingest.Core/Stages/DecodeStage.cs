@@ -65,8 +65,18 @@ public sealed class DecodeStage : IPipelineStage
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file has no article text.");
-        document.Set(Layers.Text, new DecodedText(format, encoding, text, isHtml));
+        document.Set(Layers.Text, new DecodedText(format, encoding, ToLineFeeds(text), isHtml));
     }
+
+    /// <summary>
+    /// CRLF (Windows) and lone CR (classic Mac OS) line endings as LF, so that every later reader of the text — line
+    /// splitting, hard-wrap joining, the headline, front matter — sees one convention; block offsets then point into
+    /// this text. Other separators (form feed, NEL, U+2028) are left to the normalizer.
+    /// </summary>
+    /// <param name="text">Decoded text.</param>
+    /// <returns>The text with LF line endings only (the same instance when it has no CR).</returns>
+    internal static string ToLineFeeds(string text) =>
+        text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
     /// <summary>Decodes by BOM, then strict UTF-8, then Windows-1252.</summary>
     internal static (string Text, string Encoding) DecodeBytes(ReadOnlySpan<byte> bytes)
