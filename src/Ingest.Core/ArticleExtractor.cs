@@ -41,7 +41,7 @@ public sealed class ArticleExtractor
         .Add(new HeaderChromeStage())
         .Add(new PublisherStage())
         .Add(new TemplateStage(options?.Template))
-        .Add(new BodyStage())
+        .Add(new BodyStage(options?.Body))
         .Add(new MetadataStage())
         .Add(new TokensStage())
         .Add(new QuoteStage())
