@@ -92,5 +92,5 @@ public sealed class ArticleExtractor
 public static class PipelineInfo
 {
     /// <summary>Semantic version of the extraction rules (<c>major.minor.patch</c>).</summary>
-    public const string Version = "0.3.0";
+    public const string Version = "0.3.1";
 }
