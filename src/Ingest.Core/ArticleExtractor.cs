@@ -41,7 +41,7 @@ public sealed class ArticleExtractor
         .Add(new HeaderChromeStage())
         .Add(new PublisherStage())
         .Add(new TemplateStage(options?.Template))
-        .Add(new BodyStage())
+        .Add(new BodyStage(options?.Body))
         .Add(new MetadataStage())
         .Add(new TokensStage())
         .Add(new QuoteStage())
@@ -92,5 +92,5 @@ public sealed class ArticleExtractor
 public static class PipelineInfo
 {
     /// <summary>Semantic version of the extraction rules (<c>major.minor.patch</c>).</summary>
-    public const string Version = "0.3.0";
+    public const string Version = "0.3.1";
 }

@@ -11,7 +11,11 @@ public sealed partial class HintSet : LayerData
 {
     private readonly Dictionary<string, List<string>> _hints = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Adds a value unless it is blank or already present; markup is decoded and tags dropped ("Aren&amp;#8217;t" → "Aren’t").</summary>
+    /// <summary>
+    /// Adds a value unless it is blank or already present; markup is decoded and tags dropped ("Aren&amp;#8217;t" →
+    /// "Aren’t"), then the value is normalized like block text (<see cref="Stages.TextNormalizer.Normalize"/>: NFC, no
+    /// control or invisible characters, single spaces), so no hint carries a NUL or a line break into the metadata.
+    /// </summary>
     /// <param name="key">A <see cref="HintKeys"/> name.</param>
     /// <param name="value">The value as found, or null.</param>
     public void Add(string key, string? value)
@@ -21,7 +25,7 @@ public sealed partial class HintSet : LayerData
             return;
         if (value.Contains('&') || value.Contains('<'))
             value = System.Net.WebUtility.HtmlDecode(Tag().Replace(value, " "));
-        value = value.Trim();
+        value = Stages.TextNormalizer.Normalize(value);
         if (value.Length == 0)
             return;
         if (!_hints.TryGetValue(key, out var list))

@@ -42,7 +42,8 @@ public static class Layers
 /// <summary>What the decode stage made of the bytes.</summary>
 /// <param name="Format">The format, by extension or by sniffing.</param>
 /// <param name="Encoding">Web name of the character encoding used ("utf-8", "utf-16", "windows-1252").</param>
-/// <param name="Text">Decoded text. For HTML (and JSON records carrying HTML) this is the markup; block offsets point here.</param>
+/// <param name="Text">Decoded text with LF line endings (CRLF and lone CR converted). For HTML (and JSON records carrying
+/// HTML) this is the markup; block offsets point here.</param>
 /// <param name="IsHtml">Whether <paramref name="Text"/> is HTML markup.</param>
 public sealed record DecodedText(DocumentFormat Format, string Encoding, string Text, bool IsHtml);
 

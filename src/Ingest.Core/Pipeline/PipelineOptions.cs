@@ -17,6 +17,8 @@ public sealed class PipelineOptions
     public TemplateOptions Template { get; set; } = new();
     /// <summary>Options of the <c>zones</c> stage.</summary>
     public ZonesOptions Zones { get; set; } = new();
+    /// <summary>Options of the <c>body</c> stage.</summary>
+    public BodyOptions Body { get; set; } = new();
 }
 
 /// <summary>Options of the <c>boilerplate</c> stage (<c>Pipeline:Boilerplate:*</c>); counts are words unless named otherwise.</summary>
@@ -63,4 +65,18 @@ public sealed class ZonesOptions
     public int MaxDateBlockWords { get; set; } = 14;
     /// <summary>Bylines of embedded sections have at most this many words.</summary>
     public int MaxEmbeddedBylineWords { get; set; } = 12;
+}
+
+/// <summary>
+/// Options of the <c>body</c> stage (<c>Pipeline:Body:*</c>): how much text a body needs to be an article. Below either
+/// minimum the file is rejected ("too short to be an article"): a stub, a test upload, a truncated download. The
+/// defaults let a two-sentence brief through and stay far below the shortest bodies of the dev, Zyte and trafilatura
+/// corpora.
+/// </summary>
+public sealed class BodyOptions
+{
+    /// <summary>The body has at least this many words (whitespace-separated).</summary>
+    public int MinWords { get; set; } = 5;
+    /// <summary>The body has at least this many letters.</summary>
+    public int MinLetters { get; set; } = 20;
 }

@@ -10,7 +10,9 @@ namespace Ingest.Core.Stages;
 /// otherwise Windows-1252 (or the charset an HTML page declares). Format from the file extension
 /// (<c>.txt .html .htm .json .md</c>) and, when the extension says nothing, by sniffing the content.
 /// JSON scraper records are unpacked: their <c>html</c> or <c>text</c> field becomes the text and the other
-/// fields become metadata hints. Rejects empty, binary and malformed input with a message for users.
+/// fields become metadata hints. Rejects empty, binary and malformed input with a message for users: known binary
+/// formats by their signature, whatever the extension (<see cref="BinarySignatures"/>: "looks like a PDF document"),
+/// other binary content by its share of control characters.
 /// </summary>
 public sealed class DecodeStage : IPipelineStage
 {
@@ -35,6 +37,10 @@ public sealed class DecodeStage : IPipelineStage
         var bytes = document.Raw.Span;
         if (bytes.IsEmpty)
             throw new ArticleRejectedException("The file is empty.");
+        // By signature first: a PDF or a zipped document renamed .html is rejected for what it is, even when its
+        // first kilobytes happen to be printable.
+        if (BinarySignatures.Identify(bytes) is { } kind)
+            throw new ArticleRejectedException($"The file looks like {kind}, not an article.");
 
         (string text, string encoding) = DecodeBytes(bytes);
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -59,8 +65,18 @@ public sealed class DecodeStage : IPipelineStage
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file has no article text.");
-        document.Set(Layers.Text, new DecodedText(format, encoding, text, isHtml));
+        document.Set(Layers.Text, new DecodedText(format, encoding, ToLineFeeds(text), isHtml));
     }
+
+    /// <summary>
+    /// CRLF (Windows) and lone CR (classic Mac OS) line endings as LF, so that every later reader of the text — line
+    /// splitting, hard-wrap joining, the headline, front matter — sees one convention; block offsets then point into
+    /// this text. Other separators (form feed, NEL, U+2028) are left to the normalizer.
+    /// </summary>
+    /// <param name="text">Decoded text.</param>
+    /// <returns>The text with LF line endings only (the same instance when it has no CR).</returns>
+    internal static string ToLineFeeds(string text) =>
+        text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
     /// <summary>Decodes by BOM, then strict UTF-8, then Windows-1252.</summary>
     internal static (string Text, string Encoding) DecodeBytes(ReadOnlySpan<byte> bytes)
@@ -98,14 +114,17 @@ public sealed class DecodeStage : IPipelineStage
         }
     }
 
+    /// <summary>
+    /// True when more than <see cref="MaxControlShare"/> of the first <see cref="SniffBytes"/> characters are control
+    /// characters (NUL included) or replacement characters. A few stray controls in real text are not binary: the
+    /// normalizer removes them.
+    /// </summary>
     internal static bool LooksBinary(string text)
     {
         int n = Math.Min(text.Length, SniffBytes), control = 0;
         for (int i = 0; i < n; i++)
         {
             char c = text[i];
-            if (c == '\0')
-                return true;
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f') && !(c >= '\u0080' && c <= '\u009F'))
                 control++;
             else if (c == '\uFFFD')
@@ -141,6 +160,7 @@ public sealed class DecodeStage : IPipelineStage
     }
 
     private static readonly string[] HtmlFields = ["html", "content_html", "raw_html", "body_html", "page_html"];
+    private static readonly string[] PublishedFields = ["published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"];
     private static readonly string[] TextFields = ["text", "content", "body", "article", "articleBody", "article_text", "maintext", "plain_text"];
 
     /// <summary>Reads a scraper record: its text or HTML field, and its metadata fields as hints.</summary>
@@ -174,7 +194,9 @@ public sealed class DecodeStage : IPipelineStage
             hints.Add(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary", "excerpt"));
             hints.Add(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url") ?? (FirstString(root, "source") is { } src && src.Contains("://") ? src : null));
             hints.Add(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
-            hints.Add(HintKeys.Published, FirstString(root, "published", "published_at", "publishedAt", "datePublished", "date_published", "date", "pubDate"));
+            // Every date field, in this order: the metadata stage takes the first that is a real date.
+            foreach (var field in PublishedFields)
+                hints.Add(HintKeys.Published, FirstString(root, field));
             hints.Add(HintKeys.SiteName, FirstString(root, "site_name", "sitename", "siteName", "source-hostname", "source_hostname", "publisher", "source", "site") is { } site
                 && !site.Contains("://") ? site : null);
             if (root.TryGetProperty("yoast_head_json", out var yoast) && yoast.ValueKind == JsonValueKind.Object)

@@ -50,11 +50,18 @@ public class DecodeStageTests
     }
 
     [Fact]
-    public void BinaryContentIsRejected()
+    public void BinaryContentOfNoKnownFormatIsRejectedByItsControlCharacters()
     {
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
-        var ex = Assert.Throws<ArticleRejectedException>(() => Decode("photo.txt", png));
-        Assert.Contains("binary", ex.Message);
+        byte[] data = [0x51, 0x02, 0x00, 0x07, 0x41, 0x13, 0x00, 0x00, 0x1B, 0x05, 0x42, 0x00, 0x0E, 0x06, 0x43, 0x44];
+        var ex = Assert.Throws<ArticleRejectedException>(() => Decode("data.txt", data));
+        Assert.Equal("The file looks binary (it has control characters that text does not have), not an article.", ex.Message);
+    }
+
+    [Fact]
+    public void AStrayNulInTextIsNotBinary()
+    {
+        var doc = Decode("a.txt", Encoding.UTF8.GetBytes("The ferry\0 returned to the island on Tuesday after six weeks in dry dock."));
+        Assert.Contains("ferry\0 returned", doc.Get(Layers.Text).Text);
     }
 
     [Fact]
@@ -103,4 +110,55 @@ public class DecodeStageTests
     [InlineData("dump", "Plain words on a line.\n\nMore words.", DocumentFormat.Text)]
     public void FormatIsSniffedWhenTheNameHasNoExtension(string name, string content, DocumentFormat expected) =>
         Assert.Equal(expected, Decode(name, Encoding.UTF8.GetBytes(content)).Get(Layers.Text).Format);
+}
+
+public class BinarySignatureTests
+{
+    private static ArticleRejectedException Reject(string name, byte[] bytes)
+    {
+        var doc = new ArticleDocument(new SourceRef("test", name), bytes);
+        return Assert.Throws<ArticleRejectedException>(() => new DecodeStage().Process(doc));
+    }
+
+    private static byte[] Ascii(string s) => Encoding.Latin1.GetBytes(s);
+
+    [Fact]
+    public void APdfRenamedHtmlIsRejectedAsAPdfEvenWhenItsHeadIsPrintable()
+    {
+        // An uncompressed PDF: every byte of its head is printable ASCII, so the control-character test alone lets it through.
+        byte[] pdf = Ascii("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+            + "3 0 obj\n<< /Type /Page /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Ferry returns) Tj ET\nendstream\nendobj\n");
+        Assert.Equal("The file looks like a PDF document, not an article.", Reject("story.html", pdf).Message);
+    }
+
+    public static TheoryData<string, byte[], string> Signatures() => new()
+    {
+        { "page.html", [.. Ascii("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0"), .. Ascii("word/document.xml")], "a Word document (DOCX)" },
+        { "page.html", [.. Ascii("PK\x03\x04\x14\0\0\0\0\0"), .. Ascii("notes.txt")], "a ZIP archive" },
+        { "story.txt", [.. Ascii("GIF89a"), 0x10, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00], "a GIF image" },
+        { "story.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52], "a PNG image" },
+        { "story.md", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. Ascii("JFIF")], "a JPEG image" },
+        { "story.json", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03], "a gzip archive" },
+        { "story", [0x7F, .. Ascii("ELF"), 0x02, 0x01, 0x01, 0x00], "an ELF executable" },
+        { "story.html", [.. Ascii("MZ"), 0x90, 0x00, 0x03, .. new byte[59]], "a Windows executable" },
+        { "story.txt", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00], "a Microsoft Office 97-2003 file (DOC, XLS or PPT)" },
+        { "story.txt", [.. Ascii("RIFF"), 0x24, 0x00, 0x00, 0x00, .. Ascii("WEBPVP8 ")], "a WebP image" },
+        { "story.txt", [0x00, 0x00, 0x00, 0x18, .. Ascii("ftypmp42"), 0x00, 0x00], "an MP4, QuickTime or HEIF media file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Signatures))]
+    public void KnownBinaryFormatsAreRejectedBySignatureWhateverTheExtension(string name, byte[] bytes, string kind) =>
+        Assert.Equal($"The file looks like {kind}, not an article.", Reject(name, bytes).Message);
+
+    [Theory]
+    [InlineData("MZ Harbor opens a second shop on the quay, and the owners say the first one is staying where it is.")]
+    [InlineData("BMW dealers in the county report a slow spring, with sales down on last year for the third month in a row.")]
+    [InlineData("ID3 is the name of the tag format, and this sentence about it is plain text that must not be rejected.")]
+    public void TextThatStartsLikeAShortSignatureIsNotRejected(string text)
+    {
+        var doc = new ArticleDocument(new SourceRef("test", "story.txt"), Encoding.UTF8.GetBytes(text));
+        new DecodeStage().Process(doc);
+        Assert.Equal(text, doc.Get(Layers.Text).Text);
+    }
 }

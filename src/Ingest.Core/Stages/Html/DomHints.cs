@@ -34,7 +34,8 @@ internal static partial class DomHints
         var hints = document.Extend(Layers.Hints);
         if (!hints.Contains(HintKeys.Author))
             AddAuthors(page, document);
-        if (!hints.Contains(HintKeys.Published))
+        // Structured dates that are not real dates ("0001-01-01T00:00:00Z" for "none") do not stop the element search.
+        if (!hints.All(HintKeys.Published).Any(v => DateParser.ToIso(v) is not null))
             AddPublished(page, document);
         if (!hints.Contains(HintKeys.SiteName) && title is not null && page.Title is { } docTitle)
             document.AddHint(HintKeys.SiteName, SiteFromTitle(TextNormalizer.Normalize(docTitle), title));

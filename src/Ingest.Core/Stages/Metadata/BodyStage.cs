@@ -5,10 +5,18 @@ namespace Ingest.Core.Stages;
 
 /// <summary>
 /// body: the article text is what no boilerplate layer removed and no header zone took. A file with none is rejected:
-/// it holds only a headline, metadata or page chrome.
+/// it holds only a headline, metadata or page chrome. So is a file whose body is too short to be an article (fewer
+/// than <see cref="BodyOptions.MinWords"/> words or <see cref="BodyOptions.MinLetters"/> letters).
 /// </summary>
 public sealed class BodyStage : IPipelineStage
 {
+    /// <summary>Creates the stage.</summary>
+    /// <param name="options">Its tunables (<c>Pipeline:Body</c>); defaults when null.</param>
+    public BodyStage(BodyOptions? options = null) => Options = options ?? new BodyOptions();
+
+    /// <summary>The stage's tunables.</summary>
+    public BodyOptions Options { get; }
+
     /// <inheritdoc />
     public string Name => "body";
     /// <inheritdoc />
@@ -31,6 +39,14 @@ public sealed class BodyStage : IPipelineStage
         if (indices.Count == 0)
             throw new ArticleRejectedException(
                 "No article text was found: the file holds only a headline, metadata or page chrome (cookie notices, menus, promos).");
+        int words = indices.Sum(i => BoilerplateStage.WordCount(blocks[i].Text));
+        int letters = indices.Sum(i => blocks[i].Text.Count(char.IsLetter));
+        if (words < Options.MinWords)
+            throw new ArticleRejectedException(
+                $"The file is too short to be an article: {words} {(words == 1 ? "word" : "words")} of article text (at least {Options.MinWords} needed).");
+        if (letters < Options.MinLetters)
+            throw new ArticleRejectedException(
+                $"The file is too short to be an article: {words} words but {letters} letters of article text (at least {Options.MinLetters} needed).");
         document.Set(Layers.Body, new BodyText(indices, indices.Select(i => blocks[i]).ToList()));
     }
 

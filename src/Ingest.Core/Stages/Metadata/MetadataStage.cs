@@ -41,7 +41,8 @@ public sealed class MetadataStage : IPipelineStage
         var meta = new ArticleMetadata { Title = zones.Title, Subtitle = zones.Subtitle, PublishedAt = zones.PublishedAt };
         meta.Authors.AddRange(zones.Authors);
 
-        if (hints.First(HintKeys.Published) is { } published && DateParser.ToIso(published) is { } iso)
+        // The first hinted date that is a real date wins; an impossible one ("0000-00-00") counts as none.
+        if (hints.All(HintKeys.Published).Select(DateParser.ToIso).FirstOrDefault(d => d is not null) is { } iso)
             meta.PublishedAt = iso;
         foreach (var a in hints.All(HintKeys.Author))
             if (meta.Authors.Count == 0 || isHtml)
