@@ -55,7 +55,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
     }
 
     /// <summary>A host over <paramref name="connectionString"/> (null: the shared storage); not started until <see cref="InitializeAsync"/>.</summary>
-    public LocalHostFixture(string? connectionString)
+    internal LocalHostFixture(string? connectionString)
     {
         ConnectionString = connectionString ?? SharedConnectionString;
         Blobs = new(ConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
