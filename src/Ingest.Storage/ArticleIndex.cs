@@ -83,7 +83,9 @@ internal static class ArticleIndex
                 Add(IndexTable.Speaker, a);
                 Add(IndexTable.Speaker, QuoteRow(quote, id, speakerKey, SpeakerQuotePrefix + hash + "_" + idKey));
             }
-            Add(IndexTable.Quote, QuoteRow(quote, id, hash, idKey));
+            // Partition = the hash's first two hex digits (256 buckets), so one article's quotes group into a few
+            // entity-group transactions instead of one per quotation; rows of one quotation stay adjacent (RK hash_id).
+            Add(IndexTable.Quote, QuoteRow(quote, id, QuoteBucket(hash), hash + "_" + idKey));
         }
 
         var sources = new Dictionary<string, (string Display, List<string> Roles)>();
@@ -113,6 +115,9 @@ internal static class ArticleIndex
 
         return [.. rows.Values];
     }
+
+    /// <summary>The quote-index partition of a quote hash: its first two hex digits.</summary>
+    public static string QuoteBucket(string hash) => hash[..2];
 
     /// <summary>The date part of an ISO 8601 <c>publishedAt</c> (<c>yyyy-MM-dd</c> or a date-time), or null.</summary>
     public static DateOnly? PublishedDate(string? publishedAt) =>

@@ -37,14 +37,21 @@ internal sealed class SpeakerQuoteQuery(TableClient speakerIndex) : QuoteIndexQu
         row.RowKey.Length > 2 && row.RowKey.IndexOf('_', 2) is var i and > 2 ? row.RowKey[2..i] : row.RowKey;
 }
 
-/// <summary>Every quotation: the <c>QuoteIndex</c> table, one partition (quote hash) per quotation.</summary>
+/// <summary>
+/// Every quotation: the <c>QuoteIndex</c> table, partition = the quote hash's first two hex digits, row key = quote hash
+/// + <c>_</c> + escaped article id, so key order is hash order and one quotation's rows are adjacent.
+/// </summary>
 /// <param name="quoteIndex">The quote index table.</param>
 internal sealed class QuoteTextQuery(TableClient quoteIndex) : QuoteIndexQuery(quoteIndex, "qt")
 {
     /// <inheritdoc />
     public override string? Filter(string? speakerKey, ContinuationToken? after) =>
-        after is null ? null : TableClient.CreateQueryFilter($"PartitionKey gt {after.PartitionKey}");
+        after is null
+            ? null
+            : TableClient.CreateQueryFilter(
+                $"(PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}) or PartitionKey gt {after.PartitionKey}");
 
     /// <inheritdoc />
-    public override string GroupOf(TableEntity row) => row.PartitionKey;
+    public override string GroupOf(TableEntity row) =>
+        row.RowKey.IndexOf('_') is var i and > 0 ? row.RowKey[..i] : row.RowKey;
 }
