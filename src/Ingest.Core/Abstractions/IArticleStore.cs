@@ -53,8 +53,9 @@ public static class ArticleStatuses
 }
 
 /// <summary>Filters of <c>GET /api/articles</c>; every filter is optional, and given filters are combined with AND.</summary>
-/// <param name="Entity">Canonical entity name ("John Kerry"); matched case-insensitively after key normalisation.</param>
-/// <param name="Speaker">Canonical speaker name of a quote in the article.</param>
+/// <param name="Entity">Entity name, canonical ("John Kerry") or an alias the record lists for it ("Kerry",
+/// <see cref="EntityRecord.Aliases"/>); matched case-insensitively after key normalisation.</param>
+/// <param name="Speaker">Speaker name of a quote in the article: canonical, or an alias of the entity of the same name.</param>
 /// <param name="Source">Publisher or original source ("Harbor Wire").</param>
 /// <param name="From">Earliest published date, inclusive.</param>
 /// <param name="To">Latest published date, inclusive.</param>

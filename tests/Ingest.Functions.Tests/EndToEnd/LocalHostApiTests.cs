@@ -127,6 +127,37 @@ public sealed class LocalHostApiTests(LocalHostFixture host)
         Assert.Equal(seen.Keys.Order(StringComparer.Ordinal), seen.Keys);
     }
 
+    /// <summary>A made-up article whose person is named in full once and by surname after (the pipeline's alias).</summary>
+    private const string AliasArticle =
+        "Port Elwin Courier\n\nFerry Board Approves Winter Timetable\n\nBy Test Writer\n\n" +
+        "Port Elwin, October 2, 2025 - The ferry board of Port Elwin approved a reduced winter timetable on Thursday after a long debate about the cost of fuel.\n\n" +
+        "\"We cannot run empty boats all winter,\" said board chair Marta Villanueva, who has led the board since 2021.\n\n" +
+        "Villanueva said the summer timetable would return in April. Villanueva also promised a review of the fares.\n\n" +
+        "Several residents objected to the cuts at the meeting.\n";
+
+    [Fact]
+    public async Task An_alias_finds_the_article_by_entity_and_speaker_and_is_not_an_entity_of_its_own()
+    {
+        host.EnsureStarted();
+        string id = await UploadAndWaitAsync("alias/ferry-board.txt", Encoding.UTF8.GetBytes(AliasArticle));
+        var (_, record, _) = await SendAsync(HttpMethod.Get, $"api/articles/{id}");
+        var entity = Assert.Single(record.GetProperty("entities").EnumerateArray(), e => e.GetProperty("name").GetString() == "Marta Villanueva");
+        Assert.Contains(entity.GetProperty("aliases").EnumerateArray(), a => a.GetString() == "Villanueva");
+
+        foreach (string path in new[] { "api/articles?entity=Villanueva", "api/articles?speaker=villanueva", "api/articles?entity=Marta%20Villanueva" })
+        {
+            var (status, page, _) = await SendAsync(HttpMethod.Get, path + "&pageSize=1000");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(1, Ids(page).Count(i => i == id));
+        }
+        var (_, names, _) = await SendAsync(HttpMethod.Get, "api/entities?prefix=villanueva");
+        Assert.DoesNotContain(names.GetProperty("items").EnumerateArray(), e => e.GetProperty("name").GetString() == "Villanueva");
+        var (_, full, _) = await SendAsync(HttpMethod.Get, "api/entities?prefix=marta%20villanueva");
+        Assert.Equal(1, Assert.Single(full.GetProperty("items").EnumerateArray()).GetProperty("articles").GetInt32());
+        var problems = await StoreConsistency.ProblemsAsync(host.Tables, host.Blobs, host.Names);
+        Assert.DoesNotContain(problems, p => p.Contains(id, StringComparison.Ordinal) || p.Contains("villanueva", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("api/articles?entitiy=Elena%20Marquez", "entitiy")]
     [InlineData("api/quotes?speeker=x", "speeker")]
