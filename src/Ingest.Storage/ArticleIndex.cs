@@ -36,12 +36,28 @@ internal sealed record IndexRow(IndexTable Table, TableEntity Entity)
 /// A speaker who is an entity of the article with aliases adds an alias row per alias: PK = alias key, RK = <c>a_</c>+id+<see cref="AliasSuffix"/>
 /// (articles only; the quote rows stay under the canonical speaker).</item>
 /// <item>Source: PK = name key of the publisher and of the original source, RK = id; Source, Roles.</item>
-/// <item>Date: PK = <c>yyyy-MM</c>, RK = <c>yyyy-MM-dd_</c>+id.</item>
+/// <item>Date: PK = <c>yyyy-MM</c>, RK = <c>yyyy-MM-dd_</c>+id; and for newest-first lists a second row per article in the
+/// same table, PK = <c>~</c>+inverted <c>yyyyMM</c>, RK = inverted <c>yyyyMMdd</c>+<c>_</c>+id (each digit d written as 9−d, so
+/// ascending key order is newest first), or PK = <c>~~</c>, RK = id for an article without a date (listed last). <c>~</c>
+/// sorts after every digit, so the month partitions' range queries never read these rows.</item>
 /// <item>Quote: PK = <see cref="TableKeys.TextHash"/>(quote text), RK = id; Text, Speaker, SpeakerKind.</item>
 /// </list>
 /// </summary>
 internal static class ArticleIndex
 {
+    /// <summary>
+    /// The layout of the index rows <see cref="Build"/> writes, kept on the article row (<c>IndexLayout</c>): 1 had no alias
+    /// and no newest-first rows, 2 has them. Rows of an older layout are rewritten by the next upsert of the article, even of the
+    /// same record, and such articles are listed as outdated, so <c>POST /api/reprocess</c> brings them up to date.
+    /// </summary>
+    public const int Layout = 2;
+
+    /// <summary>First character of the newest-first partitions of the date table.</summary>
+    public const string NewestPrefix = "~";
+
+    /// <summary>The newest-first partition of articles without a date: after every dated one.</summary>
+    public const string NewestUndated = "~~";
+
     public const string ArticleRowKey = "article";
     public const string FailureRowKey = "failure";
     public const string SpeakerArticlePrefix = "a_";
@@ -155,10 +171,20 @@ internal static class ArticleIndex
         {
             string day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Add(IndexTable.Date, Summary(record, day[..7], day + "_" + idKey));
+            string inverted = InvertedDay(date);
+            Add(IndexTable.Date, Summary(record, NewestPrefix + inverted[..6], inverted + "_" + idKey));
+        }
+        else
+        {
+            Add(IndexTable.Date, Summary(record, NewestUndated, idKey));
         }
 
         return [.. rows.Values];
     }
+
+    /// <summary><c>yyyyMMdd</c> of <paramref name="date"/> with each digit d written as 9−d: later dates give smaller keys.</summary>
+    public static string InvertedDay(DateOnly date) =>
+        string.Concat(date.ToString("yyyyMMdd", CultureInfo.InvariantCulture).Select(c => (char)('9' - c + '0')));
 
     /// <summary>The quote-index partition of a quote hash: its first two hex digits.</summary>
     public static string QuoteBucket(string hash) => hash[..2];

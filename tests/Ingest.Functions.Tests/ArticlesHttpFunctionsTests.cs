@@ -282,4 +282,38 @@ public sealed class ArticlesHttpFunctionsTests
         await BadRequestAsync(r => Functions.ListArticles(r, default), "?continuationToken=" + new string('A', 4097), "invalid_token", "continuationToken");
         Assert.Null(_h.Store.LastQuery);
     }
+
+    [Theory]
+    [InlineData("?order=newest", ArticleOrder.Newest)]
+    [InlineData("?order=NEWEST&from=2025-01-01", ArticleOrder.Newest)]
+    [InlineData("?order=key&entity=Ada", ArticleOrder.Key)]
+    [InlineData("?order=", ArticleOrder.Key)]
+    [InlineData("", ArticleOrder.Key)]
+    public async Task ListArticles_passes_the_order_to_the_store(string query, ArticleOrder order)
+    {
+        var request = Get(query);
+        var (status, _) = await ExecuteAsync(await Functions.ListArticles(request, default), request);
+        Assert.Equal(200, status);
+        Assert.Equal(order, ((ArticleQuery)_h.Store.LastQuery!.Value.Query).Order);
+    }
+
+    [Theory]
+    [InlineData("?order=oldest")]
+    [InlineData("?order=1")]
+    [InlineData("?order=newest&entity=Ada%20Quill")]
+    [InlineData("?order=newest&source=Harbor%20Wire")]
+    [InlineData("?speaker=Ada&order=newest")]
+    public async Task ListArticles_bad_order_is_400_naming_order(string query)
+    {
+        await BadRequestAsync(r => Functions.ListArticles(r, default), query, "invalid_parameter", "order");
+        Assert.Null(_h.Store.LastQuery);
+    }
+
+    [Fact]
+    public async Task An_order_the_store_refuses_is_400_invalid_parameter()
+    {
+        _h.Store.Refusal = new Ingest.Storage.QueryArgumentException("'order=newest' lists all articles.", "order");
+        var error = await BadRequestAsync(r => Functions.ListArticles(r, default), "?order=newest", "invalid_parameter", "order");
+        Assert.Equal("'order=newest' lists all articles.", error.GetProperty("message").GetString());
+    }
 }

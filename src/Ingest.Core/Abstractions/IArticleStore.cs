@@ -60,7 +60,23 @@ public static class ArticleStatuses
 /// <param name="From">Earliest published date, inclusive.</param>
 /// <param name="To">Latest published date, inclusive.</param>
 public sealed record ArticleQuery(string? Entity = null, string? Speaker = null, string? Source = null,
-    DateOnly? From = null, DateOnly? To = null);
+    DateOnly? From = null, DateOnly? To = null)
+{
+    /// <summary>
+    /// The order of the list: <see cref="ArticleOrder.Key"/> (the default) or <see cref="ArticleOrder.Newest"/>, which takes no
+    /// entity, speaker or source filter (those lists come from their own index, in key order).
+    /// </summary>
+    public ArticleOrder Order { get; init; }
+}
+
+/// <summary>The order of an article list.</summary>
+public enum ArticleOrder
+{
+    /// <summary>The order of the index the query reads: by article id, by date for a date range alone.</summary>
+    Key,
+    /// <summary>Newest published date first (ties by article id); articles without a date last, unless a date range is given.</summary>
+    Newest,
+}
 
 /// <summary>Filters of <c>GET /api/quotes</c>.</summary>
 /// <param name="Speaker">Canonical speaker name.</param>

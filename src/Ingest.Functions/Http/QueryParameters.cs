@@ -77,7 +77,11 @@ public static class QueryParameters
         return false;
     }
 
-    /// <summary>Parses <c>entity, speaker, source, from, to</c> of <c>GET /api/articles</c>.</summary>
+    /// <summary>
+    /// Parses <c>entity, speaker, source, from, to, order</c> of <c>GET /api/articles</c>. <c>order</c> is <c>key</c> (the default:
+    /// the driving index's key order) or <c>newest</c> (newest published first), which takes no entity, speaker or source
+    /// (400 <c>invalid_parameter</c> naming <c>order</c>).
+    /// </summary>
     public static bool TryParseArticleQuery(IQueryCollection query, [NotNullWhen(true)] out ArticleQuery? result,
         [NotNullWhen(false)] out ApiError? error)
     {
@@ -86,14 +90,34 @@ public static class QueryParameters
             || !TryGetText(query, "speaker", out string? speaker, out error)
             || !TryGetText(query, "source", out string? source, out error)
             || !TryGetDate(query, "from", out DateOnly? from, out error)
-            || !TryGetDate(query, "to", out DateOnly? to, out error))
+            || !TryGetDate(query, "to", out DateOnly? to, out error)
+            || !TryGetSingle(query, "order", out string? order, out error))
             return false;
+        ArticleOrder sort = ArticleOrder.Key;
+        if (order is not null)
+        {
+            if (order.Equals("newest", StringComparison.OrdinalIgnoreCase))
+                sort = ArticleOrder.Newest;
+            else if (!order.Equals("key", StringComparison.OrdinalIgnoreCase))
+            {
+                error = new ApiError("invalid_parameter", $"'order' must be newest or key; got '{order}'.", "order");
+                return false;
+            }
+        }
+        if (sort == ArticleOrder.Newest && (entity is not null || speaker is not null || source is not null))
+        {
+            string which = entity is not null ? "entity" : speaker is not null ? "speaker" : "source";
+            error = new ApiError("invalid_parameter",
+                $"'order=newest' cannot be combined with '{which}': that list comes from the {which} index in article-id order. Use from/to to narrow a newest-first list.",
+                "order");
+            return false;
+        }
         if (from is { } f && to is { } t && f > t)
         {
             error = new ApiError("invalid_range", $"'from' ({f:yyyy-MM-dd}) is after 'to' ({t:yyyy-MM-dd}).", "from");
             return false;
         }
-        result = new ArticleQuery(entity, speaker, source, from, to);
+        result = new ArticleQuery(entity, speaker, source, from, to) { Order = sort };
         return true;
     }
 
@@ -169,11 +193,11 @@ public static class QueryParameters
             return null;
         if (exception is not Ingest.Storage.QueryArgumentException refused)
             return new ApiError(name == ContinuationToken ? "invalid_token" : "invalid_parameter", $"'{name}' cannot be used with this query.", name);
-        return new ApiError(name == ContinuationToken ? "invalid_token" : "empty_filter", refused.Reason, name);
+        return new ApiError(name == ContinuationToken ? "invalid_token" : name == "order" ? "invalid_parameter" : "empty_filter", refused.Reason, name);
     }
 
     /// <summary>The parameters of <c>GET /api/articles</c>.</summary>
-    public static readonly IReadOnlyList<string> ArticleListParameters = ["entity", "speaker", "source", "from", "to", "pageSize", ContinuationToken];
+    public static readonly IReadOnlyList<string> ArticleListParameters = ["entity", "speaker", "source", "from", "to", "order", "pageSize", ContinuationToken];
 
     /// <summary>The parameters of <c>GET /api/quotes</c>.</summary>
     public static readonly IReadOnlyList<string> QuoteListParameters = ["speaker", "text", "pageSize", ContinuationToken];

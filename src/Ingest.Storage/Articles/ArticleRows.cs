@@ -5,7 +5,8 @@ namespace Ingest.Storage;
 
 /// <summary>
 /// The articles table: one row per article (PK = escaped id, RK = <c>article</c>) with the summary fields,
-/// <c>ContentHash</c>, <c>RecordBlob</c> (blob name) and <c>IndexRows</c> (how many index rows the record has).
+/// <c>ContentHash</c>, <c>RecordBlob</c> (blob name), <c>IndexRows</c> (how many index rows the record has) and
+/// <c>IndexLayout</c> (the <see cref="ArticleIndex.Layout"/> its index rows were built with; missing is layout 1).
 /// </summary>
 /// <param name="articles">The articles table.</param>
 internal sealed class ArticleRows(TableClient articles)
@@ -19,6 +20,24 @@ internal sealed class ArticleRows(TableClient articles)
         return row.HasValue && row.Value is { } e ? (e.GetString("ContentHash"), e.GetString("PipelineVersion")) : null;
     }
 
+    /// <summary>
+    /// The content hash, pipeline version and index layout of the stored article row, or null when there is none; a row
+    /// written before layouts were recorded is layout 1.
+    /// </summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<(string? ContentHash, string? PipelineVersion, int Layout)?> GetCommitAsync(string idKey, CancellationToken cancellationToken)
+    {
+        var row = await articles.GetEntityIfExistsAsync<TableEntity>(idKey, ArticleIndex.ArticleRowKey,
+            ["ContentHash", "PipelineVersion", LayoutColumn], cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value is { } e ? (e.GetString("ContentHash"), e.GetString("PipelineVersion"), LayoutOf(e)) : null;
+    }
+
+    /// <summary>The column of the index layout.</summary>
+    public const string LayoutColumn = "IndexLayout";
+
+    /// <summary>The index layout of an article row (1 when it has none).</summary>
+    public static int LayoutOf(TableEntity row) => row.GetInt32(LayoutColumn) ?? 1;
+
     /// <summary>Replaces the article row of <paramref name="record"/>.</summary>
     /// <param name="record">The record.</param>
     /// <param name="blobName">Name of its record blob.</param>
@@ -31,6 +50,7 @@ internal sealed class ArticleRows(TableClient articles)
         row["ContentHash"] = record.ContentHash;
         row["RecordBlob"] = blobName;
         row["IndexRows"] = indexRows;
+        row[LayoutColumn] = ArticleIndex.Layout;
         await articles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,12 +63,22 @@ internal sealed class ArticleRows(TableClient articles)
         return row.HasValue ? row.Value : null;
     }
 
-    /// <summary>The state columns of every article row whose pipeline version is not <paramref name="pipelineVersion"/>.</summary>
+    /// <summary>
+    /// The state columns of every article row whose pipeline version is not <paramref name="pipelineVersion"/> or whose index
+    /// rows are of an older <see cref="ArticleIndex.Layout"/>. Every row is read: Table storage cannot filter on a property a
+    /// row lacks (rows of layout 1 have no <c>IndexLayout</c>).
+    /// </summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
-    public IAsyncEnumerable<TableEntity> ListOtherVersionsAsync(string pipelineVersion, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TableEntity> ListOutdatedAsync(string pipelineVersion,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter($"PipelineVersion ne {pipelineVersion}");
-        return articles.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, ArticleStates.Columns, cancellationToken);
+        string filter = TableClient.CreateQueryFilter($"RowKey eq {ArticleIndex.ArticleRowKey}");
+        await foreach (var row in articles.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, [.. ArticleStates.Columns, LayoutColumn],
+                           cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("PipelineVersion") != pipelineVersion || LayoutOf(row) < ArticleIndex.Layout)
+                yield return row;
+        }
     }
 
     /// <summary>Deletes the article row; a missing row is not an error.</summary>

@@ -34,7 +34,8 @@ internal sealed class ArticleStates(ArticleRows articles, FailureStore failures)
     }
 
     /// <summary>
-    /// Streams failure rows of another pipeline version, then article rows of another version that have no failure row.
+    /// Streams failure rows of another pipeline version, then article rows of another version or of an older index layout
+    /// (<see cref="ArticleIndex.Layout"/>) that have no failure row.
     /// </summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async IAsyncEnumerable<StoredArticleState> ListOutdatedAsync(string currentPipelineVersion,
@@ -48,7 +49,7 @@ internal sealed class ArticleStates(ArticleRows articles, FailureStore failures)
                 yield return ToState(row, failed: true, TableKeys.Unescape(row.PartitionKey));
         }
 
-        await foreach (var row in articles.ListOtherVersionsAsync(currentPipelineVersion, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in articles.ListOutdatedAsync(currentPipelineVersion, cancellationToken).ConfigureAwait(false))
         {
             if (!failed.Contains(row.PartitionKey))
                 yield return ToState(row, failed: false, TableKeys.Unescape(row.PartitionKey));

@@ -11,7 +11,7 @@ namespace Ingest.Storage;
 /// last, so a crash at any point leaves an article row that does not yet match the new record and the retry does the
 /// whole write again; every step is idempotent:
 /// <list type="number">
-/// <item>read the article row: same content hash and pipeline version → unchanged (the write had completed);</item>
+/// <item>read the article row: same content hash, pipeline version and index layout → unchanged (the write had completed);</item>
 /// <item>read the record blob: its index rows and stale rows are every row earlier versions may have left;</item>
 /// <item>write the blob (conditional on the ETag read) with the new record, its rows and the rows to delete — a
 /// write-ahead list, so a crash after this point still knows them;</item>
@@ -67,8 +67,11 @@ internal sealed class ArticleUpsert(
     private async Task<UpsertOutcome> UpsertOnceAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         string idKey = TableKeys.Escape(record.Id);
-        var existing = await articles.GetVersionAsync(idKey, cancellationToken).ConfigureAwait(false);
-        if (existing is { } current && current.ContentHash == record.ContentHash && current.PipelineVersion == record.PipelineVersion)
+        var commit = await articles.GetCommitAsync(idKey, cancellationToken).ConfigureAwait(false);
+        (string? ContentHash, string? PipelineVersion)? existing = commit is { } c ? (c.ContentHash, c.PipelineVersion) : null;
+        // Rows of an older layout are rewritten even for the same record (a reprocess brings them up to date).
+        if (commit is { } current && current.ContentHash == record.ContentHash && current.PipelineVersion == record.PipelineVersion &&
+            current.Layout == ArticleIndex.Layout)
         {
             await failures.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
             logger.LogDebug("Article {ArticleId} unchanged (pipeline {PipelineVersion})", record.Id, record.PipelineVersion);

@@ -9,17 +9,27 @@ namespace Ingest.Storage;
 /// <param name="SourceKey">Name key of the source.</param>
 /// <param name="From">Earliest published date, inclusive.</param>
 /// <param name="To">Latest published date, inclusive.</param>
-internal sealed record ArticleFilter(string? EntityKey, string? SpeakerKey, string? SourceKey, DateOnly? From, DateOnly? To)
+/// <param name="Newest">Newest first (<see cref="ArticleOrder.Newest"/>).</param>
+internal sealed record ArticleFilter(string? EntityKey, string? SpeakerKey, string? SourceKey, DateOnly? From, DateOnly? To,
+    bool Newest = false)
 {
     /// <summary>The keys of <paramref name="query"/>.</summary>
-    /// <exception cref="QueryArgumentException">A given name filter normalizes to nothing.</exception>
-    public static ArticleFilter Of(ArticleQuery query) => new(
-        QueryPaging.FilterKey(query.Entity, "entity"), QueryPaging.FilterKey(query.Speaker, "speaker"),
-        QueryPaging.FilterKey(query.Source, "source"), query.From, query.To);
+    /// <exception cref="QueryArgumentException">A given name filter normalizes to nothing, or <see cref="ArticleOrder.Newest"/>
+    /// comes with a name filter (<see cref="ArgumentException.ParamName"/> <c>order</c>).</exception>
+    public static ArticleFilter Of(ArticleQuery query)
+    {
+        var filter = new ArticleFilter(QueryPaging.FilterKey(query.Entity, "entity"), QueryPaging.FilterKey(query.Speaker, "speaker"),
+            QueryPaging.FilterKey(query.Source, "source"), query.From, query.To, query.Order == ArticleOrder.Newest);
+        if (filter.Newest && (filter.EntityKey ?? filter.SpeakerKey ?? filter.SourceKey) is not null)
+            throw new QueryArgumentException(
+                "'order=newest' lists all articles or a date range; with entity, speaker or source the list comes in article-id order.", "order");
+        return filter;
+    }
 
-    /// <summary>The normalized filter that continuation tokens of this query carry: every key and both dates.</summary>
+    /// <summary>The normalized filter that continuation tokens of this query carry: every key, both dates and the order.</summary>
     public string Fingerprint => QueryPaging.Fingerprint(EntityKey, SpeakerKey, SourceKey,
-        From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Newest ? "newest" : "");
 
     /// <summary>Whether a date bound is given.</summary>
     public bool HasDate => From is not null || To is not null;

@@ -5,7 +5,7 @@ namespace Ingest.Storage;
 
 /// <summary>
 /// Plans and runs article list queries. The first given filter of entity, speaker, source, date drives the query (its
-/// index is read in key order); the other given filters are checked per row (date from the row, source and speaker by
+/// index is read in key order); <see cref="ArticleOrder.Newest"/> reads the inverted-date rows (with a date range or none); the other given filters are checked per row (date from the row, source and speaker by
 /// point reads). No filter reads the article rows. With checks, a page reads at most
 /// <see cref="StorageOptions.MaxScanRowsPerQuery"/> rows, so it may be short and still carry a continuation token.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class ArticleQueryPlanner
         var speaker = new SpeakerIndexQuery(tables.SpeakerIndex);
         var source = new SourceIndexQuery(tables.SourceIndex);
         var date = new DateIndexQuery(tables.DateIndex);
-        _drivers = [entity, speaker, source, date];
+        _drivers = [entity, speaker, source, new NewestArticlesQuery(tables.DateIndex), date];
         // Cheapest check first: the date needs no read.
         _checks = [date, source, speaker, entity];
         _all = new AllArticlesQuery(tables.Articles);
@@ -40,7 +40,7 @@ internal sealed class ArticleQueryPlanner
     /// <summary>One page of articles matching every filter of <paramref name="query"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
     /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (kind and
-    /// filter), or a given name filter normalizes to nothing.</exception>
+    /// filter), a given name filter normalizes to nothing, or newest-first order comes with a name filter.</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<Page<ArticleSummary>> QueryAsync(ArticleQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken)

@@ -158,6 +158,48 @@ public sealed class LocalHostApiTests(LocalHostFixture host)
         Assert.DoesNotContain(problems, p => p.Contains(id, StringComparison.Ordinal) || p.Contains("villanueva", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Order_newest_lists_the_latest_published_first()
+    {
+        host.EnsureStarted();
+        var ids = new List<string>();
+        foreach (string day in new[] { "March 4, 1911", "March 9, 1911", "March 6, 1911" })
+            ids.Add(await UploadAndWaitAsync($"newest/{day.Replace(' ', '-').Replace(",", "")}.txt",
+                Encoding.UTF8.GetBytes(AliasArticle.Replace("October 2, 2025", day))));
+
+        var (status, page, _) = await SendAsync(HttpMethod.Get, "api/articles?order=newest&from=1911-03-01&to=1911-03-31&pageSize=2");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var first = Ids(page).ToList();
+        string token = page.GetProperty("continuationToken").GetString()!;
+        (_, page, _) = await SendAsync(HttpMethod.Get, "api/articles?order=newest&from=1911-03-01&to=1911-03-31&pageSize=2&continuationToken=" + Uri.EscapeDataString(token));
+        Assert.Equal([ids[1], ids[2], ids[0]], first.Concat(Ids(page)));
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("continuationToken").ValueKind);
+
+        // Over everything, the 1911 articles come after every later one.
+        var all = new List<string>();
+        string? next = null;
+        do
+        {
+            (_, page, _) = await SendAsync(HttpMethod.Get, "api/articles?order=newest&pageSize=1000" + (next is null ? "" : "&continuationToken=" + Uri.EscapeDataString(next)));
+            all.AddRange(Ids(page));
+            next = page.GetProperty("continuationToken").GetString();
+        }
+        while (next is not null);
+        var dates = new List<string>();
+        foreach (string id in all)
+        {
+            var (_, record, _) = await SendAsync(HttpMethod.Get, $"api/articles/{id}");
+            if (record.TryGetProperty("publishedAt", out var date) && date.ValueKind == JsonValueKind.String)
+                dates.Add(date.GetString()![..10]);
+        }
+        Assert.Contains("1911-03-09", dates);
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+
+        var (bad, body, _) = await SendAsync(HttpMethod.Get, "api/articles?order=newest&entity=Marta%20Villanueva");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Equal("order", body.GetProperty("error").GetProperty("parameter").GetString());
+    }
+
     [Theory]
     [InlineData("api/articles?entitiy=Elena%20Marquez", "entitiy")]
     [InlineData("api/quotes?speeker=x", "speeker")]
