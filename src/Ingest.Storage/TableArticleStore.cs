@@ -120,8 +120,8 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// <param name="record">The record; <see cref="ArticleRecord.Id"/>, <see cref="ArticleRecord.ContentHash"/> and
     /// <see cref="ArticleRecord.PipelineVersion"/> must not be blank.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns><see cref="UpsertOutcome.Unchanged"/> when the stored article has the same content hash and pipeline version
-    /// (nothing but a failure record is written), else <see cref="UpsertOutcome.Created"/> or <see cref="UpsertOutcome.Updated"/>.</returns>
+    /// <returns><see cref="UpsertOutcome.Unchanged"/> when the stored article has the same content hash and pipeline version and
+    /// its index rows the current layout (<see cref="ArticleIndex.Layout"/>; nothing but a failure record is written), else <see cref="UpsertOutcome.Created"/> or <see cref="UpsertOutcome.Updated"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     /// <exception cref="ArgumentException">A required field of <paramref name="record"/> is blank.</exception>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
@@ -302,8 +302,9 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
 
     /// <summary>
     /// Streams the state of every stored article and failure whose pipeline version differs from
-    /// <paramref name="currentPipelineVersion"/>. An article with a failure record is reported once, by its failure record,
-    /// and not at all when that failure is of the current version.
+    /// <paramref name="currentPipelineVersion"/>, or whose index rows are of an older layout (<see cref="ArticleIndex.Layout"/>;
+    /// every article row is read). An article with a failure record is reported once, by its failure record, and not at all when
+    /// that failure is of the current version.
     /// </summary>
     /// <param name="currentPipelineVersion">The pipeline version now running.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>

@@ -152,7 +152,10 @@ public interface IArticleStore
     Task<Page<EntityCount>> QueryEntitiesAsync(string prefix, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Streams the state of every stored article and failure whose pipeline version differs from <paramref name="currentPipelineVersion"/>.</summary>
+    /// <summary>
+    /// Streams the state of every stored article and failure whose pipeline version differs from <paramref name="currentPipelineVersion"/>,
+    /// and of every article whose index rows the store wants rewritten (an older index layout); processing them again brings both up to date.
+    /// </summary>
     IAsyncEnumerable<StoredArticleState> ListOutdatedAsync(string currentPipelineVersion,
         CancellationToken cancellationToken = default);
 }
