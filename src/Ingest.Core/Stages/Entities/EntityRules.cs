@@ -78,7 +78,7 @@ internal static class EntityRules
     /// <summary>Words that are capitalised but never start or form a name on their own ("The", "However", "Monday").</summary>
     public static FrozenSet<string> StopWords => _stopWords.Value;
 
-    /// <summary>Words after a possessive name that show it is used as a noun ("said", "is", "stores").</summary>
+    /// <summary>Words after a possessive name that show it is used as a noun ("said", "is", "has").</summary>
     public static FrozenSet<string> PossessiveNounFollowers => _nounUseFollowers.Value;
 
     /// <summary>Organisation heads that, shortly before an "and", keep it inside the name ("Department of … and …").</summary>
