@@ -115,7 +115,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
         if (!givenNameLed && (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
             || Lexicons.Cities.ContainsKey(name) && !personSurnames.Contains(name)))
             return (name, EntityTypes.Location, null);
-        if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]) && !givenNameLed)
+        if (EntityRules.StartsWithCompass(tokens) && !givenNameLed)
             return (name, EntityTypes.Location, null);
         if (EntityRules.IsAcronym(name))
             return (name, EntityTypes.Organization, null);
