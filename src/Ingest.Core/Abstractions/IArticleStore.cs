@@ -31,7 +31,7 @@ public sealed record ArticleSummary(
     string? PublishedAt, string PipelineVersion);
 
 /// <summary>Filters of <c>GET /api/articles</c>; every filter is optional, and given filters are combined with AND.</summary>
-/// <param name="Entity">Canonical entity name ("John Kerry"); matched case-insensitively after key normalisation.</param>
+/// <param name="Entity">Canonical entity name ("Elena Varga"); matched case-insensitively after key normalisation.</param>
 /// <param name="Speaker">Canonical speaker name of a quote in the article.</param>
 /// <param name="Source">Publisher or original source ("Harbor Wire").</param>
 /// <param name="From">Earliest published date, inclusive.</param>
