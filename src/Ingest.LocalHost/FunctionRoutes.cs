@@ -24,6 +24,13 @@ internal static class FunctionRoutes
             .WithName(nameof(ArticlesHttpFunctions.ListQuotes));
         app.MapGet("/api/entities", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListEntities(c.Request, c.RequestAborted)))
             .WithName(nameof(ArticlesHttpFunctions.ListEntities));
+        app.MapGet("/api/failures", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListFailures(c.Request, c.RequestAborted)))
+            .WithName(nameof(ArticlesHttpFunctions.ListFailures));
+        app.MapDelete("/api/articles/{id}", (HttpContext c, string id, DeleteArticleFunction f) => Run(c, f.DeleteArticle(c.Request, id, c.RequestAborted)))
+            .WithName(nameof(DeleteArticleFunction.DeleteArticle));
+        app.MapMethods("/api/" + ApiFallbackFunction.Route, FallbackMethods,
+                (HttpContext c, ApiFallbackFunction f) => Run(c, Task.FromResult(f.ApiFallback(c.Request))))
+            .WithName(nameof(ApiFallbackFunction.ApiFallback));
         app.MapGet("/api/health", (HttpContext c, HealthFunction f) => Run(c, f.Health(c.Request, c.RequestAborted)))
             .WithName(nameof(HealthFunction.Health));
         app.MapPost("/api/reprocess", (HttpContext c, ReprocessHttpFunction f) => Run(c, f.Reprocess(c.Request, c.RequestAborted)))
@@ -31,35 +38,49 @@ internal static class FunctionRoutes
         return app;
     }
 
-    private static async Task Run(HttpContext context, Task<IActionResult> invocation)
+    /// <summary>The methods of <see cref="ApiFallbackFunction.ApiFallback"/>'s trigger, upper case.</summary>
+    private static readonly string[] FallbackMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+    private static async Task Run(HttpContext context, Task<IActionResult> invocation) => await Execute(context, await invocation);
+
+    /// <summary>
+    /// Answers every request with the API's JSON error body where ASP.NET would answer with an empty one: an exception of a
+    /// function is a JSON 500 (as the Functions host answers an unhandled exception), or 503 <c>storage_unavailable</c> when it
+    /// is a storage outage (<see cref="StorageFailures.IsUnavailable"/>; the functions catch those themselves, this is the
+    /// backstop); an empty 404 or 405 (no route for the path, or not for this method) becomes <see cref="ApiResults.NoRoute"/>:
+    /// 405 with <c>Allow</c> when the path has routes for other methods, else 404.
+    /// </summary>
+    public static IApplicationBuilder UseJsonErrors(this IApplicationBuilder app)
     {
-        IActionResult result = await invocation;
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        app.UseStatusCodePages(async pages =>
+        {
+            var context = pages.HttpContext;
+            if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+                await Execute(context, ApiResults.NoRoute(context.Request.Method, context.Request.Path));
+        });
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(FunctionRoutes));
+                if (StorageFailures.IsUnavailable(ex, context.RequestAborted))
+                {
+                    logger.LogWarning("{Method} {Path}: storage unavailable: {Error}", context.Request.Method, context.Request.Path,
+                        StorageFailures.Summary(ex));
+                    await Execute(context, ApiResults.StorageUnavailable(ex));
+                    return;
+                }
+                logger.LogError(ex, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+                var body = new ApiErrorBody(new ApiError("internal_error", StorageFailures.Summary(ex)));
+                await Execute(context, ApiResults.Json(body, StatusCodes.Status500InternalServerError));
+            }
+        });
     }
 
-    /// <summary>The first line of the innermost useful message, at most 300 characters (no stack traces in responses).</summary>
-    private static string Summary(Exception ex)
-    {
-        while (ex is AggregateException { InnerExceptions.Count: > 0 } aggregate)
-            ex = aggregate.InnerExceptions[0];
-        string line = ex.Message.Split('\n')[0].Trim();
-        return line.Length <= 300 ? line : line[..300] + "…";
-    }
-
-    /// <summary>Turns an exception of a function into a JSON 500, as the Functions host answers an unhandled exception.</summary>
-    public static IApplicationBuilder UseJsonErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        try
-        {
-            await next(context);
-        }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
-        {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(FunctionRoutes))
-                .LogError(ex, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
-            var body = new ApiErrorBody(new ApiError("internal_error", Summary(ex)));
-            await ApiResults.Json(body, StatusCodes.Status500InternalServerError)
-                .ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
-        }
-    });
+    private static Task Execute(HttpContext context, IActionResult result) =>
+        result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
 }

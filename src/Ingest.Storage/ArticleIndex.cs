@@ -28,8 +28,13 @@ internal sealed record IndexRow(IndexTable Table, TableEntity Entity)
 /// Derives the rows of the inter-partition secondary indexes from an article record. Article-pointing rows carry the
 /// summary fields (denormalized) so that one-filter list queries read no article rows.
 /// <list type="bullet">
-/// <item>Entity: PK = <see cref="TableKeys.NameKey"/>(name), RK = escaped article id; Name, Type, Mentions.</item>
-/// <item>Speaker: PK = name key of the speaker; RK = <c>a_</c>+id (speaker → article) and <c>q_</c>+quote hash+<c>_</c>+id (speaker → quote).</item>
+/// <item>Entity: PK = <see cref="TableKeys.NameKey"/>(name), RK = escaped article id; Name, Type, Mentions. Each alias of the
+/// entity (<see cref="EntityRecord.Aliases"/>) adds an alias row: PK = name key of the alias, RK = escaped id +
+/// <see cref="AliasSuffix"/>; Name and Type of the canonical entity, Alias. So <c>?entity=Kerry</c> reads one partition and
+/// finds the articles naming "John Kerry" as well as those naming a "Kerry" of their own; entity counts skip alias rows.</item>
+/// <item>Speaker: PK = name key of the speaker; RK = <c>a_</c>+id (speaker → article) and <c>q_</c>+quote hash+<c>_</c>+id (speaker → quote).
+/// A speaker who is an entity of the article with aliases adds an alias row per alias: PK = alias key, RK = <c>a_</c>+id+<see cref="AliasSuffix"/>
+/// (articles only; the quote rows stay under the canonical speaker).</item>
 /// <item>Source: PK = name key of the publisher and of the original source, RK = id; Source, Roles.</item>
 /// <item>Date: PK = <c>yyyy-MM</c>, RK = <c>yyyy-MM-dd_</c>+id.</item>
 /// <item>Quote: PK = <see cref="TableKeys.TextHash"/>(quote text), RK = id; Text, Speaker, SpeakerKind.</item>
@@ -43,6 +48,16 @@ internal static class ArticleIndex
     public const string SpeakerArticleEnd = "a`"; // '`' follows '_': the upper bound of the "a_" range
     public const string SpeakerQuotePrefix = "q_";
     public const string SpeakerQuoteEnd = "q`";
+
+    /// <summary>
+    /// Row-key suffix of alias rows. <see cref="TableKeys.Escape"/> writes <c>%</c> only before two hex digits, so no escaped id
+    /// contains <c>%~</c>: an alias row never collides with a canonical row. An article gets no alias row in a partition where it
+    /// has a canonical row, so a partition lists each article once.
+    /// </summary>
+    public const string AliasSuffix = "%~";
+
+    /// <summary>Whether an entity- or speaker-index row key is that of an alias row.</summary>
+    public static bool IsAliasRow(string rowKey) => rowKey.EndsWith(AliasSuffix, StringComparison.Ordinal);
 
     // A string property holds at most 64 KiB (32K UTF-16 characters); long values are cut to these lengths.
     internal const int MaxTitleChars = 2_000;
@@ -61,6 +76,9 @@ internal static class ArticleIndex
             rows.TryAdd(row.Ref, row); // first wins: two names normalizing to one key index once
         }
 
+        // Canonical keys first: an alias that is also a canonical name of this article adds no row (the canonical row is there).
+        var entityKeys = record.Entities.Select(e => TableKeys.NameKey(e.Name)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var aliasesByKey = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var entity in record.Entities)
         {
             string key = TableKeys.NameKey(entity.Name);
@@ -71,8 +89,24 @@ internal static class ArticleIndex
             e["Type"] = entity.Type;
             e["Mentions"] = entity.Mentions;
             Add(IndexTable.Entity, e);
+            if (entity.Aliases is not { Count: > 0 } aliases)
+                continue;
+            aliasesByKey.TryAdd(key, aliases);
+            foreach (string alias in aliases)
+            {
+                string aliasKey = TableKeys.NameKey(alias);
+                if (aliasKey.Length == 0 || entityKeys.Contains(aliasKey))
+                    continue;
+                var a = Summary(record, aliasKey, idKey + AliasSuffix);
+                a["Name"] = Cut(entity.Name, MaxNameChars);
+                a["Type"] = entity.Type;
+                a["Alias"] = Cut(alias, MaxNameChars);
+                Add(IndexTable.Entity, a);
+            }
         }
 
+        var speakerKeys = record.Quotes.Where(q => q.Speaker is not null).Select(q => TableKeys.NameKey(q.Speaker!))
+            .Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         foreach (var quote in record.Quotes)
         {
             string hash = TableKeys.TextHash(quote.Text);
@@ -82,6 +116,16 @@ internal static class ArticleIndex
                 a["Speaker"] = Cut(speaker, MaxNameChars);
                 Add(IndexTable.Speaker, a);
                 Add(IndexTable.Speaker, QuoteRow(quote, id, speakerKey, SpeakerQuotePrefix + hash + "_" + idKey));
+                foreach (string alias in aliasesByKey.GetValueOrDefault(speakerKey) ?? [])
+                {
+                    string aliasKey = TableKeys.NameKey(alias);
+                    if (aliasKey.Length == 0 || speakerKeys.Contains(aliasKey))
+                        continue;
+                    var r = Summary(record, aliasKey, SpeakerArticlePrefix + idKey + AliasSuffix);
+                    r["Speaker"] = Cut(speaker, MaxNameChars);
+                    r["Alias"] = Cut(alias, MaxNameChars);
+                    Add(IndexTable.Speaker, r);
+                }
             }
             // Partition = the hash's first two hex digits (256 buckets), so one article's quotes group into a few
             // entity-group transactions instead of one per quotation; rows of one quotation stay adjacent (RK hash_id).

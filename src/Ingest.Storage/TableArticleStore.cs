@@ -34,6 +34,7 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     private readonly ArticleQueryPlanner _articleQueries;
     private readonly QuoteQueryPlanner _quoteQueries;
     private readonly EntityNameQuery _entityQueries;
+    private readonly FailureQuery _failureQueries;
     private readonly ArticleTables _tables;
     private readonly BlobContainerClient _recordsContainer;
     private readonly ILogger _logger;
@@ -69,6 +70,7 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
         _articleQueries = new ArticleQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
         _quoteQueries = new QuoteQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
         _entityQueries = new EntityNameQuery(tables.EntityNames);
+        _failureQueries = new FailureQuery(tables.Failures);
     }
 
     /// <summary>Reads one article record from the records container, or null when none exists.</summary>
@@ -208,6 +210,8 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// Lists articles matching <paramref name="query"/> (filters combined with AND). The most selective given filter drives
     /// the query (entity, then speaker, then source, then date; no filter scans the articles table) and the others are
     /// checked per row; such a page may hold fewer than <paramref name="pageSize"/> items but still a continuation token.
+    /// Each item's <see cref="ArticleSummary.Status"/> comes from a point read of its failure row (one per item, in parallel):
+    /// <c>failed</c>, with the failure, when the listed record's latest attempt failed.
     /// </summary>
     /// <param name="query">Filters.</param>
     /// <param name="continuationToken">Token of the previous page, or null for the first page.</param>
@@ -223,8 +227,33 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await _articleQueries.QueryAsync(query, continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
+        var page = await _articleQueries.QueryAsync(query, continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
+        if (page.Items.Count == 0)
+            return page;
+        var failures = await _failures.GetManyAsync(page.Items.Select(a => a.Id), cancellationToken).ConfigureAwait(false);
+        if (failures.Count == 0)
+            return page;
+        return page with
+        {
+            Items = [.. page.Items.Select(a => failures.TryGetValue(a.Id, out var failure)
+                ? a with { Status = ArticleStatuses.Failed, Failure = failure }
+                : a)],
+        };
     }
+
+    /// <summary>
+    /// Lists failure records (articles whose latest attempt failed) in key order, by article id (<see cref="FailureQuery"/>).
+    /// </summary>
+    /// <param name="continuationToken">Token of the previous page, or null for the first page.</param>
+    /// <param name="pageSize">Largest number of items (1-1000).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not within 1-1000.</exception>
+    /// <exception cref="QueryArgumentException"><paramref name="continuationToken"/> is not a token of this query (malformed, of
+    /// another format version, of another query, or altered); <see cref="ArgumentException.ParamName"/> is <c>continuationToken</c>.</exception>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<Page<IngestFailure>> QueryFailuresAsync(string? continuationToken, int pageSize,
+        CancellationToken cancellationToken = default) =>
+        await _failureQueries.QueryAsync(continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Lists quotations matching <paramref name="query"/>, one <see cref="QuoteHit"/> per distinct quotation with every article

@@ -19,15 +19,30 @@ internal sealed class FakeArticleStore : IArticleStore
     public string? NextToken { get; set; }
     /// <summary>When set, every query records its arguments and then throws this (a store refusing an argument).</summary>
     public Exception? Refusal { get; set; }
+    /// <summary>When set, every method throws this (storage down).</summary>
+    public Exception? Outage { get; set; }
 
-    public Task<ArticleRecord?> GetAsync(string articleId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Records.GetValueOrDefault(articleId));
+    private void ThrowIfDown()
+    {
+        if (Outage is not null)
+            throw Outage;
+    }
 
-    public Task<IngestFailure?> GetFailureAsync(string articleId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Failures.GetValueOrDefault(articleId));
+    public Task<ArticleRecord?> GetAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        return Task.FromResult(Records.GetValueOrDefault(articleId));
+    }
+
+    public Task<IngestFailure?> GetFailureAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        return Task.FromResult(Failures.GetValueOrDefault(articleId));
+    }
 
     public Task<StoredArticleState?> GetStateAsync(string articleId, CancellationToken cancellationToken = default)
     {
+        ThrowIfDown();
         if (Failures.TryGetValue(articleId, out var f))
             return Task.FromResult<StoredArticleState?>(new(f.Id, f.Source, f.ContentHash, f.PipelineVersion, true));
         if (Records.TryGetValue(articleId, out var r))
@@ -42,6 +57,7 @@ internal sealed class FakeArticleStore : IArticleStore
         if (existed && old!.ContentHash == record.ContentHash && old.PipelineVersion == record.PipelineVersion)
             return Task.FromResult(UpsertOutcome.Unchanged);
         Records[record.Id] = record;
+        Withdrawn.TryRemove(record.Id, out _);
         return Task.FromResult(existed ? UpsertOutcome.Updated : UpsertOutcome.Created);
     }
 
@@ -64,6 +80,7 @@ internal sealed class FakeArticleStore : IArticleStore
 
     public Task<bool> DeleteAsync(string articleId, CancellationToken cancellationToken = default)
     {
+        ThrowIfDown();
         bool existed = Records.TryRemove(articleId, out _) | Failures.TryRemove(articleId, out _);
         Withdrawn.TryRemove(articleId, out _);
         return Task.FromResult(existed);
@@ -75,9 +92,15 @@ internal sealed class FakeArticleStore : IArticleStore
         LastQuery = (query, continuationToken, pageSize);
         if (Refusal is not null)
             throw Refusal;
+        ThrowIfDown();
         var items = Records.Values
+            .Where(r => !Withdrawn.ContainsKey(r.Id))
             .Where(r => query.Entity is null || r.Entities.Any(e => string.Equals(e.Name, query.Entity, StringComparison.OrdinalIgnoreCase)))
-            .Select(r => new ArticleSummary(r.Id, r.Source, r.Title, r.Publisher, r.OriginalSource, r.PublishedAt, r.PipelineVersion))
+            .Select(r => new ArticleSummary(r.Id, r.Source, r.Title, r.Publisher, r.OriginalSource, r.PublishedAt, r.PipelineVersion)
+            {
+                Status = Failures.ContainsKey(r.Id) ? ArticleStatuses.Failed : ArticleStatuses.Stored,
+                Failure = Failures.GetValueOrDefault(r.Id),
+            })
             .Take(pageSize).ToList();
         return Task.FromResult(new Page<ArticleSummary>(items, NextToken));
     }
@@ -88,9 +111,20 @@ internal sealed class FakeArticleStore : IArticleStore
         LastQuery = (query, continuationToken, pageSize);
         if (Refusal is not null)
             throw Refusal;
+        ThrowIfDown();
         var items = Records.Values.SelectMany(r => r.Quotes.Select(q => new QuoteHit(q.Text, q.Speaker, q.SpeakerKind, [r.Id])))
             .Where(q => query.Speaker is null || q.Speaker == query.Speaker).Take(pageSize).ToList();
         return Task.FromResult(new Page<QuoteHit>(items, NextToken));
+    }
+
+    public Task<Page<IngestFailure>> QueryFailuresAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        LastQuery = ("", continuationToken, pageSize);
+        if (Refusal is not null)
+            throw Refusal;
+        ThrowIfDown();
+        var items = Failures.Values.OrderBy(f => f.Id, StringComparer.Ordinal).Take(pageSize).ToList();
+        return Task.FromResult(new Page<IngestFailure>(items, NextToken));
     }
 
     public Task<Page<EntityCount>> QueryEntitiesAsync(string prefix, string? continuationToken, int pageSize,
@@ -99,6 +133,7 @@ internal sealed class FakeArticleStore : IArticleStore
         LastQuery = (prefix, continuationToken, pageSize);
         if (Refusal is not null)
             throw Refusal;
+        ThrowIfDown();
         var items = Records.Values.SelectMany(r => r.Entities)
             .Where(e => e.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .GroupBy(e => e.Name).Select(g => new EntityCount(g.Key, g.First().Type, g.Count())).Take(pageSize).ToList();
@@ -109,6 +144,7 @@ internal sealed class FakeArticleStore : IArticleStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.Yield();
+        ThrowIfDown();
         foreach (var r in Records.Values.Where(r => r.PipelineVersion != currentPipelineVersion))
             yield return new StoredArticleState(r.Id, r.Source, r.ContentHash, r.PipelineVersion, false);
     }
@@ -120,6 +156,9 @@ internal sealed class FakeRawStore : IRawDocumentStore
 
     public Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default) =>
         Task.FromResult<Stream?>(Blobs.TryGetValue(source, out var bytes) ? new MemoryStream(bytes) : null);
+
+    public Task<bool> DeleteAsync(SourceRef source, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Blobs.TryRemove(source, out _));
 }
 
 internal sealed class FakeQueue : IReprocessQueue

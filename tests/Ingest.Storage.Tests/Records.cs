@@ -39,6 +39,12 @@ internal static class Records
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentSeed ?? body + (title ?? id)))),
         };
 
+    /// <summary><paramref name="record"/> with aliases given to some of its entities (by canonical name).</summary>
+    public static ArticleRecord WithAliases(ArticleRecord record, params (string Name, string[] Aliases)[] aliases) => record with
+    {
+        Entities = [.. record.Entities.Select(e => aliases.FirstOrDefault(a => a.Name == e.Name) is { Aliases: { } list } ? e with { Aliases = list } : e)],
+    };
+
     public static (string, string) Person(string name) => (name, EntityTypes.Person);
 
     public static (string, string) Org(string name) => (name, EntityTypes.Organization);

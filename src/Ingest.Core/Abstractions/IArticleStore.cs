@@ -28,11 +28,34 @@ public sealed record StoredArticleState(string Id, SourceRef Source, string? Con
 /// <summary>A short view of an article for list results.</summary>
 public sealed record ArticleSummary(
     string Id, SourceRef Source, string? Title, string? Publisher, string? OriginalSource,
-    string? PublishedAt, string PipelineVersion);
+    string? PublishedAt, string PipelineVersion)
+{
+    /// <summary>
+    /// <see cref="ArticleStatuses.Stored"/>, or <see cref="ArticleStatuses.Failed"/> when the latest attempt on the article's
+    /// blob failed but the listed record still stands for it (the same content failed under a newer pipeline, or the file
+    /// could not be read at all); then <see cref="Failure"/> says why. An article whose blob now holds other content that
+    /// fails is withdrawn from the lists instead (<see cref="IArticleStore.WithdrawAsync"/>).
+    /// </summary>
+    public string Status { get; init; } = ArticleStatuses.Stored;
+
+    /// <summary>The failure record of the latest attempt when <see cref="Status"/> is <see cref="ArticleStatuses.Failed"/>, else null.</summary>
+    public IngestFailure? Failure { get; init; }
+}
+
+/// <summary>The values of <see cref="ArticleSummary.Status"/>.</summary>
+public static class ArticleStatuses
+{
+    /// <summary>The record is the outcome of the latest attempt (or of an attempt on the same content before it).</summary>
+    public const string Stored = "stored";
+
+    /// <summary>The latest attempt failed; the listed record is the last good one.</summary>
+    public const string Failed = "failed";
+}
 
 /// <summary>Filters of <c>GET /api/articles</c>; every filter is optional, and given filters are combined with AND.</summary>
-/// <param name="Entity">Canonical entity name ("Elena Varga"); matched case-insensitively after key normalisation.</param>
-/// <param name="Speaker">Canonical speaker name of a quote in the article.</param>
+/// <param name="Entity">Entity name, canonical ("Elena Varga") or an alias the record lists for it ("Varga",
+/// <see cref="EntityRecord.Aliases"/>); matched case-insensitively after key normalisation.</param>
+/// <param name="Speaker">Speaker name of a quote in the article: canonical, or an alias of the entity of the same name.</param>
 /// <param name="Source">Publisher or original source ("Harbor Wire").</param>
 /// <param name="From">Earliest published date, inclusive.</param>
 /// <param name="To">Latest published date, inclusive.</param>
@@ -102,6 +125,13 @@ public interface IArticleStore
     Task<Page<QuoteHit>> QueryQuotesAsync(QuoteQuery query, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists failure records (articles whose latest attempt failed), <paramref name="pageSize"/> at most (1-1000), in the
+    /// store's key order (by article id), not by time.
+    /// </summary>
+    Task<Page<IngestFailure>> QueryFailuresAsync(string? continuationToken, int pageSize,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Lists entity names starting with <paramref name="prefix"/> (case-insensitive), with article counts.</summary>
     Task<Page<EntityCount>> QueryEntitiesAsync(string prefix, string? continuationToken, int pageSize,
         CancellationToken cancellationToken = default);
@@ -116,6 +146,10 @@ public interface IRawDocumentStore
 {
     /// <summary>Opens a raw article for reading, or returns null when the blob does not exist.</summary>
     Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a raw article file (<c>DELETE /api/articles/{id}?blob=true</c>); a blob already gone is not an error.</summary>
+    /// <returns>True when the blob existed.</returns>
+    Task<bool> DeleteAsync(SourceRef source, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Queue of articles to process again (fan-out of a reprocess run). Implemented over an Azure Storage queue.</summary>

@@ -17,7 +17,7 @@ namespace Ingest.Functions.Functions;
 public sealed record ArticleFailureResponse(string Status, IngestFailure Failure, ArticleRecord? LastRecord);
 
 /// <summary>
-/// The read side of the HTTP API over <see cref="IArticleStore"/>: one article, article lists, quotes, entities.
+/// The read side of the HTTP API over <see cref="IArticleStore"/>: one article, article lists, quotes, entities, failures.
 /// </summary>
 /// <remarks>
 /// <para><c>GET /api/articles/{id}</c>: 200 with the <see cref="ArticleRecord"/> (the same JSON as <c>ingest extract</c>);
@@ -27,7 +27,8 @@ public sealed record ArticleFailureResponse(string Status, IngestFailure Failure
 /// <para>Lists return <c>{"items": [...], "continuationToken": "…"|null}</c>; pass the token back unchanged, with the same
 /// filters, for the next page. A token the store refuses (malformed, of another format version, of another endpoint or
 /// filter, altered) is 400 <c>invalid_token</c> naming <c>continuationToken</c>; a filter given but empty after normalization
-/// is 400 <c>empty_filter</c> naming it (see <see cref="QueryParameters"/>).</para>
+/// is 400 <c>empty_filter</c> naming it; a query parameter the endpoint does not have is 400 <c>unknown_parameter</c> naming it
+/// (see <see cref="QueryParameters"/>). Storage that does not answer is 503 <c>storage_unavailable</c>.</para>
 /// </remarks>
 public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesHttpFunctions> logger)
 {
@@ -37,18 +38,26 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken)
     {
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.NoParameters, out var error))
+            return ApiResults.BadRequest(error);
         if (!QueryParameters.IsArticleId(id))
-            return ApiResults.BadRequest(new ApiError("invalid_id", $"'{id}' is not an article id (16 lowercase hex characters).", "id"));
+            return ApiResults.BadRequest(InvalidId(id));
 
-        var failure = await store.GetFailureAsync(id, cancellationToken);
-        var record = await store.GetAsync(id, cancellationToken);
-        if (failure is not null)
+        return await ApiResults.GuardStorageAsync(async () =>
         {
-            logger.LogInformation("Article {ArticleId} failed in stage {Stage}", id, failure.Stage);
-            return ApiResults.Json(new ArticleFailureResponse("failed", failure, record), StatusCodes.Status422UnprocessableEntity);
-        }
-        return record is null ? ApiResults.NotFound($"No article with id '{id}' is stored.") : ApiResults.Json(record);
+            var failure = await store.GetFailureAsync(id, cancellationToken);
+            var record = await store.GetAsync(id, cancellationToken);
+            if (failure is not null)
+            {
+                logger.LogInformation("Article {ArticleId} failed in stage {Stage}", id, failure.Stage);
+                return ApiResults.Json(new ArticleFailureResponse("failed", failure, record), StatusCodes.Status422UnprocessableEntity);
+            }
+            return record is null ? ApiResults.NotFound($"No article with id '{id}' is stored.") : ApiResults.Json(record);
+        }, logger, cancellationToken);
     }
+
+    /// <summary>The 400 error of an id that is not 16 lowercase hex characters.</summary>
+    internal static ApiError InvalidId(string id) => new("invalid_id", $"'{id}' is not an article id (16 lowercase hex characters).", "id");
 
     /// <summary><c>GET /api/articles?entity=&amp;speaker=&amp;source=&amp;from=&amp;to=&amp;pageSize=&amp;continuationToken=</c>.</summary>
     [Function(nameof(ListArticles))]
@@ -56,21 +65,13 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!QueryParameters.TryParseArticleQuery(request.Query, out var query, out var error)
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.ArticleListParameters, out var error)
+            || !QueryParameters.TryParseArticleQuery(request.Query, out var query, out error)
             || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
             return ApiResults.BadRequest(error);
 
-        Page<ArticleSummary> page;
-        try
-        {
-            page = await store.QueryArticlesAsync(query, token, pageSize, cancellationToken);
-        }
-        catch (ArgumentException ex) when (QueryParameters.StoreError(ex, QueryParameters.ArticleListParameters) is { } refused)
-        {
-            return Refused(refused);
-        }
-        logger.LogInformation("Listed {Count} articles for {Query}", page.Items.Count, query);
-        return ApiResults.Json(page);
+        return await ListAsync(() => store.QueryArticlesAsync(query, token, pageSize, cancellationToken),
+            QueryParameters.ArticleListParameters, "articles", query, cancellationToken);
     }
 
     /// <summary><c>GET /api/quotes?speaker=&amp;text=&amp;pageSize=&amp;continuationToken=</c>.</summary>
@@ -79,21 +80,13 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "quotes")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!QueryParameters.TryParseQuoteQuery(request.Query, out var query, out var error)
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.QuoteListParameters, out var error)
+            || !QueryParameters.TryParseQuoteQuery(request.Query, out var query, out error)
             || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
             return ApiResults.BadRequest(error);
 
-        Page<QuoteHit> page;
-        try
-        {
-            page = await store.QueryQuotesAsync(query, token, pageSize, cancellationToken);
-        }
-        catch (ArgumentException ex) when (QueryParameters.StoreError(ex, QueryParameters.QuoteListParameters) is { } refused)
-        {
-            return Refused(refused);
-        }
-        logger.LogInformation("Listed {Count} quotes for {Query}", page.Items.Count, query);
-        return ApiResults.Json(page);
+        return await ListAsync(() => store.QueryQuotesAsync(query, token, pageSize, cancellationToken),
+            QueryParameters.QuoteListParameters, "quotes", query, cancellationToken);
     }
 
     /// <summary><c>GET /api/entities?prefix=&amp;pageSize=&amp;continuationToken=</c>.</summary>
@@ -102,26 +95,48 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!QueryParameters.TryParsePrefix(request.Query, out string? prefix, out var error)
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.EntityListParameters, out var error)
+            || !QueryParameters.TryParsePrefix(request.Query, out string? prefix, out error)
             || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
             return ApiResults.BadRequest(error);
 
-        Page<EntityCount> page;
-        try
-        {
-            page = await store.QueryEntitiesAsync(prefix, token, pageSize, cancellationToken);
-        }
-        catch (ArgumentException ex) when (QueryParameters.StoreError(ex, QueryParameters.EntityListParameters) is { } refused)
-        {
-            return Refused(refused);
-        }
-        logger.LogInformation("Listed {Count} entities for prefix {Prefix}", page.Items.Count, prefix);
-        return ApiResults.Json(page);
+        return await ListAsync(() => store.QueryEntitiesAsync(prefix, token, pageSize, cancellationToken),
+            QueryParameters.EntityListParameters, "entities", prefix, cancellationToken);
     }
 
-    private JsonResult Refused(ApiError error)
+    /// <summary><c>GET /api/failures?pageSize=&amp;continuationToken=</c>: failure records in key order (by article id).</summary>
+    [Function(nameof(ListFailures))]
+    public async Task<IActionResult> ListFailures(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "failures")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        logger.LogInformation("Store refused {Parameter}: {Code}", error.Parameter, error.Code);
-        return ApiResults.BadRequest(error);
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.FailureListParameters, out var error)
+            || !QueryParameters.TryParsePaging(request.Query, out int pageSize, out string? token, out error))
+            return ApiResults.BadRequest(error);
+
+        return await ListAsync(() => store.QueryFailuresAsync(token, pageSize, cancellationToken),
+            QueryParameters.FailureListParameters, "failures", "", cancellationToken);
     }
+
+    /// <summary>
+    /// Runs one list query: a store refusal of an argument becomes 400 (<see cref="QueryParameters.StoreError"/>), a storage
+    /// outage 503 (<see cref="ApiResults.GuardStorageAsync"/>).
+    /// </summary>
+    private Task<IActionResult> ListAsync<T>(Func<Task<Page<T>>> query, IReadOnlyCollection<string> parameters, string what,
+        object filter, CancellationToken cancellationToken) =>
+        ApiResults.GuardStorageAsync(async () =>
+        {
+            Page<T> page;
+            try
+            {
+                page = await query();
+            }
+            catch (ArgumentException ex) when (QueryParameters.StoreError(ex, parameters) is { } refused)
+            {
+                logger.LogInformation("Store refused {Parameter}: {Code}", refused.Parameter, refused.Code);
+                return ApiResults.BadRequest(refused);
+            }
+            logger.LogInformation("Listed {Count} {What} for {Filter}", page.Items.Count, what, filter);
+            return ApiResults.Json(page);
+        }, logger, cancellationToken);
 }

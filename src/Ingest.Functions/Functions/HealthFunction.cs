@@ -16,6 +16,8 @@ public sealed class HealthFunction(IStorageHealthProbe probe, ILogger<HealthFunc
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.NoParameters, out var error))
+            return ApiResults.BadRequest(error);
         StorageHealthReport report = await probe.CheckAsync(cancellationToken);
         if (!report.Healthy)
             logger.LogWarning("Health check failed: {Checks}", string.Join("; ", report.Checks.Select(c => $"{c.Name}: {c.Error}")));

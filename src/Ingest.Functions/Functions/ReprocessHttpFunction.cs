@@ -21,8 +21,13 @@ public sealed class ReprocessHttpFunction(IngestService ingest, ILogger<Reproces
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reprocess")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        int queued = await ingest.EnqueueOutdatedAsync(cancellationToken);
-        logger.LogInformation("Reprocess requested over HTTP: {Count} queued", queued);
-        return ApiResults.Json(new ReprocessResponse(queued, PipelineInfo.Version), StatusCodes.Status202Accepted);
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.NoParameters, out var error))
+            return ApiResults.BadRequest(error);
+        return await ApiResults.GuardStorageAsync(async () =>
+        {
+            int queued = await ingest.EnqueueOutdatedAsync(cancellationToken);
+            logger.LogInformation("Reprocess requested over HTTP: {Count} queued", queued);
+            return ApiResults.Json(new ReprocessResponse(queued, PipelineInfo.Version), StatusCodes.Status202Accepted);
+        }, logger, cancellationToken);
     }
 }

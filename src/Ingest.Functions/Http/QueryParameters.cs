@@ -31,6 +31,52 @@ public static class QueryParameters
     /// <summary>The format of <c>from</c> and <c>to</c>.</summary>
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>The query parameter that carries a function key in Azure (<c>?code=</c>); accepted by every route.</summary>
+    public const string FunctionKey = "code";
+
+    /// <summary>
+    /// Refuses a query parameter the endpoint does not have (compared case-insensitively, as the parsers read them):
+    /// <c>?entitiy=</c> is 400 <c>unknown_parameter</c> naming <c>entitiy</c>, not an unfiltered list.
+    /// <see cref="FunctionKey"/> is always allowed.
+    /// </summary>
+    /// <param name="query">The request's query.</param>
+    /// <param name="parameters">The endpoint's parameters.</param>
+    /// <param name="error">The error for the first unknown parameter, in query order.</param>
+    /// <returns>True when every parameter is known.</returns>
+    public static bool TryRejectUnknown(IQueryCollection query, IReadOnlyList<string> parameters, [NotNullWhen(false)] out ApiError? error)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(parameters);
+        error = null;
+        foreach (string key in query.Keys)
+        {
+            if (key.Equals(FunctionKey, StringComparison.OrdinalIgnoreCase) ||
+                parameters.Contains(key, StringComparer.OrdinalIgnoreCase))
+                continue;
+            string known = parameters.Count == 0 ? "it takes no query parameters" : "it takes " + string.Join(", ", parameters);
+            error = new ApiError("unknown_parameter", $"'{key}' is not a parameter of this endpoint; {known}.", key);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Parses a <c>true</c>/<c>false</c> parameter (case-insensitive); missing or blank is false.</summary>
+    /// <param name="query">The request's query.</param>
+    /// <param name="name">The parameter.</param>
+    /// <param name="value">The flag.</param>
+    /// <param name="error">400 <c>invalid_parameter</c> for any other value, or a parameter given twice.</param>
+    public static bool TryParseFlag(IQueryCollection query, string name, out bool value, [NotNullWhen(false)] out ApiError? error)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        value = false;
+        if (!TryGetSingle(query, name, out string? text, out error))
+            return false;
+        if (text is null || bool.TryParse(text, out value))
+            return true;
+        error = new ApiError("invalid_parameter", $"'{name}' must be true or false; got '{text}'.", name);
+        return false;
+    }
+
     /// <summary>Parses <c>entity, speaker, source, from, to</c> of <c>GET /api/articles</c>.</summary>
     public static bool TryParseArticleQuery(IQueryCollection query, [NotNullWhen(true)] out ArticleQuery? result,
         [NotNullWhen(false)] out ApiError? error)
@@ -134,6 +180,15 @@ public static class QueryParameters
 
     /// <summary>The parameters of <c>GET /api/entities</c>.</summary>
     public static readonly IReadOnlyList<string> EntityListParameters = ["prefix", "pageSize", ContinuationToken];
+
+    /// <summary>The parameters of <c>GET /api/failures</c>.</summary>
+    public static readonly IReadOnlyList<string> FailureListParameters = ["pageSize", ContinuationToken];
+
+    /// <summary>The parameters of <c>DELETE /api/articles/{id}</c>.</summary>
+    public static readonly IReadOnlyList<string> DeleteParameters = ["blob"];
+
+    /// <summary>The parameters of the routes that take none (<c>GET /api/articles/{id}</c>, health, reprocess).</summary>
+    public static readonly IReadOnlyList<string> NoParameters = [];
 
     /// <summary>True when <paramref name="id"/> has the shape of an article id (16 lowercase hex characters, see <c>ArticleIds.For</c>).</summary>
     public static bool IsArticleId(string? id) =>

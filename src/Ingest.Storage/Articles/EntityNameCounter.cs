@@ -5,8 +5,9 @@ namespace Ingest.Storage;
 
 /// <summary>
 /// Keeps the entity-names table (PK = first escaped character of the name key, RK = name key; <c>Name</c>, <c>Type</c>,
-/// <c>Articles</c>) in step with the entity index: the count of an entity is the number of rows in its
-/// <c>EntityIndex</c> partition, counted again (not incremented) whenever an article adds or removes the entity, so the
+/// <c>Articles</c>) in step with the entity index: the count of an entity is the number of canonical rows in its
+/// <c>EntityIndex</c> partition (alias rows, <see cref="ArticleIndex.IsAliasRow"/>, point at another canonical name and are
+/// not counted), counted again (not incremented) whenever an article adds or removes the entity, so the
 /// count is right again after any retry. The name row is written conditionally on the ETag read before counting, so of
 /// two articles recounting one name at once the one that counted first and wrote last counts again. A count of zero
 /// deletes the name row.
@@ -38,12 +39,14 @@ internal sealed class EntityNameCounter(TableClient entityIndex, TableClient ent
         return recount;
     }
 
-    /// <summary>The entity-name keys (entity index partitions) among <paramref name="rows"/>.</summary>
+    /// <summary>The entity-name keys (entity index partitions) of the canonical rows among <paramref name="rows"/>; alias
+    /// rows change no count.</summary>
     public static HashSet<string> EntityKeys(IEnumerable<IndexRowRef> rows) =>
-        rows.Where(r => r.Table == IndexTable.Entity).Select(r => r.PartitionKey).ToHashSet(StringComparer.Ordinal);
+        rows.Where(r => r.Table == IndexTable.Entity && !ArticleIndex.IsAliasRow(r.RowKey)).Select(r => r.PartitionKey)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Counts the <c>EntityIndex</c> rows of each key and writes (or, at zero, deletes) its name row. Name and type come
+    /// Counts the canonical <c>EntityIndex</c> rows of each key and writes (or, at zero, deletes) its name row. Name and type come
     /// from <paramref name="rows"/> when the new version has the entity, else from any index row of it.
     /// </summary>
     /// <param name="keys">Entity name keys.</param>
@@ -53,7 +56,7 @@ internal sealed class EntityNameCounter(TableClient entityIndex, TableClient ent
     /// <exception cref="RequestFailedException">The storage service failed.</exception>
     public async Task<int> RecountAsync(IEnumerable<string> keys, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
-        var current = rows.Where(r => r.Table == IndexTable.Entity)
+        var current = rows.Where(r => r.Table == IndexTable.Entity && !ArticleIndex.IsAliasRow(r.Entity.RowKey))
             .ToDictionary(r => r.Entity.PartitionKey, r => r.Entity, StringComparer.Ordinal);
         int changed = 0;
         await Parallel.ForEachAsync(keys,
@@ -89,9 +92,11 @@ internal sealed class EntityNameCounter(TableClient entityIndex, TableClient ent
         string? name = null;
         string? type = null;
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {key}");
-        await foreach (var row in entityIndex.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, ["Name", "Type"], ct)
+        await foreach (var row in entityIndex.QueryAsync<TableEntity>(filter, QueryPaging.MaxPageSize, ["RowKey", "Name", "Type"], ct)
                            .ConfigureAwait(false))
         {
+            if (ArticleIndex.IsAliasRow(row.RowKey))
+                continue;
             count++;
             name ??= row.GetString("Name");
             type ??= row.GetString("Type");

@@ -20,21 +20,40 @@ internal sealed class FailureStore(TableClient failures)
     {
         var row = await failures.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(articleId), ArticleIndex.FailureRowKey,
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value is not { } e)
-            return null;
-        return new IngestFailure
-        {
-            Id = e.GetString("ArticleId") ?? articleId,
-            Source = new SourceRef(e.GetString("SourceContainer") ?? "", e.GetString("SourceName") ?? ""),
-            Stage = e.GetString("Stage") ?? "",
-            Reason = e.GetString("Reason") ?? "",
-            ErrorType = e.GetString("ErrorType") ?? "",
-            PipelineVersion = e.GetString("PipelineVersion") ?? "",
-            ContentHash = e.GetString("ContentHash"),
-            SizeBytes = e.GetInt64("SizeBytes") ?? -1,
-            FailedAt = e.GetDateTimeOffset("FailedAt") ?? default,
-        };
+        return row.HasValue && row.Value is { } e ? ToFailure(e, articleId) : null;
     }
+
+    /// <summary>
+    /// Reads the failures of <paramref name="articleIds"/> (one point read each, <see cref="TableBatches.MaxParallelBatches"/>
+    /// at a time); ids without a failure row are absent from the result.
+    /// </summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<IReadOnlyDictionary<string, IngestFailure>> GetManyAsync(IEnumerable<string> articleIds, CancellationToken cancellationToken)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, IngestFailure>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(articleIds.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = TableBatches.MaxParallelBatches, CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                if (await GetAsync(id, ct).ConfigureAwait(false) is { } failure)
+                    found[id] = failure;
+            }).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>The failure a failure row holds; <paramref name="fallbackId"/> when the row has no <c>ArticleId</c>.</summary>
+    public static IngestFailure ToFailure(TableEntity e, string fallbackId) => new()
+    {
+        Id = e.GetString("ArticleId") ?? fallbackId,
+        Source = new SourceRef(e.GetString("SourceContainer") ?? "", e.GetString("SourceName") ?? ""),
+        Stage = e.GetString("Stage") ?? "",
+        Reason = e.GetString("Reason") ?? "",
+        ErrorType = e.GetString("ErrorType") ?? "",
+        PipelineVersion = e.GetString("PipelineVersion") ?? "",
+        ContentHash = e.GetString("ContentHash"),
+        SizeBytes = e.GetInt64("SizeBytes") ?? -1,
+        FailedAt = e.GetDateTimeOffset("FailedAt") ?? default,
+    };
 
     /// <summary>Writes (replaces) the failure row of <see cref="IngestFailure.Id"/>.</summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>

@@ -3,7 +3,10 @@ using Ingest.Core.Abstractions;
 
 namespace Ingest.Storage;
 
-/// <summary>Articles quoting a speaker: the <c>a_</c> rows of the speaker's <c>SpeakerIndex</c> partition.</summary>
+/// <summary>
+/// Articles quoting a speaker: the <c>a_</c> rows of the speaker's <c>SpeakerIndex</c> partition, canonical (<c>a_</c>+id) and
+/// alias rows (<c>a_</c>+id+<see cref="ArticleIndex.AliasSuffix"/>, the speaker's fuller name has this name as an alias).
+/// </summary>
 /// <param name="speakerIndex">The speaker index table.</param>
 internal sealed class SpeakerIndexQuery(TableClient speakerIndex) : ArticleIndexQuery(speakerIndex, "as")
 {
@@ -19,7 +22,10 @@ internal sealed class SpeakerIndexQuery(TableClient speakerIndex) : ArticleIndex
     }
 
     /// <inheritdoc />
-    public override async ValueTask<bool> MatchesAsync(ArticleFilter filter, ArticleSummary summary, CancellationToken cancellationToken) =>
-        await QueryPaging.ExistsAsync(Table, filter.SpeakerKey!, ArticleIndex.SpeakerArticlePrefix + TableKeys.Escape(summary.Id),
-            cancellationToken).ConfigureAwait(false);
+    public override async ValueTask<bool> MatchesAsync(ArticleFilter filter, ArticleSummary summary, CancellationToken cancellationToken)
+    {
+        string rowKey = ArticleIndex.SpeakerArticlePrefix + TableKeys.Escape(summary.Id);
+        return await QueryPaging.ExistsAsync(Table, filter.SpeakerKey!, rowKey, cancellationToken).ConfigureAwait(false) ||
+               await QueryPaging.ExistsAsync(Table, filter.SpeakerKey!, rowKey + ArticleIndex.AliasSuffix, cancellationToken).ConfigureAwait(false);
+    }
 }

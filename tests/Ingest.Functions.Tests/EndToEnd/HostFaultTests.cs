@@ -128,6 +128,57 @@ public class HostFaultTests
     }
 
     [Fact]
+    public async Task Storage_down_answers_503_with_the_error_body_and_the_api_answers_again_when_it_is_back()
+    {
+        await using var azurite = new PrivateAzurite();
+        await azurite.StartAsync();
+        var host = new LocalHostFixture(azurite.ConnectionString);
+        // A killed Azurite may come back without its tables (503 TableNotFound until then): the repair pass creates them.
+        host.HostEnvironment["LocalHost__ReconcileInterval"] = "00:00:05";
+        try
+        {
+            await host.InitializeAsync();
+            host.EnsureStarted();
+            await UploadAsync(host, 0, 1);
+            string id = ArticleIds.For(new SourceRef(host.ContainerName, "faults/story-000.txt"));
+            var watch = Stopwatch.StartNew();
+            while ((await host.Api.GetAsync($"api/articles/{id}")).StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                Assert.True(watch.Elapsed < Settle, $"the article did not appear. Host output:\n{host.Output}");
+                await Task.Delay(100);
+            }
+
+            await azurite.StopAsync();
+            foreach (var (method, path) in new[]
+                     {
+                         (HttpMethod.Get, "api/articles?entity=Ada%20Quill"), (HttpMethod.Get, $"api/articles/{id}"),
+                         (HttpMethod.Get, "api/failures"), (HttpMethod.Delete, $"api/articles/{id}"), (HttpMethod.Post, "api/reprocess"),
+                     })
+            {
+                using var response = await host.Api.SendAsync(new HttpRequestMessage(method, path));
+                string text = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{method} {path}: {(int)response.StatusCode} {text}");
+                using var doc = System.Text.Json.JsonDocument.Parse(text);
+                Assert.Equal("storage_unavailable", doc.RootElement.GetProperty("error").GetProperty("code").GetString());
+                Assert.Equal("5", response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            await azurite.StartAsync();
+            watch.Restart();
+            System.Net.HttpStatusCode status;
+            while ((status = (await host.Api.GetAsync("api/articles?entity=Ada%20Quill")).StatusCode) != System.Net.HttpStatusCode.OK)
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"still {(int)status} after Azurite came back: {await (await host.Api.GetAsync("api/articles?entity=Ada%20Quill")).Content.ReadAsStringAsync()}");
+                await Task.Delay(250);
+            }
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Tables_deleted_under_the_running_host_are_created_again_and_every_blob_settles()
     {
         var host = new LocalHostFixture();

@@ -40,6 +40,8 @@ public class BlobPollingWorkerTests
             inner.QueryQuotesAsync(query, continuationToken, pageSize, cancellationToken);
         public Task<Page<EntityCount>> QueryEntitiesAsync(string prefix, string? continuationToken, int pageSize, CancellationToken cancellationToken = default) =>
             inner.QueryEntitiesAsync(prefix, continuationToken, pageSize, cancellationToken);
+        public Task<Page<IngestFailure>> QueryFailuresAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default) =>
+            inner.QueryFailuresAsync(continuationToken, pageSize, cancellationToken);
         public IAsyncEnumerable<StoredArticleState> ListOutdatedAsync(string currentPipelineVersion, CancellationToken cancellationToken = default) =>
             inner.ListOutdatedAsync(currentPipelineVersion, cancellationToken);
     }

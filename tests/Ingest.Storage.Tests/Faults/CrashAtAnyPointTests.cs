@@ -16,16 +16,18 @@ namespace Ingest.Storage.Tests.Faults;
 [Collection(AzuriteCollection.Name)]
 public class CrashAtAnyPointTests(AzuriteFixture fixture)
 {
-    private static readonly ArticleRecord Neighbour = Article("cccc000000000001",
-        entities: [Person("Ada Quill"), Org("Harbor Trust")], quotes: [("We will reopen the pier.", "Ada Quill")]);
+    // Aliases put alias rows in the entity and speaker indexes, which stale-row deletion must also cover.
+    private static readonly ArticleRecord Neighbour = WithAliases(Article("cccc000000000001",
+        entities: [Person("Ada Quill"), Org("Harbor Trust")], quotes: [("We will reopen the pier.", "Ada Quill")]), ("Ada Quill", ["Quill"]));
 
-    private static readonly ArticleRecord First = Article("cccc000000000002", body: "First version of the story.",
+    private static readonly ArticleRecord First = WithAliases(Article("cccc000000000002", body: "First version of the story.",
         entities: [Person("Ada Quill"), Person("Tomas Reed"), Org("Harbor Trust")],
-        quotes: [("The bridge stays shut.", "Tomas Reed"), ("Nobody told us.", null)], publishedAt: "2024-03-09");
+        quotes: [("The bridge stays shut.", "Tomas Reed"), ("Nobody told us.", null)], publishedAt: "2024-03-09"),
+        ("Tomas Reed", ["Reed", "Tomas"]), ("Ada Quill", ["Quill"]));
 
-    private static readonly ArticleRecord Second = Article("cccc000000000002", body: "Second version of the story.",
+    private static readonly ArticleRecord Second = WithAliases(Article("cccc000000000002", body: "Second version of the story.",
         entities: [Person("Ada Quill"), Person("Lena Ortiz")], originalSource: "Coastal Wire",
-        quotes: [("The bridge reopens in May.", "Lena Ortiz")], publishedAt: "2024-04-11");
+        quotes: [("The bridge reopens in May.", "Lena Ortiz")], publishedAt: "2024-04-11"), ("Lena Ortiz", ["Ortiz"]));
 
     private static readonly ArticleRecord Third = Article("cccc000000000002", body: "Third version of the story.",
         entities: [Org("Harbor Trust"), Person("Mina Dale")], quotes: [("It was a long winter.", "Mina Dale")],
