@@ -3,6 +3,7 @@
 #   scripts/azurite.sh start    install (npm ci) if needed, start in the background, wait for the ports
 #   scripts/azurite.sh stop     stop the instance this script started (pid file)
 #   scripts/azurite.sh status   exit 0 when the blob, queue and table ports answer
+#   scripts/azurite.sh install  npm ci when node_modules/.bin/azurite is missing (the fault tests start private instances)
 # Data lives in <repo>/.azurite (git-ignored). Ports: blob 10000, queue 10001, table 10002 on 127.0.0.1.
 # "start" exits 0 without starting a second instance when the ports already answer.
 set -euo pipefail
@@ -120,5 +121,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  install) install_if_missing ;;
+  *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;
 esac

@@ -16,6 +16,8 @@ stop_azurite() {
 }
 trap stop_azurite EXIT
 
+# The fault tests start a private Azurite of their own from node_modules, also when a shared one already runs.
+bash "$ROOT/scripts/azurite.sh" install
 if ! bash "$ROOT/scripts/azurite.sh" status >/dev/null 2>&1; then
   bash "$ROOT/scripts/azurite.sh" start
   started_azurite=1

@@ -66,6 +66,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // Every table request is checked against Azure's limits first: Azurite accepts what Azure refuses.
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(new Strict.StrictTablePolicy(), Azure.Core.HttpPipelinePosition.PerCall);
+        services.AddSingleton(new TableServiceClient(ConnectionString, tableOptions));
         services.AddIngestStorage(configuration);
         var provider = services.BuildServiceProvider();
         lock (_providers)

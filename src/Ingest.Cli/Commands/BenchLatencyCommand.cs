@@ -105,7 +105,7 @@ internal static class BenchLatencyCommand
     private static string Article(string run, int index)
     {
         string[] towns = ["Fairhaven", "Oakridge", "Millbrook", "Westport", "Cedar Falls"];
-        string[] names = ["Maria Lindqvist", "Samuel Okafor", "Priya Raman", "Tomas Novak", "Grace Whitaker"];
+        string[] names = ["Maria Lindqvist", "Samuel Adeyemi", "Priya Raman", "Tomas Novak", "Grace Whitaker"];
         string town = towns[Math.Abs(index) % towns.Length];
         string person = names[Math.Abs(index + 2) % names.Length];
         var sb = new StringBuilder();

@@ -53,7 +53,7 @@ public static class ArticleStatuses
 }
 
 /// <summary>Filters of <c>GET /api/articles</c>; every filter is optional, and given filters are combined with AND.</summary>
-/// <param name="Entity">Entity name, canonical ("John Kerry") or an alias the record lists for it ("Kerry",
+/// <param name="Entity">Entity name, canonical ("Elena Varga") or an alias the record lists for it ("Varga",
 /// <see cref="EntityRecord.Aliases"/>); matched case-insensitively after key normalisation.</param>
 /// <param name="Speaker">Speaker name of a quote in the article: canonical, or an alias of the entity of the same name.</param>
 /// <param name="Source">Publisher or original source ("Harbor Wire").</param>

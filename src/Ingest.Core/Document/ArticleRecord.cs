@@ -43,10 +43,10 @@ public static class SpeakerKinds
 }
 
 /// <summary>A named entity of the article body, merged over its mentions (in-document coreference).</summary>
-/// <param name="Name">Canonical name: the fullest form in the article, titles stripped ("John Kerry").</param>
+/// <param name="Name">Canonical name: the fullest form in the article, titles stripped ("Elena Varga").</param>
 /// <param name="Type">One of <c>person</c>, <c>organization</c>, <c>location</c> (see <see cref="EntityTypes"/>).</param>
 /// <param name="Mentions">Number of mentions in the body, at least 1.</param>
-/// <param name="Aliases">Other surface forms seen in the body ("Kerry", "Kerry's" folded to "Kerry"), without the canonical name.</param>
+/// <param name="Aliases">Other surface forms seen in the body ("Varga", "Varga's" folded to "Varga"), without the canonical name.</param>
 public sealed record EntityRecord(string Name, string Type, int Mentions, IReadOnlyList<string> Aliases);
 
 /// <summary>The entity types of <see cref="EntityRecord.Type"/>.</summary>

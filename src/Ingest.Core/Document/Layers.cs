@@ -99,7 +99,7 @@ public sealed class Quote
 {
     /// <summary>The quoted words without the marks.</summary>
     public required string Text { get; set; }
-    /// <summary>Speaker as written near the quote ("Kerry", "a senior administration official"), before canonicalisation.</summary>
+    /// <summary>Speaker as written near the quote ("Varga", "a senior administration official"), before canonicalisation.</summary>
     public string? SpeakerMention { get; set; }
     /// <summary>One of <see cref="SpeakerKinds"/>.</summary>
     public string SpeakerKind { get; set; } = SpeakerKinds.Unknown;

@@ -5,7 +5,8 @@ namespace Ingest.Storage;
 
 /// <summary>
 /// The failures table: one row per article whose last attempt failed (PK = escaped id, RK = <c>failure</c>) with source,
-/// stage, reason (cut to 16,000 characters), error type, pipeline version, content hash, size in bytes and time.
+/// stage, reason (cut to 16,000 characters), error type, pipeline version, content hash, size in bytes and time (an
+/// unset time, or one before 1601 that Table storage refuses, is stored as the time of writing).
 /// </summary>
 /// <param name="failures">The failures table.</param>
 internal sealed class FailureStore(TableClient failures)
@@ -69,10 +70,16 @@ internal sealed class FailureStore(TableClient failures)
             ["PipelineVersion"] = failure.PipelineVersion,
             ["ContentHash"] = failure.ContentHash,
             ["SizeBytes"] = failure.SizeBytes,
-            ["FailedAt"] = failure.FailedAt,
+            ["FailedAt"] = TableTime(failure.FailedAt),
         };
         await failures.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Earliest DateTime Table storage accepts (Azurite accepts earlier ones, Azure refuses the write).</summary>
+    internal static readonly DateTimeOffset MinTableTime = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The time to store: <paramref name="value"/>, or now when it is unset or before <see cref="MinTableTime"/>.</summary>
+    internal static DateTimeOffset TableTime(DateTimeOffset value) => value < MinTableTime ? DateTimeOffset.UtcNow : value;
 
     /// <summary>Deletes the failure row of an article; a missing row is not an error.</summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>

@@ -27,7 +27,22 @@ public class BoilerplateRuleTableTests
         "In an email to staff, the superintendent said the district would share more details about the new schedule next week.",
         "Tribal leaders said the agreement, which took six years to negotiate, is the first of its kind in the region.",
         "The festival drew more than 12,000 visitors last year, and organizers said they expect a bigger crowd this summer.",
+        "The novel can be read in 40 languages, and her publisher said a film version is planned for next year.",
+        "The broadcaster said its streaming service would go ad-free for paying subscribers starting next spring.",
     ];
+
+    /// <summary>Made-up lines of the same kind as a rule's example in other wordings: each rule describes its kind of
+    /// boilerplate, not one site's sentence.</summary>
+    public static readonly TheoryData<string, string> OtherWordings = new()
+    {
+        { "promo-go-ad-free", "Enjoy an ad-free experience with Harbor Plus." },
+        { "promo-go-ad-free", "Get ad-free access for $3 a month" },
+        { "promo-if-you-value", "On supporting local journalism" },
+        { "promo-if-you-value", "If you are enjoying our coverage, please consider becoming a member." },
+        { "promo-translate-widget", "Our reports are available in 30 languages by using the menu at the top of the page." },
+        { "republication-original-source", "The original source of this post is the Upland Review." },
+        { "republication-original-source", "Original source: Prairie Farm Notes" },
+    };
 
     [Fact]
     public void TableLoadsInFileOrderWithCompiledCaseInsensitivePatterns()
@@ -60,6 +75,15 @@ public class BoilerplateRuleTableTests
             Assert.True(BoilerplateStage.WordCount(r.Example) <= r.MaxWords, $"{r.Id}: example is longer than max_words");
             Assert.NotNull(BoilerplateStage.Classify(new Document.Block { Text = r.Example }));
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherWordings))]
+    public void RulesRemoveOtherWordingsOfTheirKind(string id, string line)
+    {
+        var rule = BoilerplateRules.Lines.Single(r => r.Id == id);
+        Assert.True(BoilerplateStage.WordCount(line) <= rule.MaxWords && rule.Pattern.IsMatch(line), $"{id} does not remove '{line}'");
+        Assert.Equal(rule.Reason, BoilerplateStage.Classify(new Document.Block { Text = line }));
     }
 
     [Theory]

@@ -52,6 +52,22 @@ public class EntityStageTests
     }
 
     [Fact]
+    public void OperatorsAndMastheadsAreOrganisationsByTheirKindOfWord()
+    {
+        var r = TestArticles.Extract("m.txt", "Fare rises\n\nMorgan Coast Railways raised fares on Monday, the Morgan County Courier reported.\n\nCommuters said they would drive instead.");
+        Assert.Equal(EntityTypes.Organization, Entity(r, "Morgan Coast Railways").Type);
+        Assert.Equal(EntityTypes.Organization, Entity(r, "Morgan County Courier").Type);
+    }
+
+    [Fact]
+    public void RegionsAndResidentialBuildingsArePlacesByTheirLastOrFirstWords()
+    {
+        var r = TestArticles.Extract("b.txt", "Rent rises\n\nTenants at Elm Grove Towers and at Birch Lane Condominiums said rents rose again, as they did across the Rust Belt.\n\nPrices also rose in the Deep South, in the Far East and Down East, brokers said.");
+        foreach (string place in new[] { "Elm Grove Towers", "Birch Lane Condominiums", "Rust Belt", "Deep South", "Far East", "Down East" })
+            Assert.Equal(EntityTypes.Location, Entity(r, place).Type);
+    }
+
+    [Fact]
     public void SentenceInitialCommonWordsAndDemonymsAreNotEntities()
     {
         var r = TestArticles.Extract("s.txt", "Markets calm\n\nMeanwhile, Russian officials said little. Unsurprisingly, markets were calm and prices held.\n\nPrices rose later in the week.");

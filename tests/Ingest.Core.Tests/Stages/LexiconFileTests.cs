@@ -45,6 +45,18 @@ public class LexiconFileTests
     }
 
     [Fact]
+    public void RegionsListOnlyWhatTheCityGazetteerAndPlaceSuffixesDoNotType()
+    {
+        var regions = Lexicons.Lines("regions.txt");
+        Assert.Contains("Europe", regions);
+        Assert.All(regions, r =>
+        {
+            Assert.True(Lexicons.Cities.GetValueOrDefault(r) < MentionTyper.LargeCity, $"{r} is a large city in cities.tsv");
+            Assert.False(r.Contains(' ') && EntityRules.PlaceSuffixes.Contains(r.Split(' ')[^1]), $"{r} ends in a place suffix");
+        });
+    }
+
+    [Fact]
     public void PronounTableGivesGenderAndNumber()
     {
         Assert.Equal('M', Lexicons.PronounKind("he"));

@@ -189,10 +189,10 @@ public class RoleNounTests
     public void ThePresidentIsTheNearestPersonTitledPresident()
     {
         // The surname is also a town in GeoNames: a person named in full keeps the surname from becoming a place.
-        const string text = "Summit notes\n\nPresident Barack Obama met Russian President Vladimir Putin in Paris, and Putin spoke first.\n\nKerry has seemed more enthusiastic about the talks than Obama himself. After the president gave a sharp speech at the United Nations, saying that “old rivalries should stay in the past,”\n\nKerry urged calm.";
+        const string text = "Summit notes\n\nPresident Tomas Mora met Harborland President Ivo Selin in Paris, and Selin spoke first.\n\nVarga has seemed more keen on the talks than Mora himself. After the president gave a short speech at the regional assembly, saying that “the harbor dispute can wait a year,”\n\nVarga asked for patience.";
         var r = TestArticles.Extract("p.txt", text);
-        Assert.Equal("Barack Obama", Assert.Single(r.Quotes).Speaker);
-        Assert.DoesNotContain(r.Entities, e => e.Name == "Obama" && e.Type == Ingest.Core.Document.EntityTypes.Location);
+        Assert.Equal("Tomas Mora", Assert.Single(r.Quotes).Speaker);
+        Assert.DoesNotContain(r.Entities, e => e.Name == "Mora" && e.Type == Ingest.Core.Document.EntityTypes.Location);
     }
 }
 
@@ -210,16 +210,16 @@ public class OrganisationSpeakerTests
     [Fact]
     public void ShortFormOfAnOrganisationFoldsIntoTheFullName()
     {
-        var r = TestArticles.Extract("b.txt", "Water petition\n\nThe Arizona Department of Water Resources received the petition in May.\n\nA spokesperson for the Department of Water Resources said the agency was “reviewing the petition closely.”");
-        Assert.Equal("Arizona Department of Water Resources", Assert.Single(r.Quotes).Speaker);
+        var r = TestArticles.Extract("b.txt", "Water petition\n\nThe Harborland Department of Water Resources received the petition in May.\n\nA spokesperson for the Department of Water Resources said the agency was “reviewing the petition closely.”");
+        Assert.Equal("Harborland Department of Water Resources", Assert.Single(r.Quotes).Speaker);
         Assert.DoesNotContain(r.Entities, e => e.Name == "Department of Water Resources");
     }
 
     [Fact]
     public void SurnameThatIsAlsoAPlaceWordStillNamesThePerson()
     {
-        var r = TestArticles.Extract("c.txt", "Phones in class\n\nJenna Park, who teaches English in Salem, said her district adopted a new rule last year. She was skeptical at first.\n\n“The first two weeks were rough,” she said.");
-        Assert.Equal("Jenna Park", Assert.Single(r.Quotes).Speaker);
+        var r = TestArticles.Extract("c.txt", "Phones in class\n\nMina Park, who teaches English in Salem, said her district adopted a new rule last year. She was skeptical at first.\n\n“The first two weeks were rough,” she said.");
+        Assert.Equal("Mina Park", Assert.Single(r.Quotes).Speaker);
     }
 }
 

@@ -12,9 +12,9 @@ public class ArticleQueryPlannerTests
 
     public static TheoryData<ArticleQuery, Type, string> Plans => new()
     {
-        { new ArticleQuery(Entity: "John Kerry", Speaker: "x", Source: "y", From: new DateOnly(2020, 1, 1)), typeof(EntityIndexQuery), "pEntityIndex" },
+        { new ArticleQuery(Entity: "Elena Varga", Speaker: "x", Source: "y", From: new DateOnly(2020, 1, 1)), typeof(EntityIndexQuery), "pEntityIndex" },
         { new ArticleQuery(Speaker: "x", Source: "y", To: new DateOnly(2020, 1, 1)), typeof(SpeakerIndexQuery), "pSpeakerIndex" },
-        { new ArticleQuery(Source: "Bloomberg", From: new DateOnly(2020, 1, 1)), typeof(SourceIndexQuery), "pSourceIndex" },
+        { new ArticleQuery(Source: "Coastal Wire", From: new DateOnly(2020, 1, 1)), typeof(SourceIndexQuery), "pSourceIndex" },
         { new ArticleQuery(From: new DateOnly(2020, 1, 1)), typeof(DateIndexQuery), "pDateIndex" },
         { new ArticleQuery(), typeof(AllArticlesQuery), "pArticles" },
     };

@@ -18,6 +18,7 @@ internal static class EntityRules
     private static readonly Lazy<FrozenSet<string>> _nonEntityFollowers = Lexicons.List("non_entity_followers.txt");
     private static readonly Lazy<FrozenSet<string>> _regions = Lexicons.List("regions.txt");
     private static readonly Lazy<FrozenSet<string>> _compass = Lexicons.List("compass_words.txt");
+    private static readonly Lazy<FrozenSet<string>> _compassQualifiers = Lexicons.List("compass_qualifiers.txt");
     private static readonly Lazy<FrozenSet<string>> _locationCues = Lexicons.List("location_cues.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _eventPrefixes = Lexicons.List("event_prefixes.txt");
     private static readonly Lazy<FrozenSet<string>> _stopWords = Lexicons.List("stop_words_capitalised.txt");
@@ -69,6 +70,13 @@ internal static class EntityRules
     /// <summary>Compass words that, before a place, keep naming a place ("Eastern …", "West …").</summary>
     public static FrozenSet<string> Compass => _compass.Value;
 
+    /// <summary>Words that name a region before a compass word ("Deep South", "Far East"), not on their own.</summary>
+    public static FrozenSet<string> CompassQualifiers => _compassQualifiers.Value;
+
+    /// <summary>Whether a span of two or more words starts with a compass word ("West Harbor") or a qualified one ("Deep South …").</summary>
+    public static bool StartsWithCompass(IReadOnlyList<string> tokens) =>
+        tokens.Count >= 2 && (Compass.Contains(tokens[0]) || CompassQualifiers.Contains(tokens[0]) && Compass.Contains(tokens[1]));
+
     /// <summary>Words before a single capitalised word that make it a place ("in", "from", "nach"); case-insensitive.</summary>
     public static FrozenSet<string> LocationCues => _locationCues.Value;
 
@@ -78,7 +86,7 @@ internal static class EntityRules
     /// <summary>Words that are capitalised but never start or form a name on their own ("The", "However", "Monday").</summary>
     public static FrozenSet<string> StopWords => _stopWords.Value;
 
-    /// <summary>Words after a possessive name that show it is used as a noun ("said", "is", "stores").</summary>
+    /// <summary>Words after a possessive name that show it is used as a noun ("said", "is", "has").</summary>
     public static FrozenSet<string> PossessiveNounFollowers => _nounUseFollowers.Value;
 
     /// <summary>Organisation heads that, shortly before an "and", keep it inside the name ("Department of … and …").</summary>

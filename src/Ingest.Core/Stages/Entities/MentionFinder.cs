@@ -106,7 +106,7 @@ internal static partial class MentionFinder
         return result;
     }
 
-    /// <summary>A possessive name used as a noun: a word like "said" or "stores" follows it, or nothing does.</summary>
+    /// <summary>A possessive name used as a noun: a word like "said" or "has" follows it, or nothing does.</summary>
     private static bool IsNounUse(string after) => after.Length == 0 || EntityRules.PossessiveNounFollowers.Contains(after);
 
     private static bool LooksOrgAnd(MatchCollection tokens, int j) =>

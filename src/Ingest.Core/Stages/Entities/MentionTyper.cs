@@ -15,7 +15,7 @@ namespace Ingest.Core.Stages.Entities;
 internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english, IReadOnlySet<string> personSurnames, IReadOnlySet<string> speakerPersons)
 {
     /// <summary>Cities at least this large are places even at a sentence start or when they are also given names.</summary>
-    private const int LargeCity = 100_000;
+    internal const int LargeCity = 100_000;
 
     /// <summary>A person's name has two to this many words (after a title, or starting at a given name).</summary>
     private const int MaxPersonNameWords = 4;
@@ -115,7 +115,7 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
         if (!givenNameLed && (tokens.Count >= 2 && (EntityRules.PlaceSuffixes.Contains(tokens[^1]) || EntityRules.PlacePrefixes.Contains(tokens[0]))
             || Lexicons.Cities.ContainsKey(name) && !personSurnames.Contains(name)))
             return (name, EntityTypes.Location, null);
-        if (tokens.Count >= 2 && EntityRules.Compass.Contains(tokens[0]) && !givenNameLed)
+        if (EntityRules.StartsWithCompass(tokens) && !givenNameLed)
             return (name, EntityTypes.Location, null);
         if (EntityRules.IsAcronym(name))
             return (name, EntityTypes.Organization, null);
