@@ -30,8 +30,8 @@ internal sealed record IndexRow(IndexTable Table, TableEntity Entity)
 /// <list type="bullet">
 /// <item>Entity: PK = <see cref="TableKeys.NameKey"/>(name), RK = escaped article id; Name, Type, Mentions. Each alias of the
 /// entity (<see cref="EntityRecord.Aliases"/>) adds an alias row: PK = name key of the alias, RK = escaped id +
-/// <see cref="AliasSuffix"/>; Name and Type of the canonical entity, Alias. So <c>?entity=Kerry</c> reads one partition and
-/// finds the articles naming "John Kerry" as well as those naming a "Kerry" of their own; entity counts skip alias rows.</item>
+/// <see cref="AliasSuffix"/>; Name and Type of the canonical entity, Alias. So <c>?entity=Villanueva</c> reads one partition and
+/// finds the articles naming "Marta Villanueva" as well as those naming a "Villanueva" of their own; entity counts skip alias rows.</item>
 /// <item>Speaker: PK = name key of the speaker; RK = <c>a_</c>+id (speaker → article) and <c>q_</c>+quote hash+<c>_</c>+id (speaker → quote).
 /// A speaker who is an entity of the article with aliases adds an alias row per alias: PK = alias key, RK = <c>a_</c>+id+<see cref="AliasSuffix"/>
 /// (articles only; the quote rows stay under the canonical speaker).</item>

@@ -96,7 +96,7 @@ public static class TableKeys
 
     /// <summary>
     /// Normalizes a prefix typed by a user like <see cref="NormalizeName"/>, but keeps one trailing space
-    /// ("john " lists "john kerry", not "johnson") and drops a leading "the " only when more follows.
+    /// ("ada " lists "ada quill", not "adams") and drops a leading "the " only when more follows.
     /// </summary>
     /// <param name="prefix">A prefix.</param>
     /// <exception cref="ArgumentNullException"><paramref name="prefix"/> is null.</exception>

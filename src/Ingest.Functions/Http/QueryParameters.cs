@@ -142,7 +142,7 @@ public static class QueryParameters
         [NotNullWhen(false)] out ApiError? error)
     {
         prefix = null;
-        // Not trimmed: the store keeps one trailing space of a prefix ("john " lists "john kerry", not "johnson").
+        // Not trimmed: the store keeps one trailing space of a prefix ("ada " lists "ada quill", not "adams").
         if (!TryGetText(query, "prefix", out string? value, out error, trim: false))
             return false;
         prefix = value ?? "";
