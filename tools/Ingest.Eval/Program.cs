@@ -1,6 +1,6 @@
 using Ingest.Eval;
 
-const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre news|interview|all] [--json out.json] [--verbose] [--dump-text DIR]\n"
+const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre news|interview|all] [--json out.json] [--verbose] [--dump-text DIR] [--docs-from CONLL] [--tagger]\n"
     + "       ingest-eval train-ner <path-to-ner> [--out FILE] [--sources gum,wikigold,wnut17,btc] [--epochs N] [--bits B] [--seed S] [--folds K] [--include-sharealike] [--no-rules] [--no-eval]\n"
     + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]";
 if (args.Length >= 2 && args[0] is "train-ner" or "ner")
@@ -14,7 +14,8 @@ var root = args[1];
 var genre = "news";
 string? json = null;
 var verbose = false;
-string? dump = null;
+string? dump = null, docsFrom = null;
+var tagger = false;
 for (var i = 2; i < args.Length; i++)
 {
     switch (args[i])
@@ -23,6 +24,8 @@ for (var i = 2; i < args.Length; i++)
         case "--json" when i + 1 < args.Length: json = args[++i]; break;
         case "--verbose" or "-v": verbose = true; break;
         case "--dump-text" when i + 1 < args.Length: dump = args[++i]; break;
+        case "--docs-from" when i + 1 < args.Length: docsFrom = args[++i]; break;
+        case "--tagger": tagger = true; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}\n{Usage}"); return 2;
     }
 }
@@ -31,7 +34,7 @@ if (genre is not ("news" or "interview" or "all"))
     Console.Error.WriteLine($"--genre must be news, interview or all\n{Usage}");
     return 2;
 }
-return GumEval.Run(root, genre, json, verbose, dump);
+return GumEval.Run(root, genre, json, verbose, dump, docsFrom, tagger);
 
 int NerCommand(string[] a)
 {

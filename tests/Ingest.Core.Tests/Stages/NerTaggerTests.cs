@@ -1,8 +1,13 @@
+using System.Text;
+using Ingest.Core.Document;
+using Ingest.Core.Pipeline;
+using Ingest.Core.Stages;
 using Ingest.Core.Stages.Entities;
+using Microsoft.Extensions.Configuration;
 
 namespace Ingest.Core.Tests.Stages;
 
-/// <summary>The statistical tagger: tokens, labels, the shipped weights, training.</summary>
+/// <summary>The statistical tagger: tokens, labels, the shipped weights, training, and the entity stage's tagger option.</summary>
 public class NerTaggerTests
 {
     private static string[] Texts(string paragraph) => NerTokenizer.Tokens(paragraph).Select(t => t.Text).ToArray();
@@ -112,5 +117,33 @@ public class NerTaggerTests
             w.Write("not a model"u8);
         gz.Position = 0;
         Assert.Throws<InvalidDataException>(() => NerModel.Load(gz));
+    }
+
+    private static ArticleRecord Extract(bool tagger, string text)
+    {
+        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultPipeline(new PipelineOptions { Entities = { Tagger = tagger } }));
+        return extractor.Extract(new SourceRef("test", "a.txt"), Encoding.UTF8.GetBytes(text)).Record;
+    }
+
+    [Fact]
+    public void TheTaggerOptionTypesAnUnfamiliarNameAsAPerson()
+    {
+        const string text = "Harbour report delayed\n\nThe report on the new harbour wall was written by Tavoli Semaia and will be published in March, the council said.\n\nThe wall was built in 1962.";
+        var rules = Extract(tagger: false, text).Entities.Single(e => e.Name == "Tavoli Semaia");
+        var tagged = Extract(tagger: true, text).Entities.Single(e => e.Name == "Tavoli Semaia");
+        Assert.Equal(EntityTypes.Organization, rules.Type);
+        Assert.Equal(EntityTypes.Person, tagged.Type);
+        Assert.Equal(1, tagged.Mentions);
+    }
+
+    [Fact]
+    public void TheTaggerOptionBindsFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pipeline:Entities:Tagger"] = "true" }).Build();
+        var options = configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>()!;
+        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultPipeline(options));
+        Assert.True(extractor.Pipeline.Stages.OfType<EntityStage>().Single().Options.Tagger);
+        Assert.False(ArticleExtractor.Default.Pipeline.Stages.OfType<EntityStage>().Single().Options.Tagger);
     }
 }
