@@ -4,7 +4,7 @@ using Ingest.Core;
 using Ingest.Core.Document;
 
 /// <summary>
-/// <c>ingest-bench generated [--count N] [--words W] [--rounds R]</c>: articles/s of the core pipeline on generated
+/// <c>ingest-bench generated [--count N] [--words W] [--rounds R] [--tagger]</c>: articles/s of the core pipeline on generated
 /// text articles of about W words (default 1,000): a headline, a dek, a byline, paragraphs of running text with named
 /// people, places and organisations, attributed quotations, and boilerplate lines at the top and the bottom.
 /// Prints articles/s, words/s, and the time each stage takes per article (mean over the best round).
@@ -31,7 +31,10 @@ internal static class Generated
         var rng = new Random(20261129);
         var articles = Enumerable.Range(0, count).Select(i => Encoding.UTF8.GetBytes(Article(rng, words))).ToList();
         long totalWords = articles.Sum(a => Encoding.UTF8.GetString(a).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
-        var extractor = ArticleExtractor.Default;
+        // --tagger: the entity stage uses the statistical tagger (Pipeline:Entities:Tagger), to compare its cost.
+        var extractor = args.Contains("--tagger")
+            ? new ArticleExtractor(ArticleExtractor.CreateDefaultPipeline(new Ingest.Core.Pipeline.PipelineOptions { Entities = { Tagger = true } }))
+            : ArticleExtractor.Default;
         foreach (var a in articles)
             extractor.Extract(new SourceRef("bench", "warmup.txt"), a);
 

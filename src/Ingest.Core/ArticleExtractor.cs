@@ -45,7 +45,7 @@ public sealed class ArticleExtractor
         .Add(new MetadataStage())
         .Add(new TokensStage())
         .Add(new QuoteStage())
-        .Add(new EntityStage())
+        .Add(new EntityStage(options?.Entities))
         .Add(new SpeakerStage());
 
     /// <summary>The default stages in order.</summary>

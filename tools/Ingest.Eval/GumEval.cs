@@ -78,7 +78,16 @@ public static class GumEval
         public List<object> GoldEntities { get; } = [];
     }
 
-    public static int Run(string root, string genre, string? jsonOut, bool verbose, string? dumpDir = null)
+    /// <summary>Scores the extractor on the documents of <paramref name="root"/> and prints the tables; 0 on success, 2 on bad input.</summary>
+    /// <param name="root">The gum_wikinews folder.</param>
+    /// <param name="genre">news, interview or all.</param>
+    /// <param name="jsonOut">Where to write the JSON report, or null.</param>
+    /// <param name="verbose">Per-document rows and error lists.</param>
+    /// <param name="dumpDir">Where to write the rebuilt article texts, or null.</param>
+    /// <param name="docsFrom">A CoNLL file of shared/corpus/ner (e.g. gum/dev.conll): only the documents it lists (its
+    /// <c># doc</c> lines) are scored, to keep documents the tagger was trained on out; null scores all.</param>
+    /// <param name="tagger">Whether the entity stage uses the tagger (<c>Pipeline:Entities:Tagger</c>).</param>
+    public static int Run(string root, string genre, string? jsonOut, bool verbose, string? dumpDir = null, string? docsFrom = null, bool tagger = false)
     {
         if (!Directory.Exists(Path.Combine(root, "xml")))
         {
@@ -86,9 +95,16 @@ public static class GumEval
             return 2;
         }
         var names = GumDocument.List(root).Where(n => genre == "all" || n.StartsWith($"GUM_{genre}_", StringComparison.Ordinal)).ToList();
+        if (docsFrom is not null)
+        {
+            var keep = File.ReadLines(docsFrom).Where(l => l.StartsWith("# doc ", StringComparison.Ordinal)).Select(l => l[6..].Trim()).ToHashSet(StringComparer.Ordinal);
+            names = names.Where(keep.Contains).ToList();
+        }
         if (names.Count == 0) { Console.Error.WriteLine("no documents"); return 2; }
         var docs = names.Select(n => GumDocument.Load(root, n)).ToList();
-        var extractor = ArticleExtractor.Default;
+        var extractor = tagger
+            ? new ArticleExtractor(ArticleExtractor.CreateDefaultPipeline(new Ingest.Core.Pipeline.PipelineOptions { Entities = { Tagger = true } }))
+            : ArticleExtractor.Default;
         // warm-up (JIT, lexicon loading) outside the timed pass
         extractor.Extract(new SourceRef("gum", "warmup.txt"), Encoding.UTF8.GetBytes(docs[0].PlainText()));
 

@@ -1,6 +1,10 @@
 using Ingest.Eval;
 
-const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre news|interview|all] [--json out.json] [--verbose] [--dump-text DIR]";
+const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre news|interview|all] [--json out.json] [--verbose] [--dump-text DIR] [--docs-from CONLL] [--tagger]\n"
+    + "       ingest-eval train-ner <path-to-ner> [--out FILE] [--sources gum,wikigold,wnut17,btc] [--epochs N] [--bits B] [--seed S] [--folds K] [--include-sharealike] [--no-rules] [--no-eval]\n"
+    + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]";
+if (args.Length >= 2 && args[0] is "train-ner" or "ner")
+    return NerCommand(args);
 if (args.Length < 2 || args[0] != "gum")
 {
     Console.Error.WriteLine(Usage);
@@ -10,7 +14,8 @@ var root = args[1];
 var genre = "news";
 string? json = null;
 var verbose = false;
-string? dump = null;
+string? dump = null, docsFrom = null;
+var tagger = false;
 for (var i = 2; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +24,8 @@ for (var i = 2; i < args.Length; i++)
         case "--json" when i + 1 < args.Length: json = args[++i]; break;
         case "--verbose" or "-v": verbose = true; break;
         case "--dump-text" when i + 1 < args.Length: dump = args[++i]; break;
+        case "--docs-from" when i + 1 < args.Length: docsFrom = args[++i]; break;
+        case "--tagger": tagger = true; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}\n{Usage}"); return 2;
     }
 }
@@ -27,4 +34,37 @@ if (genre is not ("news" or "interview" or "all"))
     Console.Error.WriteLine($"--genre must be news, interview or all\n{Usage}");
     return 2;
 }
-return GumEval.Run(root, genre, json, verbose, dump);
+return GumEval.Run(root, genre, json, verbose, dump, docsFrom, tagger);
+
+int NerCommand(string[] a)
+{
+    string root = a[1];
+    string output = "src/Ingest.Core/Resources/Models/ner.bin.gz";
+    string[] sources = NerEval.TrainSources;
+    var options = new Ingest.Core.Stages.Entities.NerTrainingOptions();
+    bool shareAlike = false, evaluate = true;
+    string split = "dev";
+    string? model = null, errors = null;
+    for (var i = 2; i < a.Length; i++)
+    {
+        switch (a[i])
+        {
+            case "--out" when i + 1 < a.Length: output = a[++i]; break;
+            case "--sources" when i + 1 < a.Length: sources = a[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+            case "--epochs" when i + 1 < a.Length: options = options with { Epochs = int.Parse(a[++i]) }; break;
+            case "--bits" when i + 1 < a.Length: options = options with { Bits = int.Parse(a[++i]) }; break;
+            case "--seed" when i + 1 < a.Length: options = options with { Seed = ulong.Parse(a[++i]) }; break;
+            case "--folds" when i + 1 < a.Length: options = options with { Folds = int.Parse(a[++i]) }; break;
+            case "--include-sharealike": shareAlike = true; break;
+            case "--no-rules": options = options with { Rules = false }; break;
+            case "--no-eval": evaluate = false; break;
+            case "--split" when i + 1 < a.Length: split = a[++i]; break;
+            case "--model" when i + 1 < a.Length: model = a[++i]; break;
+            case "--errors" when i + 1 < a.Length: errors = a[++i]; break;
+            default: Console.Error.WriteLine($"unknown argument {a[i]}\n{Usage}"); return 2;
+        }
+    }
+    return a[0] == "train-ner"
+        ? NerEval.Train(root, output, sources, options, shareAlike, evaluate)
+        : NerEval.Evaluate(root, split, model, errors);
+}

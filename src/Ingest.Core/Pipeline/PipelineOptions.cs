@@ -19,6 +19,19 @@ public sealed class PipelineOptions
     public ZonesOptions Zones { get; set; } = new();
     /// <summary>Options of the <c>body</c> stage.</summary>
     public BodyOptions Body { get; set; } = new();
+    /// <summary>Options of the <c>entities</c> stage.</summary>
+    public EntitiesOptions Entities { get; set; } = new();
+}
+
+/// <summary>Options of the <c>entities</c> stage (<c>Pipeline:Entities:*</c>).</summary>
+public sealed class EntitiesOptions
+{
+    /// <summary>
+    /// Whether English articles take their entities from the statistical tagger (trained on open NER data, the rule
+    /// cascade's decisions among its features) instead of the rule cascade alone; other languages always use the cascade.
+    /// <c>Pipeline__Entities__Tagger=true</c> as an environment variable.
+    /// </summary>
+    public bool Tagger { get; set; }
 }
 
 /// <summary>Options of the <c>boilerplate</c> stage (<c>Pipeline:Boilerplate:*</c>); counts are words unless named otherwise.</summary>

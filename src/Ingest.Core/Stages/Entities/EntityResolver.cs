@@ -61,6 +61,12 @@ internal sealed class EntityResolver
             _speakerPersons.Add(name);
     }
 
+    /// <summary>The typing cascade's name, type and title for <paramref name="m"/> (see <see cref="MentionTyper.Classify"/>).</summary>
+    public (string? Name, string? Type, string? Title) Classify(Mention m) => _typer.Classify(m);
+
+    /// <summary>The mentions with the name and type (null: left to coreference) the cascade gave them, in the order added.</summary>
+    public IReadOnlyList<TypedMention> Typed => _typed;
+
     /// <summary>The entities with at least one mention, in order of first appearance.</summary>
     public List<EntityRecord> Resolve() => _coreference.Resolve(_typed);
 

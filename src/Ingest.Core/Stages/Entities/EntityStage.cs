@@ -8,11 +8,20 @@ namespace Ingest.Core.Stages;
 /// entities: recognises people, organisations and places in the body from capitalisation, context cues
 /// (titles and honorifics, organisation heads and legal forms, "in"/"from" before places) and the embedded
 /// lexicons (countries, cities, US states, given names, agencies); merges mentions by in-document coreference
-/// ("Doe" → "Jane Doe", "Doe's" → "Jane Doe", "U.S." → "United States"). Quote speakers are linked to the result by
+/// ("Doe" → "Jane Doe", "Doe's" → "Jane Doe", "U.S." → "United States"). With <see cref="EntitiesOptions.Tagger"/>,
+/// English articles take their names from the statistical tagger instead (<see cref="TaggedEntities"/>: the cascade's
+/// decisions are among its features; the same coreference follows). Quote speakers are linked to the result by
 /// <see cref="SpeakerStage"/>.
 /// </summary>
 public sealed class EntityStage : IPipelineStage
 {
+    /// <summary>Creates the stage.</summary>
+    /// <param name="options">Its options (<c>Pipeline:Entities</c>); defaults when null.</param>
+    public EntityStage(EntitiesOptions? options = null) => Options = options ?? new EntitiesOptions();
+
+    /// <summary>The options in use.</summary>
+    public EntitiesOptions Options { get; }
+
     /// <inheritdoc />
     public string Name => "entities";
     /// <inheritdoc />
@@ -35,6 +44,12 @@ public sealed class EntityStage : IPipelineStage
         }
         foreach (var m in mentions)
             resolver.Add(m);
-        document.Set(Layers.Entities, new EntityLayer(resolver.Resolve(), resolver.Canonical));
+        var entities = resolver.Resolve();
+        if (Options.Tagger && document.Metadata.Language is null or "en" && NerTagger.Shipped is { } tagger)
+        {
+            document.Set(Layers.Entities, TaggedEntities.Resolve(tagger, body.Paragraphs, mentions, resolver, entities));
+            return;
+        }
+        document.Set(Layers.Entities, new EntityLayer(entities, resolver.Canonical));
     }
 }
