@@ -29,8 +29,8 @@ namespace Ingest.LocalHost;
 /// <para>Deletions: a blob seen before that is gone from a complete listing has its record removed
 /// (<see cref="IngestService.DeleteAsync"/>); deletions while the host was down are found by the repair pass
 /// (<see cref="IStoreRepair"/>), run at start and every <see cref="LocalHostOptions.ReconcileInterval"/>. Each
-/// reconcile also offers every blob again, so a write that was acknowledged and then lost is redone (the service skips
-/// blobs whose content hash and pipeline version are stored).</para>
+/// reconcile also offers again every blob done earlier whose record or failure is no longer stored, so a write that was
+/// acknowledged and then lost is redone (one state read per blob, no download).</para>
 /// </remarks>
 internal sealed class BlobPollingWorker(
     BlobServiceClient blobService,
@@ -66,7 +66,7 @@ internal sealed class BlobPollingWorker(
                 if (DateTimeOffset.UtcNow >= nextReconcile)
                 {
                     await ReconcileAsync(stoppingToken);
-                    _done.Clear();
+                    await ForgetLostAsync(container.Name, stoppingToken);
                     nextReconcile = DateTimeOffset.UtcNow + options.Value.ReconcileInterval;
                 }
                 try
@@ -104,6 +104,27 @@ internal sealed class BlobPollingWorker(
         {
             logger.LogWarning("Repair pass failed: {Error}; it runs again in {Interval}", ex.Message.Split('\n')[0],
                 options.Value.ReconcileInterval);
+        }
+    }
+
+    /// <summary>
+    /// Forgets the blobs done earlier whose article or failure record is no longer stored (an acknowledged write that
+    /// storage lost), so the next listing offers them again: one state read each, no download.
+    /// </summary>
+    private async Task ForgetLostAsync(string containerName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = services.GetRequiredService<IArticleStore>();
+            foreach (string name in _done.Keys.ToList())
+            {
+                if (await store.GetStateAsync(ArticleIds.For(new SourceRef(containerName, name)), cancellationToken) is null)
+                    _done.TryRemove(name, out _);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Checking processed blobs against the store failed: {Error}", ex.Message.Split('\n')[0]);
         }
     }
 

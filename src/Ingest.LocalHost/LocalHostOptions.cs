@@ -20,7 +20,8 @@ public sealed class LocalHostOptions
 
     /// <summary>
     /// How often the store is repaired (<c>IStoreRepair</c>: unfinished writes, records of deleted blobs, orphan index
-    /// rows, entity counts) and every blob offered again (default 5 min). The pass also runs at start.
+    /// rows, entity counts) and processed blobs whose record was lost are offered again (default 5 min). The pass also
+    /// runs at start.
     /// </summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -66,7 +66,7 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
         var counter = new EntityNameCounter(tables.EntityIndex, tables.EntityNames);
         _upsert = new ArticleUpsert(articles, _records, index, counter, _failures, logger);
         _removal = new ArticleRemoval(articles, _records, index, counter, _failures, logger);
-        _repair = new StoreRepair(tables, articles, _records, _failures, _upsert, _removal, counter, blobService, logger);
+        _repair = new StoreRepair(tables, articles, _records, _failures, _upsert, _removal, index, counter, blobService, logger);
         _articleQueries = new ArticleQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
         _quoteQueries = new QuoteQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
         _entityQueries = new EntityNameQuery(tables.EntityNames);

@@ -26,16 +26,19 @@ internal sealed class StoreRepair(
     FailureStore failures,
     ArticleUpsert upsert,
     ArticleRemoval removal,
+    IndexWriter index,
     EntityNameCounter entityNames,
     BlobServiceClient blobService,
     ILogger logger)
 {
-    private readonly Dictionary<string, bool> _containers = new(StringComparer.Ordinal);
-
     /// <summary>Runs the pass.</summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<RepairReport> RepairAsync(CancellationToken cancellationToken)
     {
+        // Whether each source container exists, asked once per pass (a container may come or go between passes).
+        var containers = new Dictionary<string, bool>(StringComparer.Ordinal);
+        Task<bool> SourceIsGoneAsync(SourceRef source) => SourceGoneAsync(source, containers, cancellationToken);
+
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in articles.ListAllAsync(cancellationToken).ConfigureAwait(false))
             rows[TableKeys.Unescape(row.PartitionKey)] = row;
@@ -55,7 +58,7 @@ internal sealed class StoreRepair(
             checkedCount++;
             seen[id] = tag;
             withBlob.Add(id);
-            if (await SourceIsGoneAsync(stored.Record.Source, cancellationToken).ConfigureAwait(false))
+            if (await SourceIsGoneAsync(stored.Record.Source).ConfigureAwait(false))
             {
                 await removal.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
                 deleted++;
@@ -85,7 +88,7 @@ internal sealed class StoreRepair(
             // The record was lost (deleted by hand, or a write acknowledged and then lost): the row cannot stand alone.
             var source = new SourceRef(row.GetString("SourceContainer") ?? "", row.GetString("SourceName") ?? "");
             await articles.DeleteAsync(row.PartitionKey, cancellationToken).ConfigureAwait(false);
-            if (await SourceIsGoneAsync(source, cancellationToken).ConfigureAwait(false))
+            if (await SourceIsGoneAsync(source).ConfigureAwait(false))
                 deleted++;
             else
                 requeue.Add(source);
@@ -93,7 +96,7 @@ internal sealed class StoreRepair(
         foreach (var (id, row) in failed.Where(f => !withBlob.Contains(f.Key) && !rows.ContainsKey(f.Key)))
         {
             var source = new SourceRef(row.GetString("SourceContainer") ?? "", row.GetString("SourceName") ?? "");
-            if (await SourceIsGoneAsync(source, cancellationToken).ConfigureAwait(false))
+            if (await SourceIsGoneAsync(source).ConfigureAwait(false))
             {
                 await failures.ClearAsync(row.PartitionKey, cancellationToken).ConfigureAwait(false);
                 deleted++;
@@ -143,18 +146,18 @@ internal sealed class StoreRepair(
             var listedNow = unchanged ? [] : stored?.AllRefs().ToHashSet() ?? [];
             orphans.AddRange(group.Select(c => c.Ref).Where(r => !listedNow.Contains(r)));
         }
-        await new IndexWriter(tables).DeleteAsync(orphans, cancellationToken).ConfigureAwait(false);
+        await index.DeleteAsync(orphans, cancellationToken).ConfigureAwait(false);
         return orphans.Count;
     }
 
     /// <summary>True only when the source's container exists and the blob does not.</summary>
-    private async Task<bool> SourceIsGoneAsync(SourceRef source, CancellationToken cancellationToken)
+    private async Task<bool> SourceGoneAsync(SourceRef source, Dictionary<string, bool> containers, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(source.Container) || string.IsNullOrEmpty(source.Name))
             return false;
         var container = blobService.GetBlobContainerClient(source.Container);
-        if (!_containers.TryGetValue(source.Container, out bool exists))
-            _containers[source.Container] = exists = (await container.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+        if (!containers.TryGetValue(source.Container, out bool exists))
+            containers[source.Container] = exists = (await container.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
         if (!exists)
             return false;
         return !(await container.GetBlobClient(source.Name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
