@@ -34,6 +34,26 @@ public class HostFaultTests
             await host.Container.GetBlobClient($"faults/story-{i:D3}.txt").UploadAsync(BinaryData.FromBytes(Article(i)), overwrite: true);
     }
 
+    /// <summary>Starts a host over <paramref name="connectionString"/> (null: the shared Azurite), runs the test, and
+    /// stops the host and deletes its resources whatever happens.</summary>
+    private static async Task WithHostAsync(string? connectionString, Func<LocalHostFixture, Task> test,
+        string? reconcileInterval = null)
+    {
+        var host = new LocalHostFixture(connectionString);
+        if (reconcileInterval is not null)
+            host.HostEnvironment["LocalHost__ReconcileInterval"] = reconcileInterval;
+        try
+        {
+            await host.InitializeAsync();
+            host.EnsureStarted();
+            await test(host);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
     /// <summary>
     /// Waits until the blobs in the container (at least <paramref name="atLeast"/>) and the stored articles match one to
     /// one — each blob has an article row or a failure row, no row of a blob that is not there — and the tables agree.
@@ -76,11 +96,8 @@ public class HostFaultTests
     [Fact]
     public async Task The_host_killed_mid_batch_and_started_again_leaves_one_record_or_failure_per_blob()
     {
-        var host = new LocalHostFixture();
-        try
+        await WithHostAsync(null, async host =>
         {
-            await host.InitializeAsync();
-            host.EnsureStarted();
             await UploadAsync(host, 0, 30);
             // Kill as soon as the first articles land: the rest of the batch is mid-flight.
             var watch = Stopwatch.StartNew();
@@ -92,11 +109,7 @@ public class HostFaultTests
             await host.RestartAsync();
             host.EnsureStarted();
             await AssertSettledAsync(host, 30);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
@@ -104,12 +117,8 @@ public class HostFaultTests
     {
         await using var azurite = new PrivateAzurite();
         await azurite.StartAsync();
-        var host = new LocalHostFixture(azurite.ConnectionString);
-        host.HostEnvironment["LocalHost__ReconcileInterval"] = "00:00:05";
-        try
+        await WithHostAsync(azurite.ConnectionString, async host =>
         {
-            await host.InitializeAsync();
-            host.EnsureStarted();
             await UploadAsync(host, 0, 24);
             await Task.Delay(400);
             await azurite.StopAsync();
@@ -120,11 +129,7 @@ public class HostFaultTests
             await host.Container.CreateIfNotExistsAsync();
             await UploadAsync(host, 24, 6);
             await AssertSettledAsync(host, 6);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        }, reconcileInterval: "00:00:05");
     }
 
     [Fact]
@@ -132,13 +137,9 @@ public class HostFaultTests
     {
         await using var azurite = new PrivateAzurite();
         await azurite.StartAsync();
-        var host = new LocalHostFixture(azurite.ConnectionString);
         // A killed Azurite may come back without its tables (503 TableNotFound until then): the repair pass creates them.
-        host.HostEnvironment["LocalHost__ReconcileInterval"] = "00:00:05";
-        try
+        await WithHostAsync(azurite.ConnectionString, async host =>
         {
-            await host.InitializeAsync();
-            host.EnsureStarted();
             await UploadAsync(host, 0, 1);
             string id = ArticleIds.For(new SourceRef(host.ContainerName, "faults/story-000.txt"));
             var watch = Stopwatch.StartNew();
@@ -171,22 +172,14 @@ public class HostFaultTests
                 Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"still {(int)status} after Azurite came back: {await (await host.Api.GetAsync("api/articles?entity=Ada%20Quill")).Content.ReadAsStringAsync()}");
                 await Task.Delay(250);
             }
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        }, reconcileInterval: "00:00:05");
     }
 
     [Fact]
     public async Task Tables_deleted_under_the_running_host_are_created_again_and_every_blob_settles()
     {
-        var host = new LocalHostFixture();
-        host.HostEnvironment["LocalHost__ReconcileInterval"] = "00:00:05";
-        try
+        await WithHostAsync(null, async host =>
         {
-            await host.InitializeAsync();
-            host.EnsureStarted();
             await UploadAsync(host, 0, 9);
             await AssertSettledAsync(host, 9);
             await host.Tables.DeleteTableAsync(host.Names.Articles);
@@ -196,10 +189,6 @@ public class HostFaultTests
             await UploadAsync(host, 9, 9);
             // The earlier nine lost their rows with the tables; the reconcile pass offers them again.
             await AssertSettledAsync(host, 18);
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
+        }, reconcileInterval: "00:00:05");
     }
 }

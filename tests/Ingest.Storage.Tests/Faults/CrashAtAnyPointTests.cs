@@ -1,9 +1,5 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Ingest.Core.Abstractions;
 using Ingest.Core.Document;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Ingest.Storage.Tests.Records;
 
 namespace Ingest.Storage.Tests.Faults;
@@ -33,18 +29,8 @@ public class CrashAtAnyPointTests(AzuriteFixture fixture)
         entities: [Org("Harbor Trust"), Person("Mina Dale")], quotes: [("It was a long winter.", "Mina Dale")],
         publishedAt: "2024-05-20");
 
-    private (TableArticleStore Store, CrashPolicy Policy) FaultyStore(StorageUnderTest s)
-    {
-        var policy = new CrashPolicy();
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
-        var store = new TableArticleStore(new TableServiceClient(fixture.ConnectionString, tableOptions),
-            new BlobServiceClient(fixture.ConnectionString, blobOptions),
-            Options.Create(new StorageOptions { NamePrefix = s.Prefix }), NullLogger<TableArticleStore>.Instance);
-        return (store, policy);
-    }
+    private (TableArticleStore Store, CrashPolicy Policy) FaultyStore(StorageUnderTest s) =>
+        CrashPolicy.Store(fixture.ConnectionString, s.Prefix);
 
     private async Task<int> RequestsOfAsync(Func<IArticleStore, Task> setUp, ArticleRecord record)
     {

@@ -1,5 +1,9 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Ingest.Storage.Tests.Faults;
 
@@ -17,6 +21,20 @@ internal sealed class CrashPolicy : HttpPipelinePolicy
     public int CrashAt { get; set; }
 
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>A store over the tables and containers of <paramref name="prefix"/> whose every request passes a new policy.</summary>
+    public static (TableArticleStore Store, CrashPolicy Policy) Store(string connectionString, string prefix)
+    {
+        var policy = new CrashPolicy();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        var store = new TableArticleStore(new TableServiceClient(connectionString, tableOptions),
+            new BlobServiceClient(connectionString, blobOptions),
+            Options.Create(new StorageOptions { NamePrefix = prefix }), NullLogger<TableArticleStore>.Instance);
+        return (store, policy);
+    }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {

@@ -1,10 +1,7 @@
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Ingest.Core.Abstractions;
 using Ingest.Core.Document;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Ingest.Storage.Tests.Records;
 
 namespace Ingest.Storage.Tests.Faults;
@@ -98,14 +95,7 @@ public class RemovalAndRepairTests(AzuriteFixture fixture)
         await s.Store.UpsertAsync(recordLost);
 
         // An upsert that stops after its record blob and two index writes (a killed host).
-        var policy = new CrashPolicy();
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
-        var faulty = new TableArticleStore(new TableServiceClient(fixture.ConnectionString, tableOptions),
-            new BlobServiceClient(fixture.ConnectionString, blobOptions),
-            Options.Create(new StorageOptions { NamePrefix = s.Prefix }), NullLogger<TableArticleStore>.Instance);
+        var (faulty, policy) = CrashPolicy.Store(fixture.ConnectionString, s.Prefix);
         policy.CrashAt = 5;
         await Assert.ThrowsAnyAsync<Exception>(() => faulty.UpsertAsync(unfinished));
 
