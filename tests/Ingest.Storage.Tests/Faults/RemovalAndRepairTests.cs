@@ -121,6 +121,7 @@ public class RemovalAndRepairTests(AzuriteFixture fixture)
         // Mina Dale's count (her only article lost its record); Ada Quill's 7 is fixed by completing the unfinished write.
         Assert.True(report.CountsFixed >= 1, $"counts fixed {report.CountsFixed}");
         Assert.Equal(unfinished.Body, (await s.Store.GetAsync(unfinished.Id))!.Body);
+        Assert.Equal(whole.Body, (await s.Store.GetAsync(whole.Id))!.Body); // a sound article is left as it is
         Assert.Null(await s.Store.GetAsync(sourceDeleted.Id));
         var counts = await CountsAsync(s.Store);
         Assert.Equal(2, counts["Ada Quill"]);
@@ -130,5 +131,22 @@ public class RemovalAndRepairTests(AzuriteFixture fixture)
 
         var again = await s.Services.GetRequiredService<IStoreRepair>().RepairAsync();
         Assert.False(again.FoundProblems, again.ToString());
+    }
+
+    [Fact]
+    public async Task Repair_deletes_nothing_when_the_ingest_container_itself_is_missing()
+    {
+        // Tempting: every source blob "is gone". A missing container is a misconfiguration or an outage, not deletions.
+        var s = await fixture.CreateAsync();
+        var record = InContainer(s, Article("eeee000000000020", entities: [Person("Ada Quill")]));
+        await UploadSourceAsync(s, record);
+        await s.Store.UpsertAsync(record);
+        await s.Blobs.DeleteBlobContainerAsync(s.Names.IncomingContainer);
+
+        var report = await s.Services.GetRequiredService<IStoreRepair>().RepairAsync();
+
+        Assert.Equal(0, report.Deleted);
+        Assert.Equal(record.Body, (await s.Store.GetAsync(record.Id))!.Body);
+        Assert.Equal([record.Id], await ListedAsync(s.Store, new ArticleQuery()));
     }
 }
