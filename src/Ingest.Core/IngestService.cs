@@ -179,6 +179,29 @@ public sealed class IngestService(
     }
 
     /// <summary>
+    /// Removes what is stored for a blob that a deletion notice names (Event Grid <c>BlobDeleted</c>), unless the blob exists
+    /// again: deleted and uploaded anew before the notice arrived, the new file is processed by its own upload's trigger and
+    /// its record must stay.
+    /// </summary>
+    /// <param name="source">Blob path the notice names.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns><see cref="IngestStatus.Deleted"/> when the blob is gone (whether or not anything was stored), else
+    /// <see cref="IngestStatus.Unchanged"/> with nothing removed.</returns>
+    public async Task<IngestOutcome> DeleteIfGoneAsync(SourceRef source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using (var stream = await rawStore.OpenReadAsync(source, cancellationToken).ConfigureAwait(false))
+        {
+            if (stream is not null)
+            {
+                logger.LogInformation("Deletion notice for {Source} ignored: the blob exists again", source);
+                return new IngestOutcome(ArticleIds.For(source), IngestStatus.Unchanged);
+            }
+        }
+        return await DeleteAsync(source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Stores a failure record for a blob the host gave up on after <paramref name="attempts"/> tries that threw (storage
     /// errors, host crashes): a poison message, or the local poller's last try. The blob stays; it is tried again when it
     /// changes or is reprocessed.

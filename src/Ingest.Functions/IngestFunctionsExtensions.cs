@@ -39,6 +39,7 @@ public static class IngestFunctionsExtensions
         services.TryAddTransient<BlobIngestFunction>();
         services.TryAddTransient<ArticlesHttpFunctions>();
         services.TryAddTransient<DeleteArticleFunction>();
+        services.TryAddTransient<BlobDeletedEventFunction>();
         services.TryAddTransient<ApiFallbackFunction>();
         services.TryAddTransient<HealthFunction>();
         services.TryAddTransient<ReprocessHttpFunction>();

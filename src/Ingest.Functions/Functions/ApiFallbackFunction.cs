@@ -24,7 +24,7 @@ public sealed class ApiFallbackFunction
     /// ignoring case). Written without brackets or braces, which route templates would need escaped (<c>(?:(?!/).)+</c> is one
     /// segment); a test checks it against <see cref="ApiRoutes.All"/>, the end-to-end tests through ASP.NET routing.
     /// </summary>
-    public const string Route = "{*path:regex(^(?!(articles|articles/(?:(?!/).)+|quotes|entities|failures|health|reprocess)/*$).+$)}";
+    public const string Route = "{*path:regex(^(?!(articles|articles/(?:(?!/).)+|quotes|entities|failures|health|reprocess|events/blob-deleted)/*$).+$)}";
 
     /// <summary>404 or 405 with the JSON error body.</summary>
     [Function(nameof(ApiFallback))]
