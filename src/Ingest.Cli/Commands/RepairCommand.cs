@@ -25,7 +25,7 @@ internal static class RepairCommand
         var command = new Command("repair",
             "Check the stored records, index rows and entity counts against each other and fix what disagrees; prints what was fixed.")
         { connection, prefix };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(connection)!, parse.GetValue(prefix), ct));
+        command.SetAction((parse, ct) => RunAsync(CommonOptions.ConnectionOf(parse, connection), parse.GetValue(prefix), ct));
         return command;
     }
 
