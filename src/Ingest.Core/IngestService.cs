@@ -1,5 +1,6 @@
 using Ingest.Core.Abstractions;
 using Ingest.Core.Document;
+using Ingest.Core.Telemetry;
 using Ingest.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,34 @@ public sealed class IngestService(
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(content);
+        using var span = IngestTelemetry.Source.StartActivity("ingest.article");
+        span?.SetTag("ingest.source", source.ToString());
+        try
+        {
+            var outcome = await IngestCoreAsync(source, content, force, cancellationToken).ConfigureAwait(false);
+            Count(outcome, span);
+            return outcome;
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>Counts an outcome in <see cref="IngestTelemetry.ArticlesProcessed"/> and tags the article's span with it.</summary>
+    private static void Count(IngestOutcome outcome, System.Diagnostics.Activity? span)
+    {
+        string status = outcome.Status.ToString().ToLowerInvariant();
+        IngestTelemetry.ArticlesProcessed.Add(1, new KeyValuePair<string, object?>(IngestTelemetry.StatusTag, status));
+        span?.SetTag("ingest.article_id", outcome.ArticleId);
+        span?.SetTag(IngestTelemetry.StatusTag, status);
+        if (outcome.Failure is { } failure)
+            span?.SetTag(IngestTelemetry.StageTag, failure.Stage);
+    }
+
+    private async Task<IngestOutcome> IngestCoreAsync(SourceRef source, Stream content, bool force, CancellationToken cancellationToken)
+    {
         string id = ArticleIds.For(source);
         long max = options.Value.MaxArticleBytes;
 
@@ -175,7 +204,9 @@ public sealed class IngestService(
         string id = ArticleIds.For(source);
         bool existed = await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Removed {ArticleId} of deleted blob {Source}: {Existed}", id, source, existed ? "removed" : "nothing stored");
-        return new IngestOutcome(id, IngestStatus.Deleted);
+        var outcome = new IngestOutcome(id, IngestStatus.Deleted);
+        Count(outcome, System.Diagnostics.Activity.Current);
+        return outcome;
     }
 
     /// <summary>
@@ -249,6 +280,8 @@ public sealed class IngestService(
         if (hash is not null && await store.WithdrawAsync(id, hash, cancellationToken).ConfigureAwait(false))
             logger.LogInformation("Withdrew the record of {ArticleId}: its blob now holds other content that fails", id);
         await store.RecordFailureAsync(failure, cancellationToken).ConfigureAwait(false);
+        IngestTelemetry.Failures.Add(1, new KeyValuePair<string, object?>(IngestTelemetry.StageTag, stage),
+            new KeyValuePair<string, object?>("error.type", errorType));
         logger.LogInformation("Recorded failure for {Source} in stage {Stage}: {Reason}", source, stage, reason);
         return new IngestOutcome(id, IngestStatus.Failed, failure);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Ingest.Core;
 using Ingest.Functions;
+using Ingest.Functions.Telemetry;
 using Ingest.LocalHost;
 using Ingest.Storage;
 
@@ -14,6 +15,8 @@ builder.Services.AddIngestPipeline(builder.Configuration);
 builder.Services.AddIngestStorage(builder.Configuration);
 builder.AddIngestFunctions(); // %IngestContainer%, %ReprocessQueueName% resolve to the storage's names
 builder.Services.AddMvcCore();
+// Console (Telemetry:Console=true) or OTLP (OTEL_EXPORTER_OTLP_ENDPOINT) export of Ingest's spans and metrics; off by default.
+builder.Services.AddIngestTelemetry(builder.Configuration);
 builder.Services.AddHostedService<BlobPollingWorker>();
 builder.Services.AddHostedService<QueuePollingWorker>();
 builder.Services.AddHostedService<ReprocessScheduleWorker>();

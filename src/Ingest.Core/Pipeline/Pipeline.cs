@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ingest.Core.Document;
+using Ingest.Core.Telemetry;
 
 namespace Ingest.Core.Pipeline;
 
@@ -35,6 +36,8 @@ public sealed class Pipeline
         {
             cancellationToken.ThrowIfCancellationRequested();
             long start = Stopwatch.GetTimestamp();
+            using var span = IngestTelemetry.Source.StartActivity("ingest.stage");
+            span?.SetTag(IngestTelemetry.StageTag, stage.Name);
             document.EnterStage(stage, EnforcesContract);
             try
             {
@@ -47,6 +50,7 @@ public sealed class Pipeline
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 document.AbandonStage();
+                span?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 throw new StageFailedException(stage.Name, ex);
             }
             catch
@@ -54,7 +58,10 @@ public sealed class Pipeline
                 document.AbandonStage();
                 throw;
             }
-            timings.Add(new StageTiming(stage.Name, Stopwatch.GetElapsedTime(start)));
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            timings.Add(new StageTiming(stage.Name, elapsed));
+            if (IngestTelemetry.StageDuration.Enabled)
+                IngestTelemetry.StageDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>(IngestTelemetry.StageTag, stage.Name));
         }
         return new PipelineResult(document, timings);
     }
