@@ -61,4 +61,20 @@ internal static class CopyBodies
         "Ilse Brandvold, who chairs the authority, said the appointment would help the port prepare for larger grain ships. " +
         "The new harbour master will start in October and oversee dredging of the main channel, which has silted up since the spring floods.\n\n" +
         "Local pilots welcomed the choice and said the channel had become hard to navigate at low tide.";
+
+    /// <summary>The wire's own file of <see cref="Original"/>: masthead, headline, byline, date, body, share and newsletter promos.</summary>
+    public static readonly string WireFile =
+        "COASTAL WIRE\n\nPort Authority Votes to Close Pier Nine Ferry Terminal\n\nBy Hanne Solberg\n\nJune 5, 2025\n\n" +
+        Original + "\n\nShare this article on Facebook and Twitter.\n\nSign up for our morning newsletter.\n";
+
+    /// <summary>A republisher's file of <see cref="Original"/>: its own promo, dek, "first appeared" note, credit, licence and comment rules.</summary>
+    public static readonly string RepublisherFile =
+        "Support Bay Courier - Go Ad-Free!\n\nPort Authority Votes to Close Pier Nine Ferry Terminal\n\n" +
+        "The east bank loses its boat landing after sixty years\n\nThis post first appeared on Bay Courier\n\n" +
+        "From Coastal Wire:\n\n" + Original + "\n\nSupport Bay Courier - Go Ad-Free!\n\n" +
+        "Anyone is free to republish, copy, and redistribute the text in this content, as long as they provide a backlink and credit to Bay Courier.\n\n" +
+        "Our commenting rules: Be civil. We remove spam and personal attacks.\n";
+
+    /// <summary>Another outlet's file of <see cref="SameTopicOtherStory"/>.</summary>
+    public static readonly string SameTopicFile = "RIVER TIMES\n\nFerry Terminal to Close\n\n" + SameTopicOtherStory;
 }
