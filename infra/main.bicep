@@ -39,6 +39,7 @@ param tableNames string[] = [
   'DateIndex'
   'EntityNames'
   'QuoteIndex'
+  'CopyIndex'
   'TemplateLines'
 ]
 

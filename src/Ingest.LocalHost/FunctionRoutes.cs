@@ -18,6 +18,8 @@ internal static class FunctionRoutes
         // Each endpoint is named after its [Function] (tests compare them with the attributes).
         app.MapGet("/api/articles/{id}", (HttpContext c, string id, ArticlesHttpFunctions f) => Run(c, f.GetArticle(c.Request, id, c.RequestAborted)))
             .WithName(nameof(ArticlesHttpFunctions.GetArticle));
+        app.MapGet("/api/articles/{id}/copies", (HttpContext c, string id, ArticlesHttpFunctions f) => Run(c, f.GetArticleCopies(c.Request, id, c.RequestAborted)))
+            .WithName(nameof(ArticlesHttpFunctions.GetArticleCopies));
         app.MapGet("/api/articles", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListArticles(c.Request, c.RequestAborted)))
             .WithName(nameof(ArticlesHttpFunctions.ListArticles));
         app.MapGet("/api/quotes", (HttpContext c, ArticlesHttpFunctions f) => Run(c, f.ListQuotes(c.Request, c.RequestAborted)))

@@ -13,6 +13,7 @@ internal enum IndexTable
     Source,
     Date,
     Quote,
+    Copy,
 }
 
 /// <summary>The address of one index row; the list of these is kept with the record so stale rows can be deleted.</summary>
@@ -41,16 +42,17 @@ internal sealed record IndexRow(IndexTable Table, TableEntity Entity)
 /// ascending key order is newest first), or PK = <c>~~</c>, RK = id for an article without a date (listed last). <c>~</c>
 /// sorts after every digit, so the month partitions' range queries never read these rows.</item>
 /// <item>Quote: PK = <see cref="TableKeys.TextHash"/>(quote text), RK = id; Text, Speaker, SpeakerKind.</item>
+/// <item>Copy: the body fingerprint's LSH band rows, a content-hash row and a signature row (<see cref="CopyRows"/>).</item>
 /// </list>
 /// </summary>
 internal static class ArticleIndex
 {
     /// <summary>
     /// The layout of the index rows <see cref="Build"/> writes, kept on the article row (<c>IndexLayout</c>): 1 had no alias
-    /// and no newest-first rows, 2 has them. Rows of an older layout are rewritten by the next upsert of the article, even of the
+    /// and no newest-first rows, 2 has them, 3 adds the copy-index rows (<see cref="CopyRows"/>). Rows of an older layout are rewritten by the next upsert of the article, even of the
     /// same record, and such articles are listed as outdated, so <c>POST /api/reprocess</c> brings them up to date.
     /// </summary>
-    public const int Layout = 2;
+    public const int Layout = 3;
 
     /// <summary>First character of the newest-first partitions of the date table.</summary>
     public const string NewestPrefix = "~";
@@ -80,7 +82,11 @@ internal static class ArticleIndex
     internal const int MaxNameChars = 1_000;
     internal const int MaxQuoteChars = 16_000;
 
-    public static IReadOnlyList<IndexRow> Build(ArticleRecord record)
+    /// <summary>The index rows of <paramref name="record"/>, each address once.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="firstStoredAt">When a record of the article was first stored (written on the copy index's signature row), or
+    /// null when unknown; the row addresses do not depend on it.</param>
+    public static IReadOnlyList<IndexRow> Build(ArticleRecord record, DateTimeOffset? firstStoredAt = null)
     {
         string id = record.Id;
         string idKey = TableKeys.Escape(id);
@@ -178,6 +184,9 @@ internal static class ArticleIndex
         {
             Add(IndexTable.Date, Summary(record, NewestUndated, idKey));
         }
+
+        foreach (var (_, entity) in CopyRows.Build(record, firstStoredAt))
+            Add(IndexTable.Copy, entity);
 
         return [.. rows.Values];
     }

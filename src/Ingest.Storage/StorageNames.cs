@@ -36,6 +36,7 @@ public sealed class StorageNames
         SourceIndex = Table(options.SourceIndexTable);
         DateIndex = Table(options.DateIndexTable);
         QuoteIndex = Table(options.QuoteIndexTable);
+        CopyIndex = Table(options.CopyIndexTable);
         TemplateLines = Table(options.TemplateLinesTable);
     }
 
@@ -75,6 +76,9 @@ public sealed class StorageNames
     /// <summary>Quote index table.</summary>
     public string QuoteIndex { get; }
 
+    /// <summary>Copy (body fingerprint) index table.</summary>
+    public string CopyIndex { get; }
+
     /// <summary>Template-memory table.</summary>
     public string TemplateLines { get; }
 
@@ -92,7 +96,7 @@ public sealed class StorageNames
 
     /// <summary>Every table name.</summary>
     public IReadOnlyList<string> Tables =>
-        [Articles, Failures, EntityIndex, EntityNames, SpeakerIndex, SourceIndex, DateIndex, QuoteIndex, TemplateLines];
+        [Articles, Failures, EntityIndex, EntityNames, SpeakerIndex, SourceIndex, DateIndex, QuoteIndex, CopyIndex, TemplateLines];
 
     /// <summary>Every blob container name.</summary>
     public IReadOnlyList<string> Containers => [IncomingContainer, RecordsContainer];

@@ -55,6 +55,10 @@ public sealed class StorageOptions
     /// <summary>Index table quote text hash → articles.</summary>
     public string QuoteIndexTable { get; set; } = "QuoteIndex";
 
+    /// <summary>Index table of body fingerprints: LSH band key, content hash → articles, and each article's MinHash signature
+    /// (republished copies; <c>GET /api/articles/{id}/copies</c>).</summary>
+    public string CopyIndexTable { get; set; } = "CopyIndex";
+
     /// <summary>Table of the publisher-template memory.</summary>
     public string TemplateLinesTable { get; set; } = "TemplateLines";
 

@@ -24,6 +24,13 @@ internal sealed class StoredRecord
     /// </summary>
     public List<string[]> StaleRows { get; set; } = [];
 
+    /// <summary>
+    /// When a record of the article was first stored: set by the first upsert and carried over by every later one (and by a
+    /// withdrawal), so it is the article's ingestion time; the story of copies takes the earliest-stored member as its id. Null
+    /// in blobs written before it was kept.
+    /// </summary>
+    public DateTimeOffset? FirstStoredAt { get; set; }
+
     /// <summary>Serialises row addresses as <c>[table, partitionKey, rowKey]</c>.</summary>
     public static List<string[]> FromRefs(IEnumerable<IndexRowRef> refs) =>
         [.. refs.Select(r => new[] { r.Table.ToString(), r.PartitionKey, r.RowKey })];

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Ingest.Core.Abstractions;
+using Ingest.Core.Copies;
 using Ingest.Core.Document;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     private readonly QuoteQueryPlanner _quoteQueries;
     private readonly EntityNameQuery _entityQueries;
     private readonly FailureQuery _failureQueries;
+    private readonly CopyQuery _copyQueries;
     private readonly ArticleTables _tables;
     private readonly BlobContainerClient _recordsContainer;
     private readonly ILogger _logger;
@@ -44,10 +46,12 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// <param name="blobService">Blob service client of the storage account.</param>
     /// <param name="options">Resource names and limits.</param>
     /// <param name="logger">Logger.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <param name="timeProvider">Clock of the first-stored times (the story of copies is named after its earliest-stored member);
+    /// null: the system clock.</param>
+    /// <exception cref="ArgumentNullException">An argument but <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentException"><see cref="StorageOptions.NamePrefix"/> is not lower-case letters and digits.</exception>
     public TableArticleStore(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options,
-        ILogger<TableArticleStore> logger)
+        ILogger<TableArticleStore> logger, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(tableService);
         ArgumentNullException.ThrowIfNull(blobService);
@@ -64,11 +68,12 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
         _states = new ArticleStates(articles, _failures);
         var index = new IndexWriter(tables);
         var counter = new EntityNameCounter(tables.EntityIndex, tables.EntityNames);
-        _upsert = new ArticleUpsert(articles, _records, index, counter, _failures, logger);
+        _upsert = new ArticleUpsert(articles, _records, index, counter, _failures, logger, timeProvider ?? TimeProvider.System);
         _removal = new ArticleRemoval(articles, _records, index, counter, _failures, logger);
         _repair = new StoreRepair(tables, articles, _records, _failures, _upsert, _removal, index, counter, blobService, logger);
         _articleQueries = new ArticleQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
-        _quoteQueries = new QuoteQueryPlanner(tables, options.Value.MaxScanRowsPerQuery);
+        _copyQueries = new CopyQuery(tables.CopyIndex, articles, _records);
+        _quoteQueries = new QuoteQueryPlanner(tables, _copyQueries, options.Value.MaxScanRowsPerQuery);
         _entityQueries = new EntityNameQuery(tables.EntityNames);
         _failureQueries = new FailureQuery(tables.Failures);
     }
@@ -207,6 +212,22 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     }
 
     /// <summary>
+    /// The story of an article: every listed article linked to it by the same content hash or a near-duplicate body, directly or
+    /// through other copies, found through the copy index (<see cref="CopyRows"/>: one range query per LSH band and one for the
+    /// content hash per member, and a point read of each candidate's signature row) and judged by <see cref="CopyLinks"/>.
+    /// </summary>
+    /// <param name="articleId">Article id.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The story (of one when the article has no copies), or null when no record of the article is listed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="articleId"/> is null, empty or white space.</exception>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public async Task<Story?> GetCopiesAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        return await _copyQueries.GetStoryAsync(articleId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Lists articles matching <paramref name="query"/> (filters combined with AND). The most selective given filter drives
     /// the query (entity, then speaker, then source, then date; no filter scans the articles table) and the others are
     /// checked per row; such a page may hold fewer than <paramref name="pageSize"/> items but still a continuation token.
@@ -259,7 +280,9 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
     /// Lists quotations matching <paramref name="query"/>, one <see cref="QuoteHit"/> per distinct quotation with every article
     /// it appears in. With a speaker, reads that speaker's partition of the speaker index; otherwise scans the quote-text index
     /// (one partition per quotation). <see cref="QuoteQuery.Text"/> keeps quotations that contain all its words; the words are
-    /// checked per row, so a page may be short (or empty) and still carry a continuation token.
+    /// checked per row, so a page may be short (or empty) and still carry a continuation token. Each hit's
+    /// <see cref="QuoteHit.Stories"/> groups its articles by story (copies under the earliest-stored), from the signature rows of
+    /// the copy index (a point read per article of the hits that have more than one).
     /// </summary>
     /// <param name="query">Filters.</param>
     /// <param name="continuationToken">Token of the previous page, or null for the first page.</param>

@@ -28,6 +28,7 @@ public sealed class ApiErrorsTests
         "entities" => Functions.ListEntities(request, default),
         "failures" => Functions.ListFailures(request, default),
         "article" => Functions.GetArticle(request, "0123456789abcdef", default),
+        "copies" => Functions.GetArticleCopies(request, "0123456789abcdef", default),
         "delete" => Delete.DeleteArticle(request, "0123456789abcdef", default),
         "reprocess" => Reprocess.Reprocess(request, default),
         "health" => new HealthFunction(new FakeHealthProbe(true), NullLogger<HealthFunction>.Instance).Health(request, default),
@@ -41,6 +42,7 @@ public sealed class ApiErrorsTests
     [InlineData("entities", "?name=elena", "name")]
     [InlineData("failures", "?entity=x", "entity")]
     [InlineData("article", "?pretty=true", "pretty")]
+    [InlineData("copies", "?similarity=0.9", "similarity")]
     [InlineData("delete", "?force=1", "force")]
     [InlineData("reprocess", "?all=true", "all")]
     [InlineData("health", "?deep=1", "deep")]
@@ -65,7 +67,7 @@ public sealed class ApiErrorsTests
         Assert.Equal(new Ingest.Core.Abstractions.ArticleQuery("Elena Marquez"), _h.Store.LastQuery!.Value.Query);
     }
 
-    public static TheoryData<string> StorageEndpoints => new() { "articles", "quotes", "entities", "failures", "article", "delete", "reprocess" };
+    public static TheoryData<string> StorageEndpoints => new() { "articles", "quotes", "entities", "failures", "article", "copies", "delete", "reprocess" };
 
     [Theory]
     [MemberData(nameof(StorageEndpoints))]
@@ -144,7 +146,7 @@ public sealed class ApiErrorsTests
         // ASP.NET's RegexRouteConstraint matches ignoring case.
         var regex = new Regex(content["regex(".Length..^1], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        Assert.Equal(9, ApiRoutes.All.Count);
+        Assert.Equal(10, ApiRoutes.All.Count);
         foreach (var route in ApiRoutes.All)
         {
             string path = Regex.Replace(route.Template, "\\{[^}]+\\}", "0123456789abcdef");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Ingest.Core;
 using Ingest.Core.Abstractions;
+using Ingest.Core.Copies;
 using Ingest.Core.Document;
 using Ingest.Functions.Health;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -138,6 +139,17 @@ internal sealed class FakeArticleStore : IArticleStore
             .Where(e => e.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .GroupBy(e => e.Name).Select(g => new EntityCount(g.Key, g.First().Type, g.Count())).Take(pageSize).ToList();
         return Task.FromResult(new Page<EntityCount>(items, NextToken));
+    }
+
+    /// <summary>The story over <see cref="Records"/> (every record a candidate; first-stored order = id order).</summary>
+    public async Task<Story?> GetCopiesAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        if (!Records.TryGetValue(articleId, out var record) || Withdrawn.ContainsKey(articleId))
+            return null;
+        var all = Records.Values.Where(r => !Withdrawn.ContainsKey(r.Id)).Select(r => CopyCandidate.FromRecord(r)).ToList();
+        return await StoryBuilder.BuildAsync(CopyCandidate.FromRecord(record),
+            (node, _) => Task.FromResult<IReadOnlyList<CopyCandidate>>([.. all.Where(c => c.Id != node.Id)]), null, cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredArticleState> ListOutdatedAsync(string currentPipelineVersion,

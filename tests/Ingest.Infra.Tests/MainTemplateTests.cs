@@ -71,7 +71,7 @@ public sealed partial class MainTemplateTests(CompiledMainTemplate compiled) : I
         Assert.Equal(["reprocess", "reprocess-poison"], queues);
 
         string[] tables = Template.ParameterDefault("tableNames")!.AsArray().Select(node => (string)node!).ToArray();
-        Assert.Equal(9, tables.Length);
+        Assert.Equal(10, tables.Length);
         Assert.Equal(tables.Length, tables.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(tables, table => Assert.Matches(TableName(), table));
         Assert.Equal("[parameters('tableNames')]", (string?)parameters["tableNames"]!["value"]);

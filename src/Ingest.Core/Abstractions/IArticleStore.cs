@@ -88,7 +88,15 @@ public sealed record QuoteQuery(string? Speaker = null, string? Text = null);
 /// <param name="Speaker">Canonical speaker or null.</param>
 /// <param name="SpeakerKind">See <see cref="SpeakerKinds"/>.</param>
 /// <param name="ArticleIds">Ids of the articles that contain it.</param>
-public sealed record QuoteHit(string Text, string? Speaker, string SpeakerKind, IReadOnlyList<string> ArticleIds);
+public sealed record QuoteHit(string Text, string? Speaker, string SpeakerKind, IReadOnlyList<string> ArticleIds)
+{
+    /// <summary>
+    /// <see cref="ArticleIds"/> grouped by story: one item per story the quotation appears in, with the copies that repeat it
+    /// (articles of the same content or near-duplicate bodies, <see cref="Copies.CopyLinks"/>) under the earliest-stored of them.
+    /// The number of items is the number of independent uses. Empty when the store does not group (test doubles).
+    /// </summary>
+    public IReadOnlyList<QuoteStory> Stories { get; init; } = [];
+}
 
 /// <summary>An entity name with the number of articles that mention it.</summary>
 public sealed record EntityCount(string Name, string Type, int Articles);
@@ -132,6 +140,15 @@ public interface IArticleStore
     /// </summary>
     /// <returns>True when anything was stored for the article.</returns>
     Task<bool> DeleteAsync(string articleId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The story of an article: every stored article linked to it by the same content hash or a near-duplicate body, directly or
+    /// through other copies (<see cref="Copies.StoryBuilder"/>), worked out from the stored copies now, so deletions and
+    /// reprocessing are reflected at once.
+    /// </summary>
+    /// <returns>The story (a story of one when there are no copies), or null when no record of the article is listed (none stored,
+    /// or withdrawn).</returns>
+    Task<Story?> GetCopiesAsync(string articleId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists articles matching <paramref name="query"/>, <paramref name="pageSize"/> at most (1-1000).</summary>
     Task<Page<ArticleSummary>> QueryArticlesAsync(ArticleQuery query, string? continuationToken, int pageSize,

@@ -16,6 +16,26 @@ namespace Ingest.Functions.Functions;
 /// <param name="LastRecord">The record of an earlier successful attempt, kept as it was, or null.</param>
 public sealed record ArticleFailureResponse(string Status, IngestFailure Failure, ArticleRecord? LastRecord);
 
+/// <summary>Body of <c>GET /api/articles/{id}/copies</c>: the story the article belongs to and its stored copies.</summary>
+/// <param name="StoryId">The story's id: the id of its earliest-stored member (<see cref="Story.Id"/>).</param>
+/// <param name="ArticleId">The article asked about.</param>
+/// <param name="OriginalSource">The source the story comes from (<see cref="Story.OriginalSource"/>), or null.</param>
+/// <param name="Items">Every member, the article itself included, earliest-stored first: id, source (blob name), title,
+/// publisher, original source, published date, similarity to the article (0–1), same content, whether its original source
+/// matches the story's, first stored (<see cref="StoryMember"/>).</param>
+/// <param name="Truncated">True when the story had more members than were collected.</param>
+public sealed record ArticleCopiesResponse(string StoryId, string ArticleId, string? OriginalSource, IReadOnlyList<StoryMember> Items,
+    bool Truncated)
+{
+    /// <summary>The response of a story.</summary>
+    /// <param name="story">The story.</param>
+    public static ArticleCopiesResponse From(Story story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return new(story.Id, story.ArticleId, story.OriginalSource, story.Members, story.Truncated);
+    }
+}
+
 /// <summary>
 /// The read side of the HTTP API over <see cref="IArticleStore"/>: one article, article lists, quotes, entities, failures.
 /// </summary>
@@ -24,6 +44,8 @@ public sealed record ArticleFailureResponse(string Status, IngestFailure Failure
 /// 422 with an <see cref="ArticleFailureResponse"/> (<c>"status": "failed"</c>) when the last attempt on the blob failed,
 /// because the blob exists but cannot be turned into an article (a client polling for a record then stops waiting);
 /// 404 when nothing is stored yet; 400 for an id that is not 16 lowercase hex characters.</para>
+/// <para><c>GET /api/articles/{id}/copies</c>: 200 with an <see cref="ArticleCopiesResponse"/> (the article alone when it has no
+/// copies); 404 when no record of the article is listed; 400 for a bad id.</para>
 /// <para>Lists return <c>{"items": [...], "continuationToken": "…"|null}</c>; pass the token back unchanged, with the same
 /// filters, for the next page. A token the store refuses (malformed, of another format version, of another endpoint or
 /// filter, altered) is 400 <c>invalid_token</c> naming <c>continuationToken</c>; a filter given but empty after normalization
@@ -53,6 +75,27 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
                 return ApiResults.Json(new ArticleFailureResponse("failed", failure, record), StatusCodes.Status422UnprocessableEntity);
             }
             return record is null ? ApiResults.NotFound($"No article with id '{id}' is stored.") : ApiResults.Json(record);
+        }, logger, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/articles/{id}/copies</c>: the article's story (republished copies, same content, near-duplicate bodies).</summary>
+    [Function(nameof(GetArticleCopies))]
+    public async Task<IActionResult> GetArticleCopies(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}/copies")] HttpRequest request,
+        string id, CancellationToken cancellationToken)
+    {
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.NoParameters, out var error))
+            return ApiResults.BadRequest(error);
+        if (!QueryParameters.IsArticleId(id))
+            return ApiResults.BadRequest(InvalidId(id));
+
+        return await ApiResults.GuardStorageAsync(async () =>
+        {
+            var story = await store.GetCopiesAsync(id, cancellationToken);
+            if (story is null)
+                return ApiResults.NotFound($"No article with id '{id}' is listed.");
+            logger.LogInformation("Article {ArticleId} is one of {Members} copies of story {StoryId}", id, story.Members.Count, story.Id);
+            return ApiResults.Json(ArticleCopiesResponse.From(story));
         }, logger, cancellationToken);
     }
 

@@ -18,6 +18,7 @@ internal sealed class ArticleTables
         SourceIndex = service.GetTableClient(names.SourceIndex);
         DateIndex = service.GetTableClient(names.DateIndex);
         QuoteIndex = service.GetTableClient(names.QuoteIndex);
+        CopyIndex = service.GetTableClient(names.CopyIndex);
     }
 
     /// <summary>One row per article (RK <c>article</c>).</summary>
@@ -44,8 +45,11 @@ internal sealed class ArticleTables
     /// <summary>Quote hash → articles.</summary>
     public TableClient QuoteIndex { get; }
 
+    /// <summary>LSH band keys, content hashes and MinHash signatures → articles (<see cref="CopyRows"/>).</summary>
+    public TableClient CopyIndex { get; }
+
     /// <summary>Every table of the store.</summary>
-    public IEnumerable<TableClient> All => [Articles, Failures, EntityIndex, EntityNames, SpeakerIndex, SourceIndex, DateIndex, QuoteIndex];
+    public IEnumerable<TableClient> All => [Articles, Failures, EntityIndex, EntityNames, SpeakerIndex, SourceIndex, DateIndex, QuoteIndex, CopyIndex];
 
     /// <summary>Creates the tables that do not exist (one request each; existing tables are left as they are).</summary>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
@@ -62,6 +66,7 @@ internal sealed class ArticleTables
         IndexTable.Source => SourceIndex,
         IndexTable.Date => DateIndex,
         IndexTable.Quote => QuoteIndex,
+        IndexTable.Copy => CopyIndex,
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
     };
 }

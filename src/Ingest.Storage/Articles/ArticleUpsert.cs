@@ -26,13 +26,15 @@ namespace Ingest.Storage;
 /// <param name="entityNames">Entity-name counts.</param>
 /// <param name="failures">Failure rows.</param>
 /// <param name="logger">Logger (the store's category).</param>
+/// <param name="time">Clock of <see cref="StoredRecord.FirstStoredAt"/>.</param>
 internal sealed class ArticleUpsert(
     ArticleRows articles,
     RecordBlobStore records,
     IndexWriter index,
     EntityNameCounter entityNames,
     FailureStore failures,
-    ILogger logger)
+    ILogger logger,
+    TimeProvider time)
 {
     /// <summary>Attempts when concurrent writers of one article keep replacing the record blob.</summary>
     internal const int MaxAttempts = 5;
@@ -79,7 +81,9 @@ internal sealed class ArticleUpsert(
         }
 
         var (previous, previousETag) = await records.ReadAsync(record.Id, cancellationToken).ConfigureAwait(false);
-        var rows = ArticleIndex.Build(record);
+        // Kept from the first write on (a withdrawn record keeps it too); only a deletion forgets it.
+        var firstStoredAt = previous?.FirstStoredAt ?? time.GetUtcNow();
+        var rows = ArticleIndex.Build(record, firstStoredAt);
         var refs = rows.Select(r => r.Ref).ToHashSet();
         // A blob the article row vouches for was fully written (its stale rows are gone); any other blob came from a write
         // that stopped part-way, so all the rows it names may exist and its entity counts are unknown.
@@ -87,7 +91,7 @@ internal sealed class ArticleUpsert(
         var earlier = (previousCommitted ? previous!.Refs() : previous?.AllRefs() ?? []).ToHashSet();
         var stale = earlier.Where(r => !refs.Contains(r)).ToList();
 
-        await records.WriteAsync(record, refs, stale, previousETag, cancellationToken).ConfigureAwait(false);
+        await records.WriteAsync(record, refs, stale, previousETag, firstStoredAt, cancellationToken).ConfigureAwait(false);
         await index.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
         await index.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
 

@@ -44,14 +44,16 @@ internal sealed class RecordBlobStore(BlobContainerClient container)
     /// <param name="indexRows">Addresses of its index rows.</param>
     /// <param name="staleRows">Addresses of earlier versions' rows it lacks, still to be deleted.</param>
     /// <param name="previousETag">ETag of the blob read before, or null when there was none.</param>
+    /// <param name="firstStoredAt">When a record of the article was first stored (<see cref="StoredRecord.FirstStoredAt"/>).</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     public async Task<string> WriteAsync(ArticleRecord record, IEnumerable<IndexRowRef> indexRows, IEnumerable<IndexRowRef> staleRows,
-        ETag? previousETag, CancellationToken cancellationToken)
+        ETag? previousETag, DateTimeOffset? firstStoredAt, CancellationToken cancellationToken)
     {
         string blobName = BlobName(record.Id);
         var stored = new StoredRecord
         {
             Record = record, IndexRows = StoredRecord.FromRefs(indexRows), StaleRows = StoredRecord.FromRefs(staleRows),
+            FirstStoredAt = firstStoredAt,
         };
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(stored, ArticleJson.Compact);
         await container.GetBlobClient(blobName).UploadAsync(new BinaryData(json),
@@ -68,7 +70,7 @@ internal sealed class RecordBlobStore(BlobContainerClient container)
     /// <summary>Rewrites the blob with empty row lists once its rows are deleted (if-match <paramref name="etag"/>).</summary>
     /// <exception cref="RequestFailedException">412 when another writer replaced it; other storage failures.</exception>
     public Task ClearRowsAsync(StoredRecord stored, ETag etag, CancellationToken cancellationToken) =>
-        WriteAsync(stored.Record, [], [], etag, cancellationToken);
+        WriteAsync(stored.Record, [], [], etag, stored.FirstStoredAt, cancellationToken);
 
     /// <summary>Deletes the record blob; a missing blob is not an error.</summary>
     /// <exception cref="RequestFailedException">The storage service failed.</exception>

@@ -9,8 +9,9 @@ namespace Ingest.Storage;
 /// are checked per quotation, and a page reads at most <see cref="StorageOptions.MaxScanRowsPerQuery"/> rows.
 /// </summary>
 /// <param name="tables">The tables.</param>
+/// <param name="copies">Fingerprints of articles, to group each quotation's articles by story (<see cref="QuoteHit.Stories"/>).</param>
 /// <param name="maxScanRows">Rows read per page at most (at least the page size).</param>
-internal sealed class QuoteQueryPlanner(ArticleTables tables, int maxScanRows)
+internal sealed class QuoteQueryPlanner(ArticleTables tables, CopyQuery copies, int maxScanRows)
 {
     private static readonly string[] QuoteSelect = ["PartitionKey", "RowKey", "ArticleId", "Text", "Speaker", "SpeakerKind"];
 
@@ -47,7 +48,8 @@ internal sealed class QuoteQueryPlanner(ArticleTables tables, int maxScanRows)
                 if (group.Matches(words))
                     hits.Add(group.ToHit());
                 if (hits.Count == pageSize || scanned >= maxScan)
-                    return new Page<QuoteHit>(hits, QueryPaging.Token(source.Kind, fingerprint, group.Last));
+                    return new Page<QuoteHit>(await ByStoryAsync(hits, cancellationToken).ConfigureAwait(false),
+                        QueryPaging.Token(source.Kind, fingerprint, group.Last));
                 group = null;
             }
             scanned++;
@@ -56,6 +58,16 @@ internal sealed class QuoteQueryPlanner(ArticleTables tables, int maxScanRows)
         }
         if (group is not null && group.Matches(words))
             hits.Add(group.ToHit());
-        return new Page<QuoteHit>(hits, null);
+        return new Page<QuoteHit>(await ByStoryAsync(hits, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>The hits with their articles grouped by story; only articles of hits with more than one are read.</summary>
+    private async Task<IReadOnlyList<QuoteHit>> ByStoryAsync(List<QuoteHit> hits, CancellationToken cancellationToken)
+    {
+        var shared = hits.Where(h => h.ArticleIds.Count > 1).SelectMany(h => h.ArticleIds).ToList();
+        var known = shared.Count == 0
+            ? new Dictionary<string, Core.Copies.CopyCandidate>()
+            : await copies.GetManyAsync(shared, cancellationToken).ConfigureAwait(false);
+        return [.. hits.Select(h => h with { Stories = Core.Copies.StoryBuilder.GroupCopies(h.ArticleIds, known) })];
     }
 }

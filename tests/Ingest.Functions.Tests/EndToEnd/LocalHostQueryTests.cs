@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Ingest.Core.Document;
+using Ingest.Core.Tests.Copies;
 
 namespace Ingest.Functions.Tests.EndToEnd;
 
@@ -123,5 +124,46 @@ public sealed class LocalHostQueryTests(LocalHostFixture host)
         Assert.Contains(quotes.GetProperty("items").EnumerateArray(), q => q.GetProperty("speaker").GetString() == "Jos\u00E9 N\u00FA\u00F1ez");
         var (_, entities) = await GetJsonAsync("api/entities?prefix=jose%CC%81");
         Assert.Contains(entities.GetProperty("items").EnumerateArray(), e => e.GetProperty("name").GetString() == "Jos\u00E9 N\u00FA\u00F1ez");
+    }
+
+    [Fact]
+    public async Task Republished_copies_are_one_story_through_the_host_and_deleting_the_first_hands_it_on()
+    {
+        host.EnsureStarted();
+        // Uploaded and processed one after the other, so the wire's file is the earliest-stored copy.
+        string wire = await UploadAndWaitAsync("copies/wire/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.WireFile));
+        string courier = await UploadAndWaitAsync("copies/courier/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.RepublisherFile));
+        string mirror = await UploadAndWaitAsync("copies/mirror/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.WireFile));
+        string river = await UploadAndWaitAsync("copies/river/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.SameTopicFile));
+
+        var (status, story) = await GetJsonAsync($"api/articles/{courier}/copies");
+        Assert.True(status == HttpStatusCode.OK, story.ToString());
+        Assert.Equal(wire, story.GetProperty("storyId").GetString());
+        var items = story.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([wire, courier, mirror], items.Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal("copies/mirror/pier.txt", items[2].GetProperty("source").GetProperty("name").GetString());
+        Assert.False(items[2].GetProperty("sameContent").GetBoolean()); // the same bytes as the wire's, not as the courier's
+        Assert.InRange(items[0].GetProperty("similarity").GetDouble(), 0.85, 1.0);
+        var (_, riverStory) = await GetJsonAsync($"api/articles/{river}/copies");
+        Assert.Equal([river], riverStory.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
+        // The quotation the copies repeat is one use for their story, and another for the River Times' own story.
+        var (_, quotes) = await GetJsonAsync("api/quotes?text=inspectors%20stand%20structure");
+        var hit = Assert.Single(quotes.GetProperty("items").EnumerateArray());
+        var stories = hit.GetProperty("stories").EnumerateArray().ToList();
+        Assert.Equal(2, stories.Count);
+        var copiesOfWire = stories.Single(g => g.GetProperty("articleId").GetString() == wire)
+            .GetProperty("copies").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { courier, mirror }.Order(StringComparer.Ordinal), copiesOfWire);
+
+        using (var deleted = await host.Api.DeleteAsync($"api/articles/{wire}?blob=true"))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var (afterStatus, after) = await GetJsonAsync($"api/articles/{mirror}/copies");
+        Assert.Equal(HttpStatusCode.OK, afterStatus);
+        Assert.Equal(courier, after.GetProperty("storyId").GetString());
+        Assert.Equal([courier, mirror], after.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        var (goneStatus, gone) = await GetJsonAsync($"api/articles/{wire}/copies");
+        Assert.Equal(HttpStatusCode.NotFound, goneStatus);
+        Assert.Equal("not_found", gone.GetProperty("error").GetProperty("code").GetString());
     }
 }

@@ -44,6 +44,8 @@ public class BlobPollingWorkerTests
             inner.QueryFailuresAsync(continuationToken, pageSize, cancellationToken);
         public IAsyncEnumerable<StoredArticleState> ListOutdatedAsync(string currentPipelineVersion, CancellationToken cancellationToken = default) =>
             inner.ListOutdatedAsync(currentPipelineVersion, cancellationToken);
+        public Task<Story?> GetCopiesAsync(string articleId, CancellationToken cancellationToken = default) =>
+            inner.GetCopiesAsync(articleId, cancellationToken);
     }
 
     private static byte[] Story(string title) => Encoding.UTF8.GetBytes(

@@ -59,7 +59,7 @@ internal static class StoreConsistency
         var tables = new (string Kind, string Name)[]
         {
             ("Entity", names.EntityIndex), ("Speaker", names.SpeakerIndex), ("Source", names.SourceIndex),
-            ("Date", names.DateIndex), ("Quote", names.QuoteIndex),
+            ("Date", names.DateIndex), ("Quote", names.QuoteIndex), ("Copy", names.CopyIndex),
         };
         var found = new HashSet<(string, string, string)>();
         var entityPartitions = new Dictionary<string, int>(StringComparer.Ordinal);
