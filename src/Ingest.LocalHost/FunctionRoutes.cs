@@ -35,6 +35,16 @@ internal static class FunctionRoutes
             .WithName(nameof(HealthFunction.Health));
         app.MapPost("/api/reprocess", (HttpContext c, ReprocessHttpFunction f) => Run(c, f.Reprocess(c.Request, c.RequestAborted)))
             .WithName(nameof(ReprocessHttpFunction.Reprocess));
+        app.MapGet("/api/openapi.json", (HttpContext c, ApiDocsFunctions f) => Run(c, Task.FromResult(f.OpenApiDocument(c.Request))))
+            .WithName(nameof(ApiDocsFunctions.OpenApiDocument));
+        app.MapGet("/api/docs", (HttpContext c, ApiDocsFunctions f) => Run(c, Task.FromResult(f.ApiDocs(c.Request))))
+            .WithName(nameof(ApiDocsFunctions.ApiDocs));
+        app.MapGet("/api/ui", (HttpContext c, BrowserViewFunctions f) => Run(c, f.BrowseArticles(c.Request, c.RequestAborted)))
+            .WithName(nameof(BrowserViewFunctions.BrowseArticles));
+        app.MapGet("/api/ui/articles/{id}", (HttpContext c, string id, BrowserViewFunctions f) => Run(c, f.BrowseArticle(c.Request, id, c.RequestAborted)))
+            .WithName(nameof(BrowserViewFunctions.BrowseArticle));
+        app.MapGet("/api/ui/failures", (HttpContext c, BrowserViewFunctions f) => Run(c, f.BrowseFailures(c.Request, c.RequestAborted)))
+            .WithName(nameof(BrowserViewFunctions.BrowseFailures));
         return app;
     }
 
@@ -52,6 +62,16 @@ internal static class FunctionRoutes
     /// </summary>
     public static IApplicationBuilder UseJsonErrors(this IApplicationBuilder app)
     {
+        // The browser view lives under /api/ui (a function route in Azure); here, / and /ui lead to it too.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Value is "/" or "/ui" or "/ui/" && HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.Redirect("/api/ui" + context.Request.QueryString.ToUriComponent());
+                return;
+            }
+            await next(context);
+        });
         app.UseStatusCodePages(async pages =>
         {
             var context = pages.HttpContext;
