@@ -19,6 +19,9 @@ internal static class BodyMarkup
     /// <summary>Most characters between two parts of one quote (an attribution such as ", she said on Tuesday.").</summary>
     internal const int MaxGap = 300;
 
+    /// <summary>What may follow a quote's last word before its attribution: punctuation kept inside the marks, closing marks.</summary>
+    private const string ClosingCharacters = ",.;:!?…\"'”’»›)";
+
     /// <summary>A range of the body, <c>[Start, End)</c>.</summary>
     internal readonly record struct Span(int Start, int End)
     {
@@ -147,10 +150,18 @@ internal static class BodyMarkup
                     ("title", quote.Speaker is null ? "Quote (speaker not named)" : "Quote: " + quote.Speaker));
                 WriteMentions(html, body, part.Span.Start, part.Span.End, mentions, links);
                 html.Close("mark");
+                pos = part.Span.End;
                 if (part.Last && quote.Speaker is { } speaker)
+                {
+                    // After the closing mark and the punctuation inside it: “… too,” — Speaker said.
+                    int after = pos;
+                    while (after < paragraph.End && ClosingCharacters.Contains(body[after]))
+                        after++;
+                    html.Text(body[pos..after]);
+                    pos = after;
                     html.Open("span", ("class", "attribution")).Raw("— ").Link(links.Speaker(speaker), speaker, "speaker",
                         "Articles quoting " + speaker).Close("span");
-                pos = part.Span.End;
+                }
             }
             WriteMentions(html, body, pos, paragraph.End, mentions, links);
             html.Close("p");
