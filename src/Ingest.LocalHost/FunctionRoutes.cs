@@ -54,7 +54,8 @@ internal static class FunctionRoutes
     private static async Task Run(HttpContext context, Task<IActionResult> invocation) => await Execute(context, await invocation);
 
     /// <summary>
-    /// Answers every request with the API's JSON error body where ASP.NET would answer with an empty one: an exception of a
+    /// Sends <c>GET /</c> and <c>GET /ui</c> to the browser view (<c>/api/ui</c>, with the query), and answers every request
+    /// with the API's JSON error body where ASP.NET would answer with an empty one: an exception of a
     /// function is a JSON 500 (as the Functions host answers an unhandled exception), or 503 <c>storage_unavailable</c> when it
     /// is a storage outage (<see cref="StorageFailures.IsUnavailable"/>; the functions catch those themselves, this is the
     /// backstop); an empty 404 or 405 (no route for the path, or not for this method) becomes <see cref="ApiResults.NoRoute"/>:

@@ -7,8 +7,8 @@ namespace Ingest.Functions.Browser;
 
 /// <summary>
 /// The docs page (<c>GET /api/docs</c>): the OpenAPI document (<see cref="OpenApiDocumentBuilder"/>) rendered on the server,
-/// operation by operation (parameters, responses, the key requirement) and schema by schema, with a plain GET form for each
-/// operation without path parameters. No script and nothing from elsewhere, so it works offline.
+/// operation by operation (parameters, responses, the key requirement) and schema by schema, with a link that sends each
+/// GET without path parameters. No script and nothing from elsewhere, so it works offline.
 /// </summary>
 internal static class ApiDocsPage
 {
@@ -21,7 +21,7 @@ internal static class ApiDocsPage
         var info = doc["info"]!;
         var html = new HtmlWriter().Open("div", ("class", "panel"))
             .Element("h1", $"{info["title"]} (pipeline {info["version"]})")
-            .Element("p", info["description"]?.GetValue<string>())
+            .Open("p").Prose(info["description"]?.GetValue<string>()).Close("p")
             .Open("p").Link("/" + ApiRoutes.Prefix + "/openapi.json", "openapi.json").Text($" · OpenAPI {doc["openapi"]}").Close("p")
             .Close("div");
 
@@ -47,7 +47,7 @@ internal static class ApiDocsPage
             .Element("span", method.ToUpperInvariant(), ("class", "method")).Element("code", path).Raw(" ")
             .Text(operation["summary"]?.GetValue<string>()).Close("h3");
         if (operation["description"] is { } description)
-            html.Element("p", description.GetValue<string>());
+            html.Open("p").Prose(description.GetValue<string>()).Close("p");
         bool keyed = operation["security"] is JsonArray { Count: > 0 };
         html.Element("p", $"operationId {id} · " + (keyed ? "function key in Azure (?code= or x-functions-key)" : "no key"), ("class", "removed"));
 
@@ -58,7 +58,7 @@ internal static class ApiDocsPage
             foreach (var p in parameters)
                 html.Open("tr").Open("td").Element("code", p["name"]!.GetValue<string>()).Close("td")
                     .Element("td", p["in"]!.GetValue<string>() + (p["required"]?.GetValue<bool>() == true ? ", required" : ""))
-                    .Element("td", TypeName(p["schema"])).Element("td", p["description"]?.GetValue<string>()).Close("tr");
+                    .Element("td", TypeName(p["schema"])).Open("td").Prose(p["description"]?.GetValue<string>()).Close("td").Close("tr");
             html.Raw("</tbody></table>");
         }
         html.Raw("<table><thead><tr><th>Status</th><th>Body</th><th>Description</th></tr></thead><tbody>");
@@ -69,22 +69,13 @@ internal static class ApiDocsPage
                 : node;
             var content = response["content"]?.AsObject().FirstOrDefault();
             string body = content is { Key: { } type, Value: { } media } ? $"{type} {TypeName(media["schema"])}".TrimEnd() : "—";
-            html.Open("tr").Element("td", status).Element("td", body).Element("td", response["description"]?.GetValue<string>()).Close("tr");
+            html.Open("tr").Element("td", status).Element("td", body).Open("td").Prose(response["description"]?.GetValue<string>()).Close("td").Close("tr");
         }
         html.Raw("</tbody></table>");
 
+        // A link rather than a form: a form sends its empty fields too, and the API refuses a filter given empty.
         if (method == "get" && !path.Contains('{', StringComparison.Ordinal))
-        {
-            html.Open("form", ("class", "filters"), ("method", "get"), ("action", path));
-            foreach (var p in parameters)
-            {
-                string name = p["name"]!.GetValue<string>();
-                html.Open("label").Text(name).Open("input", ("name", name), ("type", "text")).Close("label");
-            }
-            if (links.Key is { } key)
-                html.Open("input", ("type", "hidden"), ("name", QueryParameters.FunctionKey), ("value", key));
-            html.Raw("<button type=\"submit\">Send GET</button>").Close("form");
-        }
+            html.Open("p").Link(links.Path(path), "GET " + path, "try").Close("p");
         html.Close("section");
     }
 

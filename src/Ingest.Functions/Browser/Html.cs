@@ -36,6 +36,20 @@ internal sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>Appends escaped text whose <c>`back-quoted`</c> spans become <c>&lt;code&gt;</c> (the CommonMark of the OpenAPI descriptions).</summary>
+    public HtmlWriter Prose(string? text)
+    {
+        string[] parts = (text ?? "").Split('`');
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 1 && i < parts.Length - 1)
+                Element("code", parts[i]);
+            else
+                Text(i % 2 == 1 ? "`" + parts[i] : parts[i]);
+        }
+        return this;
+    }
+
     /// <summary>Opens <paramref name="tag"/> with the attributes whose value is not null (values escaped).</summary>
     public HtmlWriter Open(string tag, params (string Name, string? Value)[] attributes)
     {

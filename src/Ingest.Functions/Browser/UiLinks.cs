@@ -39,6 +39,9 @@ internal sealed class UiLinks
     /// <summary>The API docs page.</summary>
     public string Docs() => Build("/" + ApiRoutes.Prefix + "/docs", []);
 
+    /// <summary>Another path of this app (a constant of the page, not request data), with the function key.</summary>
+    public string Path(string path) => Build(path, []);
+
     /// <summary>The articles naming an entity.</summary>
     public string Entity(string name) => Articles(("entity", name));
 

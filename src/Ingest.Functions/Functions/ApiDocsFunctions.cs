@@ -29,7 +29,7 @@ public sealed class ApiDocsFunctions
     /// <summary>The docs page.</summary>
     [Function(nameof(ApiDocs))]
     [ApiOperation("The API documentation page", Tag = "documentation", ContentType = "text/html", Errors = [400],
-        ResponseDescription = "An HTML page of every operation, its parameters, responses and schemas, with a form for each GET without path parameters.")]
+        ResponseDescription = "An HTML page of every operation, its parameters, responses and schemas, with a link that sends each GET without path parameters.")]
     public IActionResult ApiDocs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request)
     {
         var links = new UiLinks(request);

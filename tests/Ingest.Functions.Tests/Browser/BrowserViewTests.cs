@@ -218,7 +218,10 @@ public sealed class BrowserViewTests
         Assert.Equal(200, status);
         var operations = dom.QuerySelectorAll("section.op[id]").Select(s => s.Id).Where(i => !i!.StartsWith("schema-", StringComparison.Ordinal));
         Assert.Equal(Ingest.Functions.Http.ApiRoutes.All.SelectMany(r => r.Methods.Select(_ => r.Function)).Order(), operations.Order());
-        Assert.NotNull(dom.QuerySelector("section#ListArticles form[action='/api/articles'] input[name=entity]"));
+        Assert.Equal("GET /api/articles", dom.QuerySelector("section#ListArticles a.try[href='/api/articles']")?.TextContent);
+        Assert.Null(dom.QuerySelector("section#GetArticle a.try"));
+        Assert.Equal("entity", dom.QuerySelector("section#ListArticles td code")?.TextContent);
+        Assert.Contains(dom.QuerySelectorAll("section#ListArticles td code"), c => c.TextContent == "empty_filter");
         Assert.NotNull(dom.QuerySelector("section#schema-ArticleRecord"));
     }
 }

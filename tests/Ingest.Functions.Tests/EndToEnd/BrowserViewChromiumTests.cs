@@ -66,6 +66,9 @@ public sealed class BrowserViewChromiumTests(LocalHostFixture host)
         byte[] png = await File.ReadAllBytesAsync(screenshot);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.True(png.Length > 20_000, $"the screenshot has {png.Length} bytes: an empty page?");
+        // The list and the docs page as artefacts too, for a person to look at.
+        await chromium.ScreenshotAsync(list, Path.Combine(artifacts, "browser-list.png"), 1280, 700);
+        await chromium.ScreenshotAsync(new Uri(host.Api.BaseAddress!, "api/docs").AbsoluteUri, Path.Combine(artifacts, "api-docs.png"), 1280, 1400);
     }
 
     [Fact]
