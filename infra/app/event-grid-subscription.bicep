@@ -1,4 +1,6 @@
-// Event subscription from the storage system topic to the blob extension's webhook of the function app.
+// Event subscriptions from the storage system topic to the function app: BlobCreated to the blob extension's webhook
+// (the blob trigger), BlobDeleted to the HTTP function BlobDeletedEvents (api/events/blob-deleted), which removes the
+// deleted blob's record and index rows.
 // The webhook URL carries the host's blobs_extension system key, read here with listKeys. That key exists
 // only after the app's code (with the blob extension) has been deployed and the host has started, and Event
 // Grid validates the endpoint when the subscription is created, so deploy this after the code
@@ -16,7 +18,13 @@ param functionAppName string
 @description('Function name as in [Function(...)]; the host exposes it as Host.Functions.<name>.')
 param functionName string
 
-@description('Container whose blob-created events are delivered.')
+@description('Event subscription name for blob-deleted events.')
+param deletedName string = '${name}-deleted'
+
+@description('Route of the HTTP function that handles blob-deleted events (BlobDeletedEventFunction.Route, under the api/ prefix).')
+param deletedRoute string = 'api/events/blob-deleted'
+
+@description('Container whose blob-created and blob-deleted events are delivered.')
 param incomingContainerName string
 
 @description('Storage account (the topic\'s source) that receives dead letters.')
@@ -39,7 +47,30 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 
 // Microsoft.Web/sites/host has no Bicep type definitions, so the key is read with the listKeys function on the
 // host's resource id rather than through an `existing` resource symbol.
-var blobsExtensionKey = listKeys('${functionApp.id}/host/default', '2024-04-01').systemKeys.blobs_extension
+var hostKeys = listKeys('${functionApp.id}/host/default', '2024-04-01')
+var blobsExtensionKey = hostKeys.systemKeys.blobs_extension
+// The HTTP function is AuthorizationLevel.Function: the host's default function key opens it.
+var functionKey = hostKeys.functionKeys.default
+
+var retryPolicy = {
+  maxDeliveryAttempts: 30
+  eventTimeToLiveInMinutes: 1440
+}
+
+var deadLetter = {
+  identity: {
+    type: 'SystemAssigned'
+  }
+  deadLetterDestination: {
+    endpointType: 'StorageBlob'
+    properties: {
+      resourceId: storage.id
+      blobContainerName: deadLetterContainerName
+    }
+  }
+}
+
+var subjectBeginsWith = '/blobServices/default/containers/${incomingContainerName}/'
 
 resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
   parent: systemTopic
@@ -58,25 +89,36 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-
       includedEventTypes: [
         'Microsoft.Storage.BlobCreated'
       ]
-      subjectBeginsWith: '/blobServices/default/containers/${incomingContainerName}/'
+      subjectBeginsWith: subjectBeginsWith
     }
-    retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
-    }
-    deadLetterWithResourceIdentity: {
-      identity: {
-        type: 'SystemAssigned'
+    retryPolicy: retryPolicy
+    deadLetterWithResourceIdentity: deadLetter
+  }
+}
+
+resource deletedSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+  parent: systemTopic
+  name: deletedName
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${functionApp.properties.defaultHostName}/${deletedRoute}?code=${functionKey}'
+        maxEventsPerBatch: 10
+        preferredBatchSizeInKilobytes: 64
       }
-      deadLetterDestination: {
-        endpointType: 'StorageBlob'
-        properties: {
-          resourceId: storage.id
-          blobContainerName: deadLetterContainerName
-        }
-      }
     }
+    eventDeliverySchema: 'EventGridSchema'
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobDeleted'
+      ]
+      subjectBeginsWith: subjectBeginsWith
+    }
+    retryPolicy: retryPolicy
+    deadLetterWithResourceIdentity: deadLetter
   }
 }
 
 output name string = subscription.name
+output deletedName string = deletedSubscription.name

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Ingest.Core.Document;
 using Ingest.Core.Pipeline;
 using Ingest.Core.Stages;
@@ -88,9 +89,17 @@ public sealed class ArticleExtractor
     }
 }
 
-/// <summary>Pipeline version. Raise it whenever a change alters records, so the reprocess timer refreshes stored articles.</summary>
+/// <summary>
+/// Pipeline version: the product's one version (<c>&lt;Version&gt;</c> in Directory.Build.props), which every record carries
+/// and <c>ingest --version</c> prints. Raise it whenever a change alters records, so the reprocess timer refreshes stored
+/// articles.
+/// </summary>
 public static class PipelineInfo
 {
-    /// <summary>Semantic version of the extraction rules (<c>major.minor.patch</c>).</summary>
-    public const string Version = "0.3.1";
+    /// <summary>Semantic version of the extraction rules (<c>major.minor.patch</c>), read from this assembly's informational
+    /// version (a build-metadata suffix after <c>+</c> is dropped).</summary>
+    public static string Version { get; } =
+        (typeof(PipelineInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? throw new InvalidOperationException("Ingest.Core has no informational version; Directory.Build.props sets <Version>."))
+        .Split('+')[0];
 }

@@ -117,6 +117,33 @@ public sealed class IngestService(
     }
 
     /// <summary>
+    /// Whether a blob is known to be over <see cref="IngestOptions.MaxArticleBytes"/> already: its stored failure record is a
+    /// too-large failure (<see cref="ArticleTooLargeException"/>) of the same size, recorded at or after the blob's last
+    /// modification. A poller that lists blobs with their size and last-modified time asks this before downloading one, so
+    /// a file of many megabytes that failed once is not read to the end again at every host start.
+    /// </summary>
+    /// <param name="source">Blob path of the file.</param>
+    /// <param name="sizeBytes">The blob's size in bytes, from the listing.</param>
+    /// <param name="lastModified">The blob's last-modified time, from the listing (the storage service's clock).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>True when the blob needs no new attempt; false when it is within the limit (one read of the failure
+    /// record only for blobs over it), changed since the failure, or never failed for its size.</returns>
+    /// <remarks>The failure's time is the host's clock and the blob's the storage service's: a blob rewritten with exactly
+    /// the same size within the skew between the two clocks of its failure would be missed until it changes again or is
+    /// reprocessed (<see cref="ReprocessAsync"/> always reads).</remarks>
+    public async Task<bool> IsKnownTooLargeAsync(SourceRef source, long sizeBytes, DateTimeOffset lastModified,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (sizeBytes <= options.Value.MaxArticleBytes)
+            return false;
+        var failure = await store.GetFailureAsync(ArticleIds.For(source), cancellationToken).ConfigureAwait(false);
+        return failure is { ErrorType: nameof(ArticleTooLargeException) }
+            && failure.SizeBytes == sizeBytes
+            && failure.FailedAt >= lastModified;
+    }
+
+    /// <summary>
     /// Reads the blob of <paramref name="source"/> again and re-runs the pipeline on it (forced). When the blob no longer
     /// exists, what was stored for it is removed (<see cref="IngestStatus.Deleted"/>), so it is not queued again.
     /// </summary>
@@ -149,6 +176,29 @@ public sealed class IngestService(
         bool existed = await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Removed {ArticleId} of deleted blob {Source}: {Existed}", id, source, existed ? "removed" : "nothing stored");
         return new IngestOutcome(id, IngestStatus.Deleted);
+    }
+
+    /// <summary>
+    /// Removes what is stored for a blob that a deletion notice names (Event Grid <c>BlobDeleted</c>), unless the blob exists
+    /// again: deleted and uploaded anew before the notice arrived, the new file is processed by its own upload's trigger and
+    /// its record must stay.
+    /// </summary>
+    /// <param name="source">Blob path the notice names.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns><see cref="IngestStatus.Deleted"/> when the blob is gone (whether or not anything was stored), else
+    /// <see cref="IngestStatus.Unchanged"/> with nothing removed.</returns>
+    public async Task<IngestOutcome> DeleteIfGoneAsync(SourceRef source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using (var stream = await rawStore.OpenReadAsync(source, cancellationToken).ConfigureAwait(false))
+        {
+            if (stream is not null)
+            {
+                logger.LogInformation("Deletion notice for {Source} ignored: the blob exists again", source);
+                return new IngestOutcome(ArticleIds.For(source), IngestStatus.Unchanged);
+            }
+        }
+        return await DeleteAsync(source, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public static class IngestFunctionsExtensions
         services.TryAddTransient<BrowserViewFunctions>();
         services.TryAddTransient<ApiDocsFunctions>();
         services.TryAddTransient<DeleteArticleFunction>();
+        services.TryAddTransient<BlobDeletedEventFunction>();
         services.TryAddTransient<ApiFallbackFunction>();
         services.TryAddTransient<HealthFunction>();
         services.TryAddTransient<ReprocessHttpFunction>();

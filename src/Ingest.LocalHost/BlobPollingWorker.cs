@@ -137,7 +137,9 @@ internal sealed class BlobPollingWorker(
             ETag etag = blob.Properties.ETag ?? default;
             if (_inFlight.ContainsKey(blob.Name) || (_done.TryGetValue(blob.Name, out var seen) && seen == etag))
                 continue;
-            Start(() => IngestOneAsync(container, blob.Name, etag, cancellationToken), blob.Name, etag);
+            long size = blob.Properties.ContentLength ?? 0;
+            DateTimeOffset modified = blob.Properties.LastModified ?? DateTimeOffset.MaxValue;
+            Start(() => IngestOneAsync(container, blob.Name, etag, size, modified, cancellationToken), blob.Name, etag);
         }
 
         // A complete listing without a blob seen before: it was deleted.
@@ -171,8 +173,14 @@ internal sealed class BlobPollingWorker(
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private async Task IngestOneAsync(BlobContainerClient container, string name, ETag etag, CancellationToken cancellationToken)
+    private async Task IngestOneAsync(BlobContainerClient container, string name, ETag etag, long size, DateTimeOffset modified,
+        CancellationToken cancellationToken)
     {
+        if (await IsKnownTooLargeAsync(new SourceRef(container.Name, name), size, modified, cancellationToken))
+        {
+            _done[name] = etag;
+            return;
+        }
         string? error = await FireAsync(container, name, cancellationToken);
         if (error is null)
         {
@@ -215,6 +223,25 @@ internal sealed class BlobPollingWorker(
         {
             logger.LogWarning("Removing the record of deleted blob {BlobName} failed: {Error}; tried again on the next listing",
                 name, ex.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>
+    /// Whether a blob over the size limit already has its too-large failure (after a host restart the poller has forgotten
+    /// which blobs it did); a storage error here just means the blob is tried as usual.
+    /// </summary>
+    private async Task<bool> IsKnownTooLargeAsync(SourceRef source, long size, DateTimeOffset modified, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await services.GetRequiredService<IngestService>().IsKnownTooLargeAsync(source, size, modified, cancellationToken))
+                return false;
+            logger.LogInformation("Skipped {BlobName}: it already failed as too large ({Size} bytes) and has not changed since", source.Name, size);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

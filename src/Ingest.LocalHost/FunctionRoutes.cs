@@ -33,6 +33,8 @@ internal static class FunctionRoutes
             .WithName(nameof(ApiFallbackFunction.ApiFallback));
         app.MapGet("/api/health", (HttpContext c, HealthFunction f) => Run(c, f.Health(c.Request, c.RequestAborted)))
             .WithName(nameof(HealthFunction.Health));
+        app.MapPost("/api/" + BlobDeletedEventFunction.Route, (HttpContext c, BlobDeletedEventFunction f) => Run(c, f.BlobDeletedEvents(c.Request, c.RequestAborted)))
+            .WithName(nameof(BlobDeletedEventFunction.BlobDeletedEvents));
         app.MapPost("/api/reprocess", (HttpContext c, ReprocessHttpFunction f) => Run(c, f.Reprocess(c.Request, c.RequestAborted)))
             .WithName(nameof(ReprocessHttpFunction.Reprocess));
         app.MapGet("/api/openapi.json", (HttpContext c, ApiDocsFunctions f) => Run(c, Task.FromResult(f.OpenApiDocument(c.Request))))

@@ -14,6 +14,16 @@ public interface IStorageInitializer
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <exception cref="RequestFailedException">The storage service failed.</exception>
     Task EnsureCreatedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Names the blob containers and tables of the store that do not exist, without creating anything: a tool that works on
+    /// an existing store (<c>ingest repair</c>) asks first, so a mistyped prefix or connection finds nothing instead of
+    /// creating an empty store.
+    /// </summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The missing names (containers first, then tables); empty when everything exists.</returns>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    Task<IReadOnlyList<string>> ListMissingAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -48,5 +58,22 @@ public sealed class StorageInitializer(
         await Task.WhenAll(work).ConfigureAwait(false);
         logger.LogInformation("Storage ready: {Containers} containers, {Tables} tables, {Queues} queues",
             names.Containers.Count, names.Tables.Count, names.Queues.Count);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> ListMissingAsync(CancellationToken cancellationToken = default)
+    {
+        var names = new StorageNames(options.Value);
+        var missing = new List<string>();
+        foreach (string c in names.Containers)
+        {
+            if (!await blobService.GetBlobContainerClient(c).ExistsAsync(cancellationToken).ConfigureAwait(false))
+                missing.Add(c);
+        }
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var table in tableService.QueryAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            existing.Add(table.Name);
+        missing.AddRange(names.Tables.Where(t => !existing.Contains(t)));
+        return missing;
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Sockets;
-using System.Reflection;
 using Azure.Storage.Blobs;
 using Ingest.Core.Document;
 
@@ -12,14 +10,9 @@ namespace Ingest.Cli.Tests;
 /// </summary>
 public sealed class UploadCommandTests : IAsyncLifetime
 {
-    /// <summary>The well-known Azurite development account (public, not a secret).</summary>
-    private const string Azurite =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
+    private const string Azurite = CliProcess.Azurite;
 
-    private static readonly string CliDll = typeof(UploadCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "CliDll").Value!;
+    private static readonly string CliDll = CliProcess.CliDll;
 
     private readonly string _root = Directory.CreateTempSubdirectory("ingest-upload-").FullName;
     private readonly BlobContainerClient _container = new(Azurite, "cli" + Guid.NewGuid().ToString("N")[..12],
@@ -54,25 +47,8 @@ public sealed class UploadCommandTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<(int Exit, string Out, string Err)> UploadAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = _root };
-        start.ArgumentList.Add(CliDll);
-        start.ArgumentList.Add("upload");
-        foreach (string arg in args)
-            start.ArgumentList.Add(arg);
-        start.ArgumentList.Add("--connection");
-        start.ArgumentList.Add(Azurite);
-        start.ArgumentList.Add("--container");
-        start.ArgumentList.Add(_container.Name);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Out, string Err)> UploadAsync(params string[] args) =>
+        CliProcess.RunAsync(_root, ["upload", .. args, "--connection", Azurite, "--container", _container.Name]);
 
     private async Task<List<string>> BlobNamesAsync()
     {

@@ -154,11 +154,9 @@ public sealed partial class MainTemplateTests(CompiledMainTemplate compiled) : I
         JsonObject topic = Template.Single("Microsoft.EventGrid/systemTopics");
         Assert.Equal("Microsoft.Storage.StorageAccounts", (string?)topic["properties"]!["topicType"]);
 
-        JsonObject subscription = Template.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        JsonObject subscription = Subscription("Microsoft.Storage.BlobCreated");
         JsonNode filter = subscription["properties"]!["filter"]!;
-        Assert.Equal(["Microsoft.Storage.BlobCreated"], filter["includedEventTypes"]!.AsArray().Select(node => (string)node!));
-        Assert.Equal("[format('/blobServices/default/containers/{0}/', parameters('incomingContainerName'))]",
-            (string?)filter["subjectBeginsWith"]);
+        Assert.Equal(IncomingSubjects, SubscriptionVariable((string)filter["subjectBeginsWith"]!));
 
         JsonNode destination = subscription["properties"]!["destination"]!;
         Assert.Equal("WebHook", (string?)destination["endpointType"]);
@@ -171,6 +169,40 @@ public sealed partial class MainTemplateTests(CompiledMainTemplate compiled) : I
         Assert.Equal("BlobIngestFunction", EvaluateVariable((string)parameters["functionName"]!["value"]!));
         Assert.Equal("[parameters('incomingContainerName')]", (string?)parameters["incomingContainerName"]!["value"]);
     }
+
+    [Fact]
+    public void EventGridDeliversBlobDeletedToTheDeletionFunctionWithItsKey()
+    {
+        JsonObject subscription = Subscription("Microsoft.Storage.BlobDeleted");
+        Assert.Equal(IncomingSubjects, SubscriptionVariable((string)subscription["properties"]!["filter"]!["subjectBeginsWith"]!));
+        Assert.Equal("EventGridSchema", (string?)subscription["properties"]!["eventDeliverySchema"]);
+        Assert.NotNull(subscription["properties"]!["deadLetterWithResourceIdentity"]);
+
+        JsonNode destination = subscription["properties"]!["destination"]!;
+        Assert.Equal("WebHook", (string?)destination["endpointType"]);
+        string endpoint = (string)destination["properties"]!["endpointUrl"]!;
+        Assert.Contains("host/default", endpoint);
+        Assert.Contains(".functionKeys.default", endpoint);
+        // The route the template names is the function's own route.
+        string route = (string)Module("event-grid-subscription")["properties"]!["template"]!["parameters"]!["deletedRoute"]!["defaultValue"]!;
+        Assert.Equal(Ingest.Functions.Http.ApiRoutes.Prefix + "/" + Ingest.Functions.Functions.BlobDeletedEventFunction.Route, route);
+    }
+
+    /// <summary>The subject prefix of blobs in the ingest container, as the subscription module computes it.</summary>
+    private const string IncomingSubjects = "[format('/blobServices/default/containers/{0}/', parameters('incomingContainerName'))]";
+
+    /// <summary>Resolves "[variables('x')]" against the subscription module's variables.</summary>
+    private string SubscriptionVariable(string expression)
+    {
+        Match match = VariableReference().Match(expression);
+        Assert.True(match.Success, $"not a variable reference: {expression}");
+        return (string)Module("event-grid-subscription")["properties"]!["template"]!["variables"]![match.Groups[1].Value]!;
+    }
+
+    /// <summary>The one event subscription whose filter includes exactly <paramref name="eventType"/>.</summary>
+    private JsonObject Subscription(string eventType) =>
+        Assert.Single(Template.Declared("Microsoft.EventGrid/systemTopics/eventSubscriptions"),
+            s => s["properties"]!["filter"]!["includedEventTypes"]!.AsArray().Select(n => (string)n!).SequenceEqual([eventType]));
 
     [Fact]
     public void EventSubscriptionWaitsForTheCodeDeployment()
@@ -190,10 +222,10 @@ public sealed partial class MainTemplateTests(CompiledMainTemplate compiled) : I
             Assert.DoesNotContain(forbidden, json, StringComparison.OrdinalIgnoreCase);
         }
 
-        // The only listKeys call reads the Functions host's system key for the Event Grid webhook.
+        // The only listKeys calls read the Functions host's keys for the two Event Grid webhooks.
         int[] listKeysCalls = ListKeysCall().Matches(json).Select(match => match.Index).ToArray();
-        Assert.Single(listKeysCalls);
-        Assert.Contains("/host/default", json.Substring(listKeysCalls[0], Math.Min(200, json.Length - listKeysCalls[0])));
+        Assert.Equal(2, listKeysCalls.Length);
+        Assert.All(listKeysCalls, at => Assert.Contains("/host/default", json.Substring(at, Math.Min(200, json.Length - at))));
 
         // The only *connection string* setting is Application Insights' endpoint (its local auth is disabled).
         JsonObject settings = Template.Single("Microsoft.Web/sites/config")["properties"]!.AsObject();

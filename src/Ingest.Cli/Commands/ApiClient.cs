@@ -39,6 +39,15 @@ internal sealed class ApiClient(string api, string? key) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
+    /// <summary>DELETE <c>api/{path}</c> with the query parameters that are given.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> DeleteAsync(string path, IEnumerable<KeyValuePair<string, string?>> query,
+        CancellationToken cancellationToken = default)
+    {
+        string qs = QueryString(query);
+        using var response = await _http.DeleteAsync("api/" + path + (qs.Length > 0 ? "?" + qs : ""), cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
     /// <summary>Writes the body (pretty-printed when it is JSON) and returns the exit code: 0 for 2xx, 1 otherwise.</summary>
     public static int Print((HttpStatusCode Status, string Body) response, TextWriter output)
     {

@@ -30,7 +30,7 @@ internal static class BenchLatencyCommand
             "Measure upload-to-queryable latency: upload generated articles and poll the API until each is stored.")
         { count, timeout, connection, container, api, key };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(count), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            parse.GetValue(connection)!, parse.GetValue(container)!, parse.GetValue(api)!, parse.GetValue(key), ct));
+            CommonOptions.ConnectionOf(parse, connection), parse.GetValue(container)!, parse.GetValue(api)!, CommonOptions.KeyOf(parse, key), ct));
         return command;
     }
 

@@ -12,11 +12,18 @@ internal static class CommonOptions
     /// <summary>The API base address of Ingest.LocalHost (and <c>func start</c>).</summary>
     public const string LocalApi = "http://127.0.0.1:7071";
 
-    public static Option<string> Connection() => new("--connection")
+    /// <summary>
+    /// <c>--connection</c>. It has no default value of its own, so that help never prints a connection string with its key
+    /// (the environment's may be a real account's): read it with <see cref="ConnectionOf"/>.
+    /// </summary>
+    public static Option<string?> Connection() => new("--connection")
     {
         Description = "Storage connection string (default: environment IngestStorage, else the Azurite development account).",
-        DefaultValueFactory = _ => Env("IngestStorage") ?? AzuriteConnectionString,
     };
+
+    /// <summary>The connection string: <c>--connection</c>, else environment <c>IngestStorage</c>, else Azurite's.</summary>
+    public static string ConnectionOf(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { Length: > 0 } given ? given : Env("IngestStorage") ?? AzuriteConnectionString;
 
     public static Option<string> Container() => new("--container")
     {
@@ -30,11 +37,15 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Env("INGEST_API") ?? LocalApi,
     };
 
+    /// <summary><c>--key</c>, without a default value help would print: read it with <see cref="KeyOf"/>.</summary>
     public static Option<string?> Key() => new("--key")
     {
         Description = "Function key sent as x-functions-key (default: environment INGEST_API_KEY; not needed for Ingest.LocalHost).",
-        DefaultValueFactory = _ => Env("INGEST_API_KEY"),
     };
+
+    /// <summary>The function key: <c>--key</c>, else environment <c>INGEST_API_KEY</c>, else none.</summary>
+    public static string? KeyOf(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { Length: > 0 } given ? given : Env("INGEST_API_KEY");
 
     /// <summary>
     /// Client options with a blob service version Azurite 3.37 accepts (the 12.30 client's default is newer); Azure accepts it too.

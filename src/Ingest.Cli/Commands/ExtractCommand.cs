@@ -9,15 +9,19 @@ using Microsoft.Extensions.Options;
 
 namespace Ingest.Cli.Commands;
 
-/// <summary><c>ingest extract FILE... [--format json|jsonl|text]</c>: runs the pipeline on local files, no storage.</summary>
+/// <summary><c>ingest extract PATH... [--format json|jsonl|text]</c>: runs the pipeline on local files and folders, no storage.</summary>
 internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Article files (.txt, .html, .json, .md).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("paths")
+        {
+            Description = "Article files, or folders whose article files (.txt .html .htm .json .md, recursive, in name order) are read.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output: json (one object, or an array for several files), jsonl (one record a line), text (readable).",
+            Description = "Output: json (one object for one file, else an array), jsonl (one record a line), text (readable).",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "jsonl", "text");
@@ -26,9 +30,49 @@ internal static class ExtractCommand
         return command;
     }
 
-    /// <summary>Exit code 0 when every file gave a record, 2 when any file was rejected, 1 when a file could not be read.</summary>
-    internal static int Run(FileInfo[] files, string format)
+    /// <summary>
+    /// The files of <paramref name="paths"/>: a file as given (whatever its extension), a folder's article files below it
+    /// (<see cref="StorageCommands.ArticleExtensions"/>, recursive, ordinal order of their paths).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A path is neither a file nor a folder.</exception>
+    internal static List<FileInfo> Expand(IEnumerable<string> paths)
     {
+        var files = new List<FileInfo>();
+        foreach (string path in paths)
+        {
+            if (File.Exists(path))
+                files.Add(new FileInfo(path));
+            else if (Directory.Exists(path))
+                files.AddRange(StorageCommands.ArticleFilesIn(path).Select(f => new FileInfo(f)));
+            else
+                throw new FileNotFoundException($"No such file or folder: {path}", path);
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// Exit code 0 when every file gave a record, 2 when any file was rejected, 1 when a path does not exist, a file could not
+    /// be read or a folder holds no article file.
+    /// </summary>
+    internal static int Run(string[] paths, string format)
+    {
+        List<FileInfo> found;
+        try
+        {
+            found = Expand(paths);
+        }
+        catch (FileNotFoundException ex)
+        {
+            Console.Error.WriteLine($"ingest: {ex.Message}");
+            return 1;
+        }
+        if (found.Count == 0)
+        {
+            Console.Error.WriteLine("ingest: no article files found (.txt .html .htm .json .md).");
+            return 1;
+        }
+        FileInfo[] files = [.. found];
+        bool single = files.Length == 1 && File.Exists(paths[0]) && paths.Length == 1;
         // The pipeline and IngestOptions (environment IngestOptions__MaxArticleBytes) as the hosts register them.
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         using var services = new ServiceCollection().AddIngestPipeline(configuration).BuildServiceProvider();
@@ -73,10 +117,10 @@ internal static class ExtractCommand
         }
         if (format == "json")
         {
-            string json = records.Count == 1 && files.Length == 1
+            string json = records.Count == 1 && single
                 ? JsonSerializer.Serialize(records[0], ArticleJson.Indented)
                 : JsonSerializer.Serialize(records, ArticleJson.Indented);
-            if (records.Count > 0 || files.Length > 1)
+            if (records.Count > 0 || !single)
                 Console.Out.WriteLine(json);
         }
         return exit;

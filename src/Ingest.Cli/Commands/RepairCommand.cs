@@ -25,7 +25,7 @@ internal static class RepairCommand
         var command = new Command("repair",
             "Check the stored records, index rows and entity counts against each other and fix what disagrees; prints what was fixed.")
         { connection, prefix };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(connection)!, parse.GetValue(prefix), ct));
+        command.SetAction((parse, ct) => RunAsync(CommonOptions.ConnectionOf(parse, connection), parse.GetValue(prefix), ct));
         return command;
     }
 
@@ -42,6 +42,17 @@ internal static class RepairCommand
         await using var provider = services.BuildServiceProvider();
         try
         {
+            // Repair recreates a table or container deleted under a running store; a store of which nothing exists is a
+            // mistyped prefix or connection, and repairing it would only create an empty one.
+            var names = new StorageNames(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value);
+            var missing = await provider.GetRequiredService<IStorageInitializer>().ListMissingAsync(cancellationToken);
+            if (missing.Contains(names.RecordsContainer) && names.Tables.All(missing.Contains))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"ingest repair: no Ingest store here: neither the records container '{names.RecordsContainer}' nor any of its tables " +
+                    $"({string.Join(", ", names.Tables)}) exists. Check --prefix and the connection; nothing was created.");
+                return 2;
+            }
             var report = await provider.GetRequiredService<IStoreRepair>().RepairAsync(cancellationToken);
             var queue = provider.GetRequiredService<IReprocessQueue>();
             foreach (var source in report.Requeue)

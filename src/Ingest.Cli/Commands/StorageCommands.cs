@@ -15,10 +15,17 @@ internal static class StorageCommands
     internal static readonly IReadOnlySet<string> ArticleExtensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json", ".md" };
 
+    /// <summary>The article files below <paramref name="folder"/> (<see cref="ArticleExtensions"/>, recursive), in ordinal order of their paths.</summary>
+    internal static IEnumerable<string> ArticleFilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => ArticleExtensions.Contains(Path.GetExtension(f)))
+            .Order(StringComparer.Ordinal);
+
     /// <summary>Files uploaded at the same time.</summary>
     private const int UploadParallelism = 4;
 
-    public static IEnumerable<Command> Create() => [CreateUpload(), CreateQuery(), CreateReprocess(), CreateHealth(), RepairCommand.Create(), BenchLatencyCommand.Create()];
+    public static IEnumerable<Command> Create() =>
+        [CreateUpload(), CreateQuery(), CreateDelete(), CreateReprocess(), CreateHealth(), RepairCommand.Create(), BenchLatencyCommand.Create()];
 
     // ---- upload ---------------------------------------------------------------------------------------------
 
@@ -28,14 +35,22 @@ internal static class StorageCommands
         var connection = CommonOptions.Connection();
         var container = CommonOptions.Container();
         var prefix = new Option<string?>("--prefix") { Description = "Virtual folder put before every blob name, e.g. 2025/03." };
+        var wait = new Option<int>("--wait")
+        {
+            Description = "Wait up to this many seconds for each file's outcome over the API and print it as a third column " +
+                "(stored, failed: reason, or pending). Exit 0 when all were stored, 3 when any failed, 4 when any is still pending.",
+            DefaultValueFactory = _ => 0,
+        };
+        var api = CommonOptions.Api();
+        var key = CommonOptions.Key();
         var command = new Command("upload",
             "Upload article files to the blob container; the ingest trigger processes them. Prints 'ID<TAB>container/name' per file. " +
             "A file given by path is stored under its file name, a folder's files under their path below it. Names Blob storage " +
             "would store differently ('\\', '.' or '..' segments, leading '/', control characters, over 1024 characters) and two " +
             "files with the same name are refused, and then nothing is uploaded.")
-        { paths, connection, container, prefix };
-        command.SetAction((parse, ct) => UploadAsync(parse.GetValue(paths)!, parse.GetValue(connection)!, parse.GetValue(container)!,
-            parse.GetValue(prefix), ct));
+        { paths, connection, container, prefix, wait, api, key };
+        command.SetAction((parse, ct) => UploadAsync(parse.GetValue(paths)!, CommonOptions.ConnectionOf(parse, connection), parse.GetValue(container)!,
+            parse.GetValue(prefix), parse.GetValue(wait), parse.GetValue(api)!, CommonOptions.KeyOf(parse, key), ct));
         return command;
     }
 
@@ -53,9 +68,7 @@ internal static class StorageCommands
             if (File.Exists(path))
                 result.Add((path, pre + Path.GetFileName(path)));
             else if (Directory.Exists(path))
-                result.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => ArticleExtensions.Contains(Path.GetExtension(f)))
-                    .Order(StringComparer.Ordinal)
+                result.AddRange(ArticleFilesIn(path)
                     .Select(f => (f, pre + Path.GetRelativePath(path, f).Replace(Path.DirectorySeparatorChar, '/'))));
             else
                 throw new FileNotFoundException($"No such file or folder: {path}", path);
@@ -64,8 +77,9 @@ internal static class StorageCommands
     }
 
     private static async Task<int> UploadAsync(string[] paths, string connection, string containerName, string? prefix,
-        CancellationToken cancellationToken)
+        int waitSeconds, string api, string? key, CancellationToken cancellationToken)
     {
+        var started = DateTimeOffset.UtcNow;
         List<(string File, string BlobName)> files;
         try
         {
@@ -128,24 +142,49 @@ internal static class StorageCommands
                     });
             });
 
-        foreach (var (name, id) in uploaded.OrderBy(p => p.Key, StringComparer.Ordinal))
-            Console.Out.WriteLine($"{id}\t{containerName}/{name}");
         foreach (string failure in failures)
             Console.Error.WriteLine($"ingest: upload failed: {failure}");
         Console.Error.WriteLine($"Uploaded {uploaded.Count} of {files.Count} file(s) to '{containerName}'.");
-        return failures.IsEmpty ? 0 : 1;
+        if (waitSeconds <= 0)
+        {
+            foreach (var (name, id) in uploaded.OrderBy(p => p.Key, StringComparer.Ordinal))
+                Console.Out.WriteLine($"{id}\t{containerName}/{name}");
+            return failures.IsEmpty ? 0 : 1;
+        }
+
+        var expected = files.Where(f => uploaded.ContainsKey(f.BlobName)).ToDictionary(f => uploaded[f.BlobName],
+            f => ArticleIds.ContentHash(File.ReadAllBytes(f.File)), StringComparer.Ordinal);
+        Dictionary<string, string> outcomes;
+        try
+        {
+            using var client = new ApiClient(api, key);
+            outcomes = await UploadOutcomes.WaitAsync(client, expected, started, TimeSpan.FromSeconds(waitSeconds), cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            Console.Error.WriteLine($"ingest: cannot reach the API to wait for the outcomes: {ex.Message}");
+            return 2;
+        }
+        foreach (var (name, id) in uploaded.OrderBy(p => p.Key, StringComparer.Ordinal))
+            Console.Out.WriteLine($"{id}\t{containerName}/{name}\t{outcomes[id]}");
+        if (!failures.IsEmpty)
+            return 1;
+        return outcomes.Values.Any(o => o.StartsWith("failed", StringComparison.Ordinal)) ? 3
+            : outcomes.Values.Any(o => o == UploadOutcomes.Pending) ? 4 : 0;
     }
 
     // ---- query ----------------------------------------------------------------------------------------------
 
     private static Command CreateQuery()
     {
-        var query = new Command("query", "Query stored records over the HTTP API and print the JSON.");
+        var query = new Command("query",
+            "Query stored records over the HTTP API: tables on a terminal, the API's JSON when output is redirected or with --json.");
         query.Subcommands.Add(CreateQueryArticle());
         query.Subcommands.Add(CreateQueryList("articles", "List articles (all filters optional, combined with AND).",
-            ["entity", "speaker", "source", "from", "to"]));
+            ["entity", "speaker", "source", "from", "to", "order"]));
         query.Subcommands.Add(CreateQueryList("quotes", "List quotations.", ["speaker", "text"]));
         query.Subcommands.Add(CreateQueryList("entities", "List entity names by prefix, with article counts.", ["prefix"]));
+        query.Subcommands.Add(CreateQueryList("failures", "List failure records (files whose latest attempt failed), by article id.", []));
         return query;
     }
 
@@ -158,6 +197,7 @@ internal static class StorageCommands
         ["to"] = "Latest published date, yyyy-MM-dd.",
         ["text"] = "Words that must all occur in the quotation.",
         ["prefix"] = "Start of the entity name (case-insensitive).",
+        ["order"] = "key (the default: index order) or newest (newest published first; not with entity, speaker or source).",
     };
 
     private static Command CreateQueryList(string name, string description, string[] filters)
@@ -167,7 +207,9 @@ internal static class StorageCommands
         var pageSize = new Option<int?>("--page-size") { Description = "Items per page (1-1000, default 50)." };
         var token = new Option<string?>("--continuation-token") { Description = "Token of the previous page's response." };
         var filterOptions = filters.Select(f => new Option<string?>("--" + f) { Description = FilterHelp[f] }).ToList();
-        var command = new Command(name, description) { api, key, pageSize, token };
+        var json = QueryOutput.JsonOption();
+        var table = QueryOutput.TableOption();
+        var command = new Command(name, description) { api, key, pageSize, token, json, table };
         foreach (var option in filterOptions)
             command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
@@ -175,8 +217,9 @@ internal static class StorageCommands
             var query = filterOptions.Select(o => new KeyValuePair<string, string?>(o.Name.TrimStart('-'), parse.GetValue(o)))
                 .Append(new("pageSize", parse.GetValue(pageSize)?.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Append(new("continuationToken", parse.GetValue(token)));
-            using var client = new ApiClient(parse.GetValue(api)!, parse.GetValue(key));
-            return await CallAsync(() => client.GetAsync(name, query, ct));
+            using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
+            var mode = QueryOutput.ModeOf(parse, json, table);
+            return await CallAsync(async () => QueryOutput.Print(name, await client.GetAsync(name, query, ct), mode, Console.Out));
         });
         return command;
     }
@@ -191,10 +234,13 @@ internal static class StorageCommands
             Description = "Poll up to this many seconds while the article is not stored yet (404). Exit 0 when stored, 3 when its processing failed.",
             DefaultValueFactory = _ => 0,
         };
-        var command = new Command("article", "Show one article record (or its failure record).") { id, api, key, wait };
+        var json = QueryOutput.JsonOption();
+        var table = QueryOutput.TableOption();
+        var command = new Command("article", "Show one article record (or its failure record).") { id, api, key, wait, json, table };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new ApiClient(parse.GetValue(api)!, parse.GetValue(key));
+            var mode = QueryOutput.ModeOf(parse, json, table);
+            using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
             string articleId = parse.GetValue(id)!;
             var deadline = DateTime.UtcNow.AddSeconds(Math.Max(0, parse.GetValue(wait)));
             while (true)
@@ -215,9 +261,39 @@ internal static class StorageCommands
                     await Task.Delay(250, ct);
                     continue;
                 }
-                int exit = ApiClient.Print(response, Console.Out);
+                int exit = QueryOutput.Print("article", response, mode, Console.Out);
                 return response.Status == HttpStatusCode.UnprocessableEntity ? 3 : exit;
             }
+        });
+        return command;
+    }
+
+    // ---- delete ---------------------------------------------------------------------------------------------
+
+    private static Command CreateDelete()
+    {
+        var id = new Argument<string>("id") { Description = "Article id (16 hex characters)." };
+        var blob = new Option<bool>("--blob") { Description = "Delete the source file from the container too (else it stays and is processed again when it changes)." };
+        var api = CommonOptions.Api();
+        var key = CommonOptions.Key();
+        var command = new Command("delete",
+            "Delete an article's record, index rows and counts (DELETE /api/articles/{id}). Exit 0 when deleted, 1 when nothing was stored.")
+        { id, blob, api, key };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
+            string articleId = parse.GetValue(id)!;
+            return await CallAsync(async () =>
+            {
+                var response = await client.DeleteAsync("articles/" + Uri.EscapeDataString(articleId),
+                    [new("blob", parse.GetValue(blob) ? "true" : null)], ct);
+                if (response.Status == HttpStatusCode.NoContent)
+                {
+                    Console.Out.WriteLine($"deleted {articleId}{(parse.GetValue(blob) ? " and its source file" : "")}");
+                    return 0;
+                }
+                return QueryOutput.Print("delete", response, Console.IsOutputRedirected ? OutputMode.Json : OutputMode.Table, Console.Out);
+            });
         });
         return command;
     }
@@ -231,8 +307,8 @@ internal static class StorageCommands
         var command = new Command("reprocess", "Queue every stored article of an older pipeline version for reprocessing (POST /api/reprocess).") { api, key };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new ApiClient(parse.GetValue(api)!, parse.GetValue(key));
-            return await CallAsync(() => client.PostAsync("reprocess", ct));
+            using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
+            return await CallAsync(async () => ApiClient.Print(await client.PostAsync("reprocess", ct), Console.Out));
         });
         return command;
     }
@@ -247,7 +323,7 @@ internal static class StorageCommands
         var command = new Command("health", "Check that the API and its storage answer (GET /api/health). Exit 0 when healthy.") { api, key, wait };
         command.SetAction(async (parse, ct) =>
         {
-            using var client = new ApiClient(parse.GetValue(api)!, parse.GetValue(key));
+            using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
             var deadline = DateTime.UtcNow.AddSeconds(Math.Max(0, parse.GetValue(wait)));
             while (true)
             {
@@ -272,11 +348,12 @@ internal static class StorageCommands
         return command;
     }
 
-    private static async Task<int> CallAsync(Func<Task<(HttpStatusCode, string)>> call)
+    /// <summary>Runs an API call that prints its answer and returns the exit code; 2 when the API cannot be reached.</summary>
+    private static async Task<int> CallAsync(Func<Task<int>> call)
     {
         try
         {
-            return ApiClient.Print(await call(), Console.Out);
+            return await call();
         }
         catch (HttpRequestException ex)
         {

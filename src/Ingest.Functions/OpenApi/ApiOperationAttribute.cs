@@ -5,8 +5,8 @@ namespace Ingest.Functions.OpenApi;
 /// <c>[Function]</c> and <c>[HttpTrigger]</c> attributes, which give the operation id, path, methods and authorization.
 /// </summary>
 /// <remarks>
-/// A function without this attribute is still in the document (path, path parameters, a JSON 200 and the errors every route
-/// can answer), so a new route is never missing from it; the attribute adds the summary, the query parameters and the
+/// A function without this attribute is still in the document (path, path parameters, a JSON 200, 400 and 503, and 404 when
+/// the path has parameters), so a new route is never missing from it; the attribute adds the summary, the query parameters and the
 /// response bodies. Errors are documented in the error shape <c>{"error": {"code", "message", "parameter"}}</c>
 /// (<see cref="Http.ApiErrorBody"/>); 405 and 500 are added to every operation.
 /// </remarks>

@@ -144,7 +144,8 @@ public static class OpenApiDocumentBuilder
             success["content"] = new JsonObject { [described?.ContentType ?? "application/json"] = new JsonObject { ["schema"] = schema } };
         }
         responses[Status(status)] = success;
-        int[] errors = described?.Errors ?? [400, 404, 503];
+        // Undescribed: what every route can answer (an unknown query parameter, storage down), and 404 for an id in the path.
+        int[] errors = described?.Errors ?? (route.Parameters.Count > 0 ? [400, 404, 503] : [400, 503]);
         bool page = described?.ContentType.StartsWith("text/html", StringComparison.Ordinal) == true;
         foreach (int error in errors.Concat(AlwaysPossible).Distinct())
         {

@@ -51,7 +51,7 @@ public class BlobPollingWorkerTests
         "landing stage.\n\n\"Passengers can travel again,\" said Ada Quill, who runs the service.\n");
 
     private static async Task<(ServiceProvider Services, BlobContainerClient Container, BlobPollingWorker Worker)> StartAsync(
-        Func<string, Task> beforeUpsert)
+        Func<string, Task> beforeUpsert, long maxArticleBytes = 10 * 1024 * 1024)
     {
         string prefix = "pw" + Guid.NewGuid().ToString("N")[..10];
         var configuration = new ConfigurationManager();
@@ -59,6 +59,7 @@ public class BlobPollingWorkerTests
         {
             ["IngestStorage"] = LocalHostFixture.SharedConnectionString,
             ["StorageOptions:NamePrefix"] = prefix,
+            ["IngestOptions:MaxArticleBytes"] = maxArticleBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         configuration.AddIngestResourceNames();
         var services = new ServiceCollection();
@@ -71,12 +72,18 @@ public class BlobPollingWorkerTests
         services.AddSingleton<IArticleStore>(sp => new MisbehavingStore(sp.GetRequiredService<TableArticleStore>(), beforeUpsert));
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
-        var options = Options.Create(new LocalHostOptions { BlobPollInterval = TimeSpan.FromMilliseconds(100), BlobParallelism = 2 });
-        var worker = new BlobPollingWorker(provider.GetRequiredService<BlobServiceClient>(), provider, configuration, options,
-            NullLogger<BlobPollingWorker>.Instance);
         var container = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(IngestSettings.Container(configuration));
+        return (provider, container, await StartWorkerAsync(provider));
+    }
+
+    /// <summary>A new poller over the same store, as after a host restart: it remembers nothing of what it did.</summary>
+    private static async Task<BlobPollingWorker> StartWorkerAsync(ServiceProvider provider)
+    {
+        var options = Options.Create(new LocalHostOptions { BlobPollInterval = TimeSpan.FromMilliseconds(100), BlobParallelism = 2 });
+        var worker = new BlobPollingWorker(provider.GetRequiredService<BlobServiceClient>(), provider,
+            provider.GetRequiredService<IConfiguration>(), options, NullLogger<BlobPollingWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
-        return (provider, container, worker);
+        return worker;
     }
 
     private static async Task StopAsync(ServiceProvider services, BlobContainerClient container, BlobPollingWorker worker)
@@ -159,6 +166,43 @@ public class BlobPollingWorkerTests
         finally
         {
             release.TrySetResult();
+            await StopAsync(services, container, worker);
+        }
+    }
+
+    [Fact]
+    public async Task A_too_large_blob_that_already_failed_is_not_read_again_after_a_restart_but_is_when_it_changes()
+    {
+        int upserts = 0;
+        var (services, container, worker) = await StartAsync(_ => { Interlocked.Increment(ref upserts); return Task.CompletedTask; },
+            maxArticleBytes: 2_000);
+        try
+        {
+            var store = services.GetRequiredService<IArticleStore>();
+            string big = ArticleIds.For(new SourceRef(container.Name, "big.txt"));
+            byte[] tooLarge = Story("Big ferry").Concat(Encoding.UTF8.GetBytes(new string('x', 3_000))).ToArray();
+            await container.GetBlobClient("big.txt").UploadAsync(BinaryData.FromBytes(tooLarge));
+            var first = await EventuallyAsync(() => store.GetFailureAsync(big), "the too-large failure");
+            Assert.Equal(nameof(ArticleTooLargeException), first.ErrorType);
+            Assert.Equal(tooLarge.Length, first.SizeBytes);
+
+            // Restart: a new poller lists the big blob again; the stored failure answers for it, so it is not read (a read
+            // would record the failure again, with a later time).
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+            worker = await StartWorkerAsync(services);
+            await container.GetBlobClient("small.txt").UploadAsync(BinaryData.FromBytes(Story("Small ferry")));
+            await EventuallyAsync(() => store.GetAsync(ArticleIds.For(new SourceRef(container.Name, "small.txt"))), "the small blob");
+            await Task.Delay(1_000);
+            Assert.Equal(first.FailedAt, (await store.GetFailureAsync(big))!.FailedAt);
+
+            // The blob changed to a file within the limit: it is read and stored.
+            await container.GetBlobClient("big.txt").UploadAsync(BinaryData.FromBytes(Story("Big ferry, shorter")), overwrite: true);
+            var record = await EventuallyAsync(() => store.GetAsync(big), "the record of the rewritten blob");
+            Assert.Equal("Big ferry, shorter", record.Title);
+        }
+        finally
+        {
             await StopAsync(services, container, worker);
         }
     }

@@ -1,0 +1,175 @@
+using System.Net;
+using Ingest.Cli.Commands;
+using Ingest.Core;
+
+namespace Ingest.Cli.Tests;
+
+/// <summary>The ingest command's help, version, extract on folders and output rendering; no storage needed.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("ingest-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private const string Story =
+        "Ferry Returns to the Bay\n\nBy Test Writer\n\nThe ferry service across the bay resumed on Friday after a week of repairs to the " +
+        "landing stage.\n\n\"Passengers can travel again,\" said Ada Quill, who runs the service.\n";
+
+    [Theory]
+    [InlineData("upload")]
+    [InlineData("repair")]
+    [InlineData("bench-latency")]
+    [InlineData("query articles")]
+    [InlineData("delete")]
+    public async Task Help_never_prints_a_connection_string_or_key_from_the_environment(string command)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(CliProcess.CliDll);
+        foreach (string part in command.Split(' '))
+            start.ArgumentList.Add(part);
+        start.ArgumentList.Add("--help");
+        start.Environment["IngestStorage"] = "DefaultEndpointsProtocol=https;AccountName=realacct;AccountKey=TOPSECRETKEY==;";
+        start.Environment["INGEST_API_KEY"] = "FUNCTIONKEYSECRET";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Usage:", output);
+        Assert.DoesNotContain("TOPSECRETKEY", output);
+        Assert.DoesNotContain("FUNCTIONKEYSECRET", output);
+        Assert.DoesNotContain("AccountKey=", output); // not even Azurite's public one
+    }
+
+    [Fact]
+    public async Task The_version_is_the_pipeline_version_records_carry()
+    {
+        var (exit, stdout, _) = await CliProcess.RunAsync(_root, ["--version"]);
+        Assert.Equal(0, exit);
+        Assert.Equal(PipelineInfo.Version, stdout.Trim());
+        Assert.Matches(@"^\d+\.\d+\.\d+$", PipelineInfo.Version);
+
+        File.WriteAllText(Path.Combine(_root, "story.txt"), Story);
+        var (_, json, _) = await CliProcess.RunAsync(_root, ["extract", "story.txt"]);
+        Assert.Contains($"\"pipelineVersion\": \"{PipelineInfo.Version}\"", json);
+    }
+
+    [Fact]
+    public async Task Extract_reads_the_article_files_of_a_folder_recursively_in_name_order()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "in", "sub"));
+        File.WriteAllText(Path.Combine(_root, "in", "b.txt"), Story.Replace("Ferry Returns", "Second Ferry Returns"));
+        File.WriteAllText(Path.Combine(_root, "in", "sub", "a.md"), Story.Replace("Ferry Returns", "Third Ferry Returns"));
+        File.WriteAllText(Path.Combine(_root, "in", "notes.csv"), "not,an,article");
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(_root, ["extract", "in", "--format", "jsonl"]);
+
+        Assert.True(exit == 0, stderr);
+        string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"Second Ferry Returns to the Bay\"", lines[0]);
+        Assert.Contains("\"Third Ferry Returns to the Bay\"", lines[1]);
+
+        // A folder as the only path prints an array even with one file in it.
+        var (_, json, _) = await CliProcess.RunAsync(_root, ["extract", Path.Combine("in", "sub")]);
+        Assert.StartsWith("[", json.TrimStart());
+    }
+
+    [Fact]
+    public async Task Extract_of_a_path_that_does_not_exist_is_exit_1_with_its_name()
+    {
+        var (exit, _, stderr) = await CliProcess.RunAsync(_root, ["extract", "missing-folder"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("No such file or folder: missing-folder", stderr);
+    }
+
+    private static string Render(string kind, HttpStatusCode status, string body)
+    {
+        var output = new StringWriter();
+        QueryOutput.Print(kind, (status, body), OutputMode.Table, output);
+        return output.ToString();
+    }
+
+    [Fact]
+    public void An_article_list_renders_as_a_table_with_status_and_the_next_page_token()
+    {
+        string text = Render("articles", HttpStatusCode.OK, """
+            {"items":[{"id":"0123456789abcdef","source":{"container":"articles","name":"a.txt"},"title":"Ferry Returns to the Bay",
+            "publisher":"Bay Courier","publishedAt":"2026-11-30","pipelineVersion":"0.3.1","status":"stored"},
+            {"id":"fedcba9876543210","title":"Old Story","status":"failed","failure":{"reason":"No article text was found."}}],
+            "continuationToken":"tok123"}
+            """);
+
+        Assert.Contains("Ferry Returns to the Bay", text);
+        Assert.Contains("Bay Courier", text);
+        Assert.Contains("2026-11-30", text);
+        Assert.Contains("failed: No article text was found.", text);
+        Assert.Contains("2 item(s)", text);
+        Assert.Contains("--continuation-token tok123", text);
+        Assert.DoesNotContain("\"items\"", text);
+    }
+
+    [Fact]
+    public void An_article_renders_its_facts_body_quotes_entities_and_removed_boilerplate()
+    {
+        string text = Render("article", HttpStatusCode.OK, """
+            {"id":"0123456789abcdef","source":{"container":"articles","name":"a.txt"},"title":"Ferry Returns","authors":["Test Writer"],
+            "body":"The ferry service resumed.","quotes":[{"text":"Passengers can travel again","speaker":"Ada Quill","speakerKind":"person","cue":"said","paragraph":1}],
+            "entities":[{"name":"Ada Quill","type":"person","mentions":2,"aliases":["Quill"]}],
+            "boilerplate":[{"text":"Share this story","reason":"share"}],"pipelineVersion":"0.3.1"}
+            """);
+
+        Assert.Contains("Ferry Returns", text);
+        Assert.Contains("Test Writer", text);
+        Assert.Contains("articles/a.txt", text);
+        Assert.Contains("The ferry service resumed.", text);
+        Assert.Contains("“Passengers can travel again”", text);
+        Assert.Contains("Quotes (1)", text);
+        Assert.Contains("Quill", text);
+        Assert.Contains("Boilerplate removed (1)", text);
+        Assert.Contains("share", text);
+    }
+
+    [Fact]
+    public void A_failed_article_and_an_error_answer_say_why()
+    {
+        string failed = Render("article", HttpStatusCode.UnprocessableEntity, """
+            {"status":"failed","failure":{"id":"0123456789abcdef","source":{"container":"articles","name":"bad.txt"},"stage":"decode",
+            "reason":"The file is empty.","errorType":"ArticleRejectedException","pipelineVersion":"0.3.1"},"lastRecord":null}
+            """);
+        Assert.Contains("failed in stage decode: The file is empty.", failed);
+        Assert.Contains("articles/bad.txt", failed);
+
+        var output = new StringWriter();
+        int exit = QueryOutput.Print("articles", (HttpStatusCode.BadRequest,
+            """{"error":{"code":"unknown_parameter","message":"Unknown query parameter 'entitiy'.","parameter":"entitiy"}}"""),
+            OutputMode.Table, output);
+        Assert.Equal(1, exit);
+        Assert.Contains("400 unknown_parameter", output.ToString());
+        Assert.Contains("parameter: entitiy", output.ToString());
+    }
+
+    [Fact]
+    public void Json_mode_prints_the_api_answer_as_json()
+    {
+        var output = new StringWriter();
+        int exit = QueryOutput.Print("entities", (HttpStatusCode.OK, """{"items":[{"name":"Ada Quill","type":"person","articles":3}]}"""),
+            OutputMode.Json, output);
+        Assert.Equal(0, exit);
+        Assert.Contains("\"name\": \"Ada Quill\"", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(200, """{"contentHash":"aa"}""", "stored")]
+    [InlineData(200, """{"contentHash":"bb"}""", null)] // the record of an earlier upload under this name
+    [InlineData(404, """{"error":{"code":"not_found"}}""", null)]
+    [InlineData(422, """{"failure":{"contentHash":"aa","reason":"The file is empty."}}""", "failed: The file is empty.")]
+    [InlineData(422, """{"failure":{"contentHash":"bb","reason":"old"}}""", null)]
+    [InlineData(422, """{"failure":{"contentHash":null,"reason":"gave up","failedAt":"2026-12-02T10:00:05Z"}}""", "failed: gave up")]
+    [InlineData(422, """{"failure":{"contentHash":null,"reason":"gave up","failedAt":"2026-12-02T09:59:00Z"}}""", null)]
+    public void An_upload_outcome_counts_only_answers_about_the_uploaded_bytes(int status, string body, string? outcome)
+    {
+        var started = DateTimeOffset.Parse("2026-12-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(outcome, UploadOutcomes.OutcomeOf(((HttpStatusCode)status, body), "aa", started));
+    }
+}

@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Ingest.Cli.Tests;
+
+/// <summary>
+/// <c>ingest repair</c> as a child process against Azurite, each test with its own name prefix (its tables and containers are
+/// deleted again). Azurite must already run (scripts/test.sh starts it).
+/// </summary>
+public sealed class RepairCommandTests : IAsyncLifetime
+{
+    private readonly string _prefix = "rp" + Guid.NewGuid().ToString("N")[..10];
+    private readonly TableServiceClient _tables = new(CliProcess.Azurite);
+    private readonly BlobServiceClient _blobs = new(CliProcess.Azurite);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await foreach (var table in _tables.QueryAsync(t => t.Name.CompareTo(_prefix) >= 0 && t.Name.CompareTo(_prefix + "~") < 0))
+            await _tables.DeleteTableAsync(table.Name);
+        await foreach (var container in _blobs.GetBlobContainersAsync(prefix: _prefix))
+            await _blobs.DeleteBlobContainerAsync(container.Name);
+    }
+
+    private async Task<List<string>> ResourcesWithPrefixAsync()
+    {
+        var names = new List<string>();
+        await foreach (var table in _tables.QueryAsync())
+        {
+            if (table.Name.StartsWith(_prefix, StringComparison.Ordinal))
+                names.Add(table.Name);
+        }
+        await foreach (var container in _blobs.GetBlobContainersAsync(prefix: _prefix))
+            names.Add(container.Name);
+        return names;
+    }
+
+    private Task<(int Exit, string Out, string Err)> RepairAsync() =>
+        CliProcess.RunAsync(Path.GetTempPath(), ["repair", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
+
+    [Fact]
+    public async Task A_prefix_with_no_store_is_refused_and_nothing_is_created()
+    {
+        var (exit, stdout, stderr) = await RepairAsync();
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no Ingest store here", stderr);
+        Assert.Contains($"{_prefix}-article-records", stderr);
+        Assert.DoesNotContain("records checked", stdout);
+        Assert.Empty(await ResourcesWithPrefixAsync());
+    }
+
+    [Fact]
+    public async Task A_store_that_lost_its_index_tables_is_repaired_and_they_come_back()
+    {
+        // An empty store of this prefix, made by the same code the hosts run at start, without its index tables (deleted under it).
+        await _blobs.CreateBlobContainerAsync($"{_prefix}-article-records");
+        await _tables.CreateTableAsync($"{_prefix}Articles");
+        await _tables.CreateTableAsync($"{_prefix}ArticleFailures");
+
+        var (exit, stdout, stderr) = await RepairAsync();
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("records checked: 0", stdout);
+        // The index tables repair reads came back (TemplateLines belongs to the template memory, not to repair).
+        var after = await ResourcesWithPrefixAsync();
+        foreach (string table in new[] { "EntityIndex", "EntityNames", "SpeakerIndex", "SourceIndex", "DateIndex", "QuoteIndex" })
+            Assert.Contains(_prefix + table, after);
+    }
+}
