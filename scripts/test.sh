@@ -25,6 +25,10 @@ else
   echo "azurite: already running; leaving it running afterwards"
 fi
 
+if ! command -v chromium >/dev/null 2>&1 && [[ -z "${CHROMIUM:-}" ]]; then
+  echo "test: chromium is not installed; the browser-view test will fail (apt-get install -y chromium, or set CHROMIUM)" >&2
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 dotnet build Ingest.sln -c "$CONFIGURATION"

@@ -38,6 +38,8 @@ public static class IngestFunctionsExtensions
         services.TryAddSingleton<IStorageHealthProbe, StorageHealthProbe>();
         services.TryAddTransient<BlobIngestFunction>();
         services.TryAddTransient<ArticlesHttpFunctions>();
+        services.TryAddTransient<BrowserViewFunctions>();
+        services.TryAddTransient<ApiDocsFunctions>();
         services.TryAddTransient<DeleteArticleFunction>();
         services.TryAddTransient<BlobDeletedEventFunction>();
         services.TryAddTransient<ApiFallbackFunction>();

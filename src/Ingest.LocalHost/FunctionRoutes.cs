@@ -39,6 +39,16 @@ internal static class FunctionRoutes
             .WithName(nameof(BlobDeletedEventFunction.BlobDeletedEvents));
         app.MapPost("/api/reprocess", (HttpContext c, ReprocessHttpFunction f) => Run(c, f.Reprocess(c.Request, c.RequestAborted)))
             .WithName(nameof(ReprocessHttpFunction.Reprocess));
+        app.MapGet("/api/openapi.json", (HttpContext c, ApiDocsFunctions f) => Run(c, Task.FromResult(f.OpenApiDocument(c.Request))))
+            .WithName(nameof(ApiDocsFunctions.OpenApiDocument));
+        app.MapGet("/api/docs", (HttpContext c, ApiDocsFunctions f) => Run(c, Task.FromResult(f.ApiDocs(c.Request))))
+            .WithName(nameof(ApiDocsFunctions.ApiDocs));
+        app.MapGet("/api/ui", (HttpContext c, BrowserViewFunctions f) => Run(c, f.BrowseArticles(c.Request, c.RequestAborted)))
+            .WithName(nameof(BrowserViewFunctions.BrowseArticles));
+        app.MapGet("/api/ui/articles/{id}", (HttpContext c, string id, BrowserViewFunctions f) => Run(c, f.BrowseArticle(c.Request, id, c.RequestAborted)))
+            .WithName(nameof(BrowserViewFunctions.BrowseArticle));
+        app.MapGet("/api/ui/failures", (HttpContext c, BrowserViewFunctions f) => Run(c, f.BrowseFailures(c.Request, c.RequestAborted)))
+            .WithName(nameof(BrowserViewFunctions.BrowseFailures));
         return app;
     }
 
@@ -48,7 +58,8 @@ internal static class FunctionRoutes
     private static async Task Run(HttpContext context, Task<IActionResult> invocation) => await Execute(context, await invocation);
 
     /// <summary>
-    /// Answers every request with the API's JSON error body where ASP.NET would answer with an empty one: an exception of a
+    /// Sends <c>GET /</c> and <c>GET /ui</c> to the browser view (<c>/api/ui</c>, with the query), and answers every request
+    /// with the API's JSON error body where ASP.NET would answer with an empty one: an exception of a
     /// function is a JSON 500 (as the Functions host answers an unhandled exception), or 503 <c>storage_unavailable</c> when it
     /// is a storage outage (<see cref="StorageFailures.IsUnavailable"/>; the functions catch those themselves, this is the
     /// backstop); an empty 404 or 405 (no route for the path, or not for this method) becomes <see cref="ApiResults.NoRoute"/>:
@@ -56,6 +67,16 @@ internal static class FunctionRoutes
     /// </summary>
     public static IApplicationBuilder UseJsonErrors(this IApplicationBuilder app)
     {
+        // The browser view lives under /api/ui (a function route in Azure); here, / and /ui lead to it too.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Value is "/" or "/ui" or "/ui/" && HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.Redirect("/api/ui" + context.Request.QueryString.ToUriComponent());
+                return;
+            }
+            await next(context);
+        });
         app.UseStatusCodePages(async pages =>
         {
             var context = pages.HttpContext;

@@ -146,7 +146,7 @@ public sealed class ApiErrorsTests
         // ASP.NET's RegexRouteConstraint matches ignoring case.
         var regex = new Regex(content["regex(".Length..^1], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        Assert.Equal(10, ApiRoutes.All.Count);
+        Assert.Equal(15, ApiRoutes.All.Count);
         foreach (var route in ApiRoutes.All)
         {
             string path = Regex.Replace(route.Template, "\\{[^}]+\\}", "0123456789abcdef");

@@ -20,11 +20,12 @@ public sealed class ApiFallbackFunction
 {
     /// <summary>
     /// Any path except those of the declared routes (<c>articles</c>, <c>articles/{id}</c>, <c>articles/{id}/copies</c>, <c>quotes</c>, <c>entities</c>,
-    /// <c>failures</c>, <c>health</c>, <c>reprocess</c>, with or without a trailing <c>/</c>; ASP.NET matches route regexes
+    /// <c>failures</c>, <c>health</c>, <c>reprocess</c>, <c>openapi.json</c>, <c>docs</c>, <c>ui</c>, <c>ui/articles/{id}</c>,
+    /// <c>ui/failures</c>, <c>events/blob-deleted</c>, with or without a trailing <c>/</c>; ASP.NET matches route regexes
     /// ignoring case). Written without brackets or braces, which route templates would need escaped (<c>(?:(?!/).)+</c> is one
     /// segment); a test checks it against <see cref="ApiRoutes.All"/>, the end-to-end tests through ASP.NET routing.
     /// </summary>
-    public const string Route = "{*path:regex(^(?!(articles|articles/(?:(?!/).)+|articles/(?:(?!/).)+/copies|quotes|entities|failures|health|reprocess|events/blob-deleted)/*$).+$)}";
+    public const string Route = "{*path:regex(^(?!(articles|articles/(?:(?!/).)+|articles/(?:(?!/).)+/copies|quotes|entities|failures|health|reprocess|openapi\\.json|docs|ui|ui/articles/(?:(?!/).)+|ui/failures|events/blob-deleted)/*$).+$)}";
 
     /// <summary>404 or 405 with the JSON error body.</summary>
     [Function(nameof(ApiFallback))]

@@ -1,6 +1,7 @@
 using Ingest.Core.Abstractions;
 using Ingest.Core.Document;
 using Ingest.Functions.Http;
+using Ingest.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -56,6 +57,10 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
 {
     /// <summary><c>GET /api/articles/{id}</c>.</summary>
     [Function(nameof(GetArticle))]
+    [ApiOperation("One article record", Response = typeof(ArticleRecord), Errors = [400, 404, 503],
+        ResponseDescription = "The record: body without boilerplate, the removed blocks with their reasons, metadata, quotes, entities.")]
+    [ApiResponse(422, typeof(ArticleFailureResponse),
+        "The last attempt on the article's blob failed: `status` is `failed`, `failure` says why, `lastRecord` is the record of an earlier good attempt or null.")]
     public async Task<IActionResult> GetArticle(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken)
@@ -80,6 +85,8 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
 
     /// <summary><c>GET /api/articles/{id}/copies</c>: the article's story (republished copies, same content, near-duplicate bodies).</summary>
     [Function(nameof(GetArticleCopies))]
+    [ApiOperation("The republished copies of an article (its story)", Response = typeof(ArticleCopiesResponse), Errors = [400, 404, 503],
+        ResponseDescription = "The story: its id (the earliest-stored member), the original source most members credit, and every member with its similarity and whether its credited source matches.")]
     public async Task<IActionResult> GetArticleCopies(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}/copies")] HttpRequest request,
         string id, CancellationToken cancellationToken)
@@ -104,6 +111,10 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
 
     /// <summary><c>GET /api/articles?entity=&amp;speaker=&amp;source=&amp;from=&amp;to=&amp;pageSize=&amp;continuationToken=</c>.</summary>
     [Function(nameof(ListArticles))]
+    [ApiOperation("List articles by entity, speaker, source and date", Query = nameof(QueryParameters.ArticleListParameters),
+        Response = typeof(Page<ArticleSummary>), Errors = [400, 503],
+        Description = "Filters combine with AND. `status` of an item is `failed`, with the failure, when the latest attempt on the same content failed.",
+        ResponseDescription = "One page of article summaries and the token of the next page (null on the last).")]
     public async Task<IActionResult> ListArticles(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -119,6 +130,9 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
 
     /// <summary><c>GET /api/quotes?speaker=&amp;text=&amp;pageSize=&amp;continuationToken=</c>.</summary>
     [Function(nameof(ListQuotes))]
+    [ApiOperation("List quotations by speaker or words", Query = nameof(QueryParameters.QuoteListParameters),
+        Response = typeof(Page<QuoteHit>), Errors = [400, 503],
+        ResponseDescription = "One page of quotations; a quotation repeated across articles is one item with all its article ids.")]
     public async Task<IActionResult> ListQuotes(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "quotes")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -134,6 +148,9 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
 
     /// <summary><c>GET /api/entities?prefix=&amp;pageSize=&amp;continuationToken=</c>.</summary>
     [Function(nameof(ListEntities))]
+    [ApiOperation("List entity names with their article counts", Query = nameof(QueryParameters.EntityListParameters),
+        Response = typeof(Page<EntityCount>), Errors = [400, 503],
+        ResponseDescription = "One page of canonical entity names (aliases are not counted).")]
     public async Task<IActionResult> ListEntities(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -149,6 +166,9 @@ public sealed class ArticlesHttpFunctions(IArticleStore store, ILogger<ArticlesH
 
     /// <summary><c>GET /api/failures?pageSize=&amp;continuationToken=</c>: failure records in key order (by article id).</summary>
     [Function(nameof(ListFailures))]
+    [ApiOperation("List the failure records of files that could not be processed", Query = nameof(QueryParameters.FailureListParameters),
+        Response = typeof(Page<IngestFailure>), Errors = [400, 503],
+        ResponseDescription = "One page of failure records, by article id.")]
     public async Task<IActionResult> ListFailures(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "failures")] HttpRequest request,
         CancellationToken cancellationToken)

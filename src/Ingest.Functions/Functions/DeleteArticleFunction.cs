@@ -1,6 +1,7 @@
 using Ingest.Core.Abstractions;
 using Ingest.Core.Document;
 using Ingest.Functions.Http;
+using Ingest.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -25,6 +26,9 @@ public sealed class DeleteArticleFunction(IArticleStore store, IRawDocumentStore
 {
     /// <summary>Deletes an article (and with <c>blob=true</c> its source blob).</summary>
     [Function(nameof(DeleteArticle))]
+    [ApiOperation("Delete an article (and with blob=true its source file)", Query = nameof(QueryParameters.DeleteParameters),
+        Status = 204, Errors = [400, 404, 503],
+        ResponseDescription = "Record, index rows, entity counts and failure record removed (with `blob=true` the source blob too).")]
     public async Task<IActionResult> DeleteArticle(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken)

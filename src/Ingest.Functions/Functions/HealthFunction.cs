@@ -1,5 +1,6 @@
 using Ingest.Functions.Health;
 using Ingest.Functions.Http;
+using Ingest.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +13,9 @@ public sealed class HealthFunction(IStorageHealthProbe probe, ILogger<HealthFunc
 {
     /// <summary>Checks storage reachability.</summary>
     [Function(nameof(Health))]
+    [ApiOperation("Storage reachability", Tag = "operations", Response = typeof(StorageHealthReport), Errors = [400],
+        ResponseDescription = "The container, queue and table services answer.")]
+    [ApiResponse(503, typeof(StorageHealthReport), "A storage service did not answer; `checks` says which and why.")]
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)

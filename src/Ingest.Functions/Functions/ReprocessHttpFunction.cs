@@ -1,5 +1,6 @@
 using Ingest.Core;
 using Ingest.Functions.Http;
+using Ingest.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -17,6 +18,9 @@ public sealed class ReprocessHttpFunction(IngestService ingest, ILogger<Reproces
 {
     /// <summary>Queues outdated articles.</summary>
     [Function(nameof(Reprocess))]
+    [ApiOperation("Queue every article of an older pipeline version or index layout", Tag = "operations", Status = 202,
+        Response = typeof(ReprocessResponse), Errors = [400, 503],
+        ResponseDescription = "How many articles were queued, and the pipeline version they will be brought to.")]
     public async Task<IActionResult> Reprocess(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reprocess")] HttpRequest request,
         CancellationToken cancellationToken)

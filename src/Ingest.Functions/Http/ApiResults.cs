@@ -70,9 +70,10 @@ public static class ApiResults
     /// <param name="body">The function's work.</param>
     /// <param name="logger">The function's logger (the outage is logged as a warning).</param>
     /// <param name="cancellationToken">The request's token.</param>
+    /// <param name="unavailable">The 503 answer for the outage (the browser view answers with a page); null: <see cref="StorageUnavailable"/>.</param>
     /// <returns>The body's result, or a 503.</returns>
     public static async Task<IActionResult> GuardStorageAsync(Func<Task<IActionResult>> body, ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Exception, IActionResult>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(logger);
@@ -83,7 +84,7 @@ public static class ApiResults
         catch (Exception ex) when (StorageFailures.IsUnavailable(ex, cancellationToken))
         {
             logger.LogWarning("Storage unavailable: {Error}", StorageFailures.Summary(ex));
-            return StorageUnavailable(ex);
+            return (unavailable ?? StorageUnavailable)(ex);
         }
     }
 

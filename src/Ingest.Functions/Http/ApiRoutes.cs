@@ -7,7 +7,19 @@ namespace Ingest.Functions.Http;
 /// <param name="Function">The <c>[Function]</c> name.</param>
 /// <param name="Template">The route template without the <c>api/</c> prefix (<c>articles/{id}</c>).</param>
 /// <param name="Methods">HTTP methods, upper case.</param>
-public sealed record ApiRoute(string Function, string Template, IReadOnlyList<string> Methods);
+public sealed record ApiRoute(string Function, string Template, IReadOnlyList<string> Methods)
+{
+    /// <summary>The function method that carries the <c>[Function]</c> attribute (null for a route built by hand).</summary>
+    public MethodInfo? Handler { get; init; }
+
+    /// <summary>The trigger's authorization level: <see cref="AuthorizationLevel.Function"/> needs a function key in Azure.</summary>
+    public AuthorizationLevel Level { get; init; } = AuthorizationLevel.Function;
+
+    /// <summary>The names of the route's parameters (<c>{id}</c>, <c>{id:regex(…)}</c>, <c>{*rest}</c>, <c>{id?}</c> give <c>id</c>, <c>rest</c>), in order.</summary>
+    public IReadOnlyList<string> Parameters =>
+        [.. Template.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}'))
+            .Select(s => s[1..^1].TrimStart('*').Split(':')[0].TrimEnd('?'))];
+}
 
 /// <summary>
 /// The route table of the HTTP API, read from the <c>[HttpTrigger]</c> attributes of this assembly (the same attributes the
@@ -24,10 +36,14 @@ public static class ApiRoutes
     [
         .. typeof(ApiRoutes).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>()?.Name,
+            .Select(m => (Method: m, Function: m.GetCustomAttribute<FunctionAttribute>()?.Name,
                 Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)))
             .Where(f => f.Function is not null && f.Trigger is { Route: not null } && f.Trigger.Route != Functions.ApiFallbackFunction.Route)
-            .Select(f => new ApiRoute(f.Function!, f.Trigger!.Route!, [.. (f.Trigger.Methods ?? []).Select(m => m.ToUpperInvariant())]))
+            .Select(f => new ApiRoute(f.Function!, f.Trigger!.Route!, [.. (f.Trigger.Methods ?? []).Select(m => m.ToUpperInvariant())])
+            {
+                Handler = f.Method,
+                Level = f.Trigger.AuthLevel,
+            })
             .OrderBy(r => r.Template, StringComparer.Ordinal),
     ];
 

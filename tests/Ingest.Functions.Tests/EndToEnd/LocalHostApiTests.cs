@@ -14,24 +14,6 @@ namespace Ingest.Functions.Tests.EndToEnd;
 [Collection(LocalHostCollection.Name)]
 public sealed class LocalHostApiTests(LocalHostFixture host)
 {
-    private static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(45);
-
-    private async Task<string> UploadAndWaitAsync(string name, byte[] content, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        await host.Container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
-        string id = ArticleIds.For(new SourceRef(host.ContainerName, name));
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            using var response = await host.Api.GetAsync($"api/articles/{id}");
-            if (response.StatusCode == expected)
-                return id;
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound && watch.Elapsed < RecordTimeout,
-                $"{name}: {(int)response.StatusCode} after {watch.Elapsed.TotalSeconds:0} s. Host output:\n{host.Output}");
-            await Task.Delay(100);
-        }
-    }
-
     private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(HttpMethod method, string path)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -51,8 +33,8 @@ public sealed class LocalHostApiTests(LocalHostFixture host)
     {
         host.EnsureStarted();
         byte[] sample = await File.ReadAllBytesAsync(HttpTestContext.SamplePath("harbor-bridge.txt"));
-        string keep = await UploadAndWaitAsync("delete/keep-blob.txt", sample);
-        string gone = await UploadAndWaitAsync("delete/drop-blob.txt", sample);
+        string keep = await host.UploadAndWaitAsync("delete/keep-blob.txt", sample);
+        string gone = await host.UploadAndWaitAsync("delete/drop-blob.txt", sample);
 
         var (_, listed, _) = await SendAsync(HttpMethod.Get, "api/articles?entity=Elena%20Marquez&pageSize=1000");
         Assert.Contains(keep, Ids(listed));
@@ -95,7 +77,7 @@ public sealed class LocalHostApiTests(LocalHostFixture host)
         host.EnsureStarted();
         var ids = new List<string>();
         for (int i = 0; i < 3; i++)
-            ids.Add(await UploadAndWaitAsync($"failures/bad-{i}.bin", [0x00, 0x01, 0x02, (byte)i, 0xFF, 0xFE, 0x00, 0x00], HttpStatusCode.UnprocessableEntity));
+            ids.Add(await host.UploadAndWaitAsync($"failures/bad-{i}.bin", [0x00, 0x01, 0x02, (byte)i, 0xFF, 0xFE, 0x00, 0x00], HttpStatusCode.UnprocessableEntity));
 
         var seen = new Dictionary<string, JsonElement>();
         string? token = null;
@@ -139,7 +121,7 @@ public sealed class LocalHostApiTests(LocalHostFixture host)
     public async Task An_alias_finds_the_article_by_entity_and_speaker_and_is_not_an_entity_of_its_own()
     {
         host.EnsureStarted();
-        string id = await UploadAndWaitAsync("alias/ferry-board.txt", Encoding.UTF8.GetBytes(AliasArticle));
+        string id = await host.UploadAndWaitAsync("alias/ferry-board.txt", Encoding.UTF8.GetBytes(AliasArticle));
         var (_, record, _) = await SendAsync(HttpMethod.Get, $"api/articles/{id}");
         var entity = Assert.Single(record.GetProperty("entities").EnumerateArray(), e => e.GetProperty("name").GetString() == "Marta Villanueva");
         Assert.Contains(entity.GetProperty("aliases").EnumerateArray(), a => a.GetString() == "Villanueva");
@@ -164,7 +146,7 @@ public sealed class LocalHostApiTests(LocalHostFixture host)
         host.EnsureStarted();
         var ids = new List<string>();
         foreach (string day in new[] { "March 4, 1911", "March 9, 1911", "March 6, 1911" })
-            ids.Add(await UploadAndWaitAsync($"newest/{day.Replace(' ', '-').Replace(",", "")}.txt",
+            ids.Add(await host.UploadAndWaitAsync($"newest/{day.Replace(' ', '-').Replace(",", "")}.txt",
                 Encoding.UTF8.GetBytes(AliasArticle.Replace("October 2, 2025", day))));
 
         var (status, page, _) = await SendAsync(HttpMethod.Get, "api/articles?order=newest&from=1911-03-01&to=1911-03-31&pageSize=2");

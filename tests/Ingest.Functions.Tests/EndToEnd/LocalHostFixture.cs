@@ -150,6 +150,31 @@ public sealed class LocalHostFixture : IAsyncLifetime
         SetupError = $"Ingest.LocalHost did not answer /api/health within {StartTimeout.TotalSeconds:0} s:\n{Output}";
     }
 
+    /// <summary>How long <see cref="UploadAndWaitAsync"/> waits for the host to process an upload.</summary>
+    public static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// Uploads <paramref name="content"/> as blob <paramref name="name"/> of this host's container and polls
+    /// <c>GET /api/articles/{id}</c> while it answers 404, until it answers <paramref name="expected"/> (fails the test on
+    /// any other answer or after <see cref="RecordTimeout"/>).
+    /// </summary>
+    /// <returns>The article id.</returns>
+    public async Task<string> UploadAndWaitAsync(string name, byte[] content, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        await Container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+        string id = Ingest.Core.Document.ArticleIds.For(new Ingest.Core.Document.SourceRef(ContainerName, name));
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await Api.GetAsync($"api/articles/{id}");
+            if (response.StatusCode == expected)
+                return id;
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound && watch.Elapsed < RecordTimeout,
+                $"{name}: {(int)response.StatusCode} after {watch.Elapsed.TotalSeconds:0} s. Host output:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Fails the calling test when the host could not be started.</summary>
     public void EnsureStarted() => Assert.True(SetupError is null, SetupError);
 

@@ -14,8 +14,6 @@ namespace Ingest.Functions.Tests.EndToEnd;
 [Collection(LocalHostCollection.Name)]
 public sealed class LocalHostQueryTests(LocalHostFixture host)
 {
-    private static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(45);
-
     /// <summary>A made-up article whose names have accents (written here in NFC).</summary>
     private const string AccentedArticle =
         "Harbor City Gazette\n\n" +
@@ -24,22 +22,6 @@ public sealed class LocalHostQueryTests(LocalHostFixture host)
         "Harbor City, June 3, 2025 - The caf\u00E9 at the end of the ferry pier reopened on Tuesday after three months of repairs.\n\n" +
         "\"We rebuilt every plank of the deck ourselves,\" said owner Jos\u00E9 N\u00FA\u00F1ez, who has run the caf\u00E9 since 2009.\n\n" +
         "N\u00FA\u00F1ez said the city paid for half of the repairs.\n";
-
-    private async Task<string> UploadAndWaitAsync(string name, byte[] content)
-    {
-        await host.Container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
-        string id = ArticleIds.For(new SourceRef(host.ContainerName, name));
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            using var response = await host.Api.GetAsync($"api/articles/{id}");
-            if (response.StatusCode == HttpStatusCode.OK)
-                return id;
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound && watch.Elapsed < RecordTimeout,
-                $"{name}: {(int)response.StatusCode} after {watch.Elapsed.TotalSeconds:0} s. Host output:\n{host.Output}");
-            await Task.Delay(100);
-        }
-    }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path)
     {
@@ -67,8 +49,8 @@ public sealed class LocalHostQueryTests(LocalHostFixture host)
     {
         host.EnsureStarted();
         byte[] sample = await File.ReadAllBytesAsync(HttpTestContext.SamplePath("harbor-bridge.txt"));
-        await UploadAndWaitAsync("tokens/a.txt", sample);
-        await UploadAndWaitAsync("tokens/b.txt", sample);
+        await host.UploadAndWaitAsync("tokens/a.txt", sample);
+        await host.UploadAndWaitAsync("tokens/b.txt", sample);
 
         const string byEntity = "api/articles?entity=Elena%20Marquez";
         var (status, first) = await GetJsonAsync(byEntity + "&pageSize=1");
@@ -113,7 +95,7 @@ public sealed class LocalHostQueryTests(LocalHostFixture host)
     public async Task Decomposed_filters_find_the_stored_composed_names()
     {
         host.EnsureStarted();
-        string id = await UploadAndWaitAsync("unicode/pier-cafe.txt", Encoding.UTF8.GetBytes(AccentedArticle));
+        string id = await host.UploadAndWaitAsync("unicode/pier-cafe.txt", Encoding.UTF8.GetBytes(AccentedArticle));
         const string decomposed = "Jose%CC%81%20Nu%CC%81n%CC%83ez"; // "José Núñez" as NFD, percent-encoded
 
         var (_, articles) = await GetJsonAsync($"api/articles?entity={decomposed}");
@@ -131,10 +113,10 @@ public sealed class LocalHostQueryTests(LocalHostFixture host)
     {
         host.EnsureStarted();
         // Uploaded and processed one after the other, so the wire's file is the earliest-stored copy.
-        string wire = await UploadAndWaitAsync("copies/wire/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.WireFile));
-        string courier = await UploadAndWaitAsync("copies/courier/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.RepublisherFile));
-        string mirror = await UploadAndWaitAsync("copies/mirror/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.WireFile));
-        string river = await UploadAndWaitAsync("copies/river/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.SameTopicFile));
+        string wire = await host.UploadAndWaitAsync("copies/wire/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.WireFile));
+        string courier = await host.UploadAndWaitAsync("copies/courier/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.RepublisherFile));
+        string mirror = await host.UploadAndWaitAsync("copies/mirror/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.WireFile));
+        string river = await host.UploadAndWaitAsync("copies/river/pier.txt", Encoding.UTF8.GetBytes(CopyBodies.SameTopicFile));
 
         var (status, story) = await GetJsonAsync($"api/articles/{courier}/copies");
         Assert.True(status == HttpStatusCode.OK, story.ToString());

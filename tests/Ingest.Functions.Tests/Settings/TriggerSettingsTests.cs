@@ -33,7 +33,7 @@ public sealed class TriggerSettingsTests
     [Fact]
     public void The_function_classes_have_the_expected_triggers()
     {
-        Assert.Equal(15, FunctionTriggers.All.Count);
+        Assert.Equal(20, FunctionTriggers.All.Count);
         Assert.Equal(["IngestContainer", "ReprocessQueueName", "ReprocessSchedule"], FunctionTriggers.Settings.Order());
     }
 
