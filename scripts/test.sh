@@ -25,8 +25,15 @@ else
   echo "azurite: already running; leaving it running afterwards"
 fi
 
+# The browser-view test runs Debian's headless Chromium (tests/Ingest.Functions.Tests/EndToEnd/HeadlessChromium.cs).
 if ! command -v chromium >/dev/null 2>&1 && [[ -z "${CHROMIUM:-}" ]]; then
-  echo "test: chromium is not installed; the browser-view test will fail (apt-get install -y chromium, or set CHROMIUM)" >&2
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing chromium (apt-get)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: chromium is not installed; the browser-view test will fail (apt-get install -y chromium, or set CHROMIUM)" >&2
+  fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
