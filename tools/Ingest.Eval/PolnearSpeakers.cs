@@ -120,10 +120,31 @@ public static class PolnearSpeakers
         return StripPossessive(words[end - 1].Trim(',', '.', ';', ':'));
     }
 
-    /// <summary>Words of a named mention without leading determiners or titles ("Sen. Jane Roe" → Jane, Roe).</summary>
-    private static List<string> NameWords(string m) =>
-        Clean(m).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => StripPossessive(w.Trim(',', '.')))
-            .SkipWhile(w => Leading.Contains(w) || Lexicons.Titles.Contains(w.TrimEnd('.'))).Where(w => w.Length > 0).ToList();
+    /// <summary>
+    /// The name words of a named mention: its head phrase (up to a comma, a bracket or a post-modifier), the last run of
+    /// capitalised words in it, leading titles dropped but the last word kept ("Sen. Jane Roe (D-Ohio)" → Jane, Roe;
+    /// "the Roe campaign manager Ty Ames" → Ty, Ames; "Mr. King" → King).
+    /// </summary>
+    private static List<string> NameWords(string m)
+    {
+        var words = Clean(m).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var end = words.Count;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].StartsWith('(') || i > 0 && PostModifiers.Contains(words[i])) { end = i; break; }
+            if (words[i].EndsWith(',')) { end = i + 1; break; }
+        }
+        var head = words.Take(end).Select(w => StripPossessive(w.Trim(',', '.', ';', ':'))).Where(w => w.Length > 0).ToList();
+        var last = head.FindLastIndex(w => char.IsUpper(w[0]));
+        if (last < 0) return [];
+        var first = last;
+        while (first > 0 && (char.IsUpper(head[first - 1][0]) || Lexicons.NameParticles.Contains(head[first - 1])) && !(head[first - 1].EndsWith("'s") || head[first - 1].EndsWith("’s")))
+            first--;
+        var run = head.GetRange(first, last - first + 1);
+        while (run.Count > 1 && (Leading.Contains(run[0]) || Lexicons.Titles.Contains(run[0])))
+            run.RemoveAt(0);
+        return run;
+    }
 
     private static string StripPossessive(string w) =>
         w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w.TrimEnd('\'', '’');

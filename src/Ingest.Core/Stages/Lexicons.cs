@@ -201,4 +201,21 @@ internal static class Lexicons
 
     /// <summary>"he", "she", "He", "She": the English singular personal pronouns, which can be a clause subject on their own.</summary>
     public static FrozenSet<string> EnglishHeShe => _englishHeShe.Value;
+
+    private static readonly Lazy<FrozenSet<string>> _titleAbbreviations = List("title_abbreviations.txt");
+
+    /// <summary>Abbreviated titles before names, without the full stop ("Mr", "Sen", "Lt", "St"; title_abbreviations.txt).</summary>
+    public static FrozenSet<string> TitleAbbreviations => _titleAbbreviations.Value;
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is an abbreviated title with its full stop ("Sen.", "Mrs.", "Prof."), optionally
+    /// after an opening bracket or quote mark: a full stop that belongs to the name after it, not a sentence end.
+    /// </summary>
+    public static bool IsTitleAbbreviation(ReadOnlySpan<char> word)
+    {
+        word = word.TrimStart("(“\"‘'[");
+        if (word.Length < 2 || word[^1] != '.' || !char.IsUpper(word[0]))
+            return false;
+        return _titleAbbreviations.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..^1]);
+    }
 }
