@@ -139,3 +139,33 @@ public class PolnearCorpusTests
     [InlineData("the Park campaign", GoldKinds.Organization)]
     public void KindsFollowTheHeadWord(string mention, string kind) => Assert.Equal(kind, PolnearSpeakers.KindOf(mention));
 }
+
+/// <summary>The cue lemma derivation on made-up annotations.</summary>
+public class PolnearCuesTests
+{
+    [Fact]
+    public void LemmaIsTheCandidateTheCorpusAttestsAndNeedsPastAndIngForms()
+    {
+        var vocabulary = new Dictionary<string, int> { ["note"] = 3, ["notes"] = 2, ["noting"] = 1, ["noted"] = 4, ["not"] = 9, ["always"] = 5 };
+        Assert.Equal("note", PolnearCues.Lemma("noted", vocabulary));
+        Assert.Null(PolnearCues.Lemma("always", vocabulary));
+    }
+
+    [Fact]
+    public void CountsCueLemmasOfDirectQuoteAttributionsOnly()
+    {
+        const string text = "Head\n\n“We go,” Ada Park vowed. Critics vowed otherwise. “Fine,” Tom Vask vowed, and he was vowing more.\n";
+        int At(string s) => text.IndexOf(s, StringComparison.Ordinal);
+        var ann = string.Join('\n',
+            $"T1\tContent {At("“We go")} {At(" Ada")}\t“We go,”", $"T2\tCue {At("vowed. C")} {At("vowed. C") + 5}\tvowed",
+            $"T3\tSource {At("Ada")} {At("Ada") + 8}\tAda Park", "E1\tContent:T1 Cue:T2 Source:T3",
+            $"T4\tCue {At("vowed other")} {At("vowed other") + 5}\tvowed", $"T5\tContent {At("otherwise")} {At("otherwise") + 9}\totherwise",
+            "E2\tContent:T5 Cue:T4",
+            $"T6\tContent {At("“Fine")} {At(" Tom")}\t“Fine,”", $"T7\tCue {At("vowed, and")} {At("vowed, and") + 5}\tvowed", "E3\tContent:T6 Cue:T7");
+        var a = PolnearArticle.FromText("made-up", "0000", text, ann);
+        var vocabulary = new Dictionary<string, int> { ["vowed"] = 3, ["vowing"] = 1, ["vow"] = 1 };
+        var counts = PolnearCues.Count([a], vocabulary);
+        Assert.Equal(2, counts["vow"]);
+        Assert.Single(counts);
+    }
+}

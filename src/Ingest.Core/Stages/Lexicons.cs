@@ -37,11 +37,17 @@ internal static class Lexicons
         new(() => Lines(name).ToFrozenSet(comparer ?? StringComparer.Ordinal));
 
     private static readonly Lazy<FrozenSet<string>> _speechVerbs = new(() =>
-        Lines("speech_verbs.txt").Concat(Lines("cue_verbs_news.txt")).Select(s => s.ToLowerInvariant()).ToFrozenSet());
+        Lines("speech_verbs.txt").Concat(Lines("cue_verbs_news.txt"))
+            .Concat(Lines("communication_verbs.txt").SelectMany(VerbForms.Inflect))
+            .Concat(Table("cue_verbs_polnear.tsv").SelectMany(f => VerbForms.PastAndParticiples(f[0])))
+            .Select(s => s.ToLowerInvariant()).ToFrozenSet());
 
     /// <summary>
-    /// Inflected speech and reporting verbs ("said", "told", "insisted"): SFU Gender Gap Tracker list (MIT) plus
-    /// forms it lacks that news uses as cues.
+    /// Inflected speech and reporting verbs ("said", "told", "insisted"): SFU Gender Gap Tracker list (MIT), forms it
+    /// lacks that news uses as cues, every form of communication_verbs.txt (a VerbNet-style list of say/tell/
+    /// manner-of-speaking/complain/advise/promise verbs, <see cref="VerbForms.Inflect"/>), and the past and -ing forms of
+    /// cue_verbs_polnear.tsv (lemmas derived from PolNeAR train's Cue spans by <c>ingest-eval derive-cues</c>; their bare
+    /// and -s forms are too often nouns, "comments").
     /// </summary>
     public static FrozenSet<string> SpeechVerbs => _speechVerbs.Value;
 

@@ -1,4 +1,5 @@
 using Ingest.Core.Document;
+using Ingest.Core.Stages;
 using Ingest.Core.Stages.Quotes;
 
 namespace Ingest.Core.Tests.Stages;
@@ -87,5 +88,62 @@ public class AttributionFormTests
             "The bill has one co-sponsor, Rep. Nora Ellery, R-Harborland, who said in a statement that the measure “respects local control over the port.”");
         Assert.Equal("Ivo Marten", TestArticles.QuoteStartingWith(r, "The bill").Speaker);
         Assert.Equal("Nora Ellery", TestArticles.QuoteStartingWith(r, "respects").Speaker);
+    }
+}
+
+/// <summary>The cue lexicon: generated verb forms and cue verbs outside the Gender Gap Tracker list, on made-up sentences.</summary>
+public class CueVerbTests
+{
+    [Theory]
+    [InlineData("gushed")]
+    [InlineData("implored")]
+    [InlineData("shouted")]
+    [InlineData("vowed")]
+    [InlineData("boasted")]
+    [InlineData("quipped")]
+    [InlineData("interjected")]
+    public void CommunicationVerbsAreCues(string cue)
+    {
+        var r = TestArticles.Extract("c.txt", "Harbor council backs the bridge plan\n\n"
+            + $"“We will open the bridge before the summer storms arrive,” Ada Pellow {cue} at the meeting.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Ada Pellow", q.Speaker);
+        Assert.Equal(cue, q.Cue);
+    }
+
+    [Theory]
+    [InlineData("vow", new[] { "vow", "vows", "vowed", "vowing" })]
+    [InlineData("urge", new[] { "urge", "urges", "urged", "urging" })]
+    [InlineData("cry", new[] { "cry", "cries", "cried", "crying" })]
+    [InlineData("chat", new[] { "chat", "chats", "chatted", "chatting" })]
+    [InlineData("tell", new[] { "tell", "tells", "told", "telling" })]
+    [InlineData("push", new[] { "push", "pushes", "pushed", "pushing" })]
+    public void InflectGivesTheRegularAndIrregularForms(string lemma, string[] forms)
+    {
+        var got = VerbForms.Inflect(lemma).ToList();
+        Assert.All(forms, f => Assert.Contains(f, got));
+        Assert.DoesNotContain("chated", got);
+    }
+
+    [Fact]
+    public void LemmasUndoTheSpellingRules()
+    {
+        Assert.Equal("note", VerbForms.Lemmas("noted")[0]);
+        Assert.Contains("argue", VerbForms.Lemmas("argued"));
+        Assert.DoesNotContain("stat", VerbForms.Lemmas("stated"));
+        Assert.Equal("say", VerbForms.Lemmas("said")[0]);
+        Assert.Contains("cry", VerbForms.Lemmas("cried"));
+    }
+
+    [Fact]
+    public void NounFormsOfDerivedLemmasAreNoCues()
+    {
+        // cue_verbs_polnear.tsv lemmas give only past and -ing forms: "offers", "emails" and "answers" stay nouns
+        IReadOnlySet<string> verbs = Lexicons.SpeechVerbs;
+        Assert.Contains("emailed", verbs);
+        Assert.Contains("offering", verbs);
+        Assert.DoesNotContain("emails", verbs);
+        Assert.DoesNotContain("offers", verbs);
+        Assert.DoesNotContain("answers", verbs);
     }
 }
