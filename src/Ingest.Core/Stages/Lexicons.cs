@@ -38,16 +38,15 @@ internal static class Lexicons
 
     private static readonly Lazy<FrozenSet<string>> _speechVerbs = new(() =>
         Lines("speech_verbs.txt").Concat(Lines("cue_verbs_news.txt"))
-            .Concat(Lines("communication_verbs.txt").SelectMany(VerbForms.Inflect))
-            .Concat(Table("cue_verbs_polnear.tsv").SelectMany(f => VerbForms.PastAndParticiples(f[0])))
+            .Concat(Lines("communication_verbs.txt").Concat(Table("cue_verbs_polnear.tsv").Select(f => f[0])).SelectMany(VerbForms.PastAndParticiples))
             .Select(s => s.ToLowerInvariant()).ToFrozenSet());
 
     /// <summary>
     /// Inflected speech and reporting verbs ("said", "told", "insisted"): SFU Gender Gap Tracker list (MIT), forms it
-    /// lacks that news uses as cues, every form of communication_verbs.txt (a VerbNet-style list of say/tell/
-    /// manner-of-speaking/complain/advise/promise verbs, <see cref="VerbForms.Inflect"/>), and the past and -ing forms of
-    /// cue_verbs_polnear.tsv (lemmas derived from PolNeAR train's Cue spans by <c>ingest-eval derive-cues</c>; their bare
-    /// and -s forms are too often nouns, "comments").
+    /// lacks that news uses as cues, and the past and -ing forms (<see cref="VerbForms.PastAndParticiples"/>) of the cue
+    /// lemmas: communication_verbs.txt (a VerbNet-style list of say/tell/manner-of-speaking/complain/advise/promise verbs)
+    /// and cue_verbs_polnear.tsv (derived from PolNeAR train's Cue spans by <c>ingest-eval derive-cues</c>). Their bare and
+    /// -s forms are left to the two lists before: they are too often nouns ("states", "charges", "protest").
     /// </summary>
     public static FrozenSet<string> SpeechVerbs => _speechVerbs.Value;
 

@@ -147,3 +147,15 @@ public class CueVerbTests
         Assert.DoesNotContain("answers", verbs);
     }
 }
+
+/// <summary>Words taken as speakers that are not: a capitalised word inside a clause is no cue.</summary>
+public class SpeakerKindTests
+{
+    [Fact]
+    public void ACapitalisedVerbFormInsideAClauseIsAName()
+    {
+        var r = TestArticles.Extract("k.txt", "Harbor council backs the bridge plan\n\n"
+            + "Ada Pellow told the crowd that the harbor had gone “soft and slow” like the United States. She was applauded.");
+        Assert.DoesNotContain(r.Quotes, q => q.Speaker is "United" or "United States");
+    }
+}
