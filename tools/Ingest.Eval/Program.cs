@@ -2,9 +2,15 @@ using Ingest.Eval;
 
 const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre news|interview|all] [--json out.json] [--verbose] [--dump-text DIR] [--docs-from CONLL] [--tagger]\n"
     + "       ingest-eval train-ner <path-to-ner> [--out FILE] [--sources gum,wikigold,wnut17,btc] [--epochs N] [--bits B] [--seed S] [--folds K] [--include-sharealike] [--no-rules] [--no-eval]\n"
-    + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]";
+    + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]\n"
+    + "       ingest-eval polnear [<path-to-polnear>] [--split dev|train] [--verbose] [--json FILE] [--limit N]\n"
+    + "       ingest-eval derive-cues [<path-to-polnear>] [--out FILE] [--min N]";
 if (args.Length >= 2 && args[0] is "train-ner" or "ner")
     return NerCommand(args);
+if (args.Length >= 1 && args[0] == "derive-cues")
+    return DeriveCuesCommand(args);
+if (args.Length >= 1 && args[0] == "polnear")
+    return PolnearCommand(args);
 if (args.Length < 2 || args[0] != "gum")
 {
     Console.Error.WriteLine(Usage);
@@ -67,4 +73,42 @@ int NerCommand(string[] a)
     return a[0] == "train-ner"
         ? NerEval.Train(root, output, sources, options, shareAlike, evaluate)
         : NerEval.Evaluate(root, split, model, errors);
+}
+
+int PolnearCommand(string[] a)
+{
+    string root = "/work/shared/corpus/quotes/polnear", split = "dev";
+    string? json = null;
+    bool verbose = false;
+    int limit = 0;
+    for (var i = 1; i < a.Length; i++)
+    {
+        switch (a[i])
+        {
+            case "--split" when i + 1 < a.Length: split = a[++i]; break;
+            case "--json" when i + 1 < a.Length: json = a[++i]; break;
+            case "--limit" when i + 1 < a.Length: limit = int.Parse(a[++i]); break;
+            case "--verbose" or "-v": verbose = true; break;
+            case var p when i == 1 && !p.StartsWith('-'): root = p; break;
+            default: Console.Error.WriteLine($"unknown argument {a[i]}\n{Usage}"); return 2;
+        }
+    }
+    return PolnearEval.Run(root, split, verbose, json, limit);
+}
+
+int DeriveCuesCommand(string[] a)
+{
+    string root = "/work/shared/corpus/quotes/polnear", output = "src/Ingest.Core/Resources/Lexicons/cue_verbs_polnear.tsv";
+    int min = 3;
+    for (var i = 1; i < a.Length; i++)
+    {
+        switch (a[i])
+        {
+            case "--out" when i + 1 < a.Length: output = a[++i]; break;
+            case "--min" when i + 1 < a.Length: min = int.Parse(a[++i]); break;
+            case var p when i == 1 && !p.StartsWith('-'): root = p; break;
+            default: Console.Error.WriteLine($"unknown argument {a[i]}\n{Usage}"); return 2;
+        }
+    }
+    return PolnearCues.Derive(root, output, min);
 }

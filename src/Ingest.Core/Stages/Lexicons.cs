@@ -37,11 +37,16 @@ internal static class Lexicons
         new(() => Lines(name).ToFrozenSet(comparer ?? StringComparer.Ordinal));
 
     private static readonly Lazy<FrozenSet<string>> _speechVerbs = new(() =>
-        Lines("speech_verbs.txt").Concat(Lines("cue_verbs_news.txt")).Select(s => s.ToLowerInvariant()).ToFrozenSet());
+        Lines("speech_verbs.txt").Concat(Lines("cue_verbs_news.txt"))
+            .Concat(Lines("communication_verbs.txt").Concat(Table("cue_verbs_polnear.tsv").Select(f => f[0])).SelectMany(VerbForms.PastAndParticiples))
+            .Select(s => s.ToLowerInvariant()).ToFrozenSet());
 
     /// <summary>
-    /// Inflected speech and reporting verbs ("said", "told", "insisted"): SFU Gender Gap Tracker list (MIT) plus
-    /// forms it lacks that news uses as cues.
+    /// Inflected speech and reporting verbs ("said", "told", "insisted"): SFU Gender Gap Tracker list (MIT), forms it
+    /// lacks that news uses as cues, and the past and -ing forms (<see cref="VerbForms.PastAndParticiples"/>) of the cue
+    /// lemmas: communication_verbs.txt (a VerbNet-style list of say/tell/manner-of-speaking/complain/advise/promise verbs)
+    /// and cue_verbs_polnear.tsv (derived from PolNeAR train's Cue spans by <c>ingest-eval derive-cues</c>). Their bare and
+    /// -s forms are left to the two lists before: they are too often nouns ("states", "charges", "protest").
     /// </summary>
     public static FrozenSet<string> SpeechVerbs => _speechVerbs.Value;
 
@@ -201,4 +206,21 @@ internal static class Lexicons
 
     /// <summary>"he", "she", "He", "She": the English singular personal pronouns, which can be a clause subject on their own.</summary>
     public static FrozenSet<string> EnglishHeShe => _englishHeShe.Value;
+
+    private static readonly Lazy<FrozenSet<string>> _titleAbbreviations = List("title_abbreviations.txt");
+
+    /// <summary>Abbreviated titles before names, without the full stop ("Mr", "Sen", "Lt", "St"; title_abbreviations.txt).</summary>
+    public static FrozenSet<string> TitleAbbreviations => _titleAbbreviations.Value;
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is an abbreviated title with its full stop ("Sen.", "Mrs.", "Prof."), optionally
+    /// after an opening bracket or quote mark: a full stop that belongs to the name after it, not a sentence end.
+    /// </summary>
+    public static bool IsTitleAbbreviation(ReadOnlySpan<char> word)
+    {
+        word = word.TrimStart("(“\"‘'[");
+        if (word.Length < 2 || word[^1] != '.' || !char.IsUpper(word[0]))
+            return false;
+        return _titleAbbreviations.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..^1]);
+    }
 }

@@ -114,7 +114,21 @@ internal sealed class EntityCoreference(bool english)
         }
         if (title is not null)
             existing.Titles.Add(title.Split(' ')[^1]);
-        Count(existing, m.Text);
+        Count(existing, type == EntityTypes.Person ? WithoutTitleAbbreviations(m.Text) : m.Text);
+    }
+
+    /// <summary>"Gov. Marsh" → "Marsh", "Lt. Col. Omar Saenz" → "Omar Saenz": the alias of a titled mention is the name as
+    /// the article writes it without its abbreviated titles (title_abbreviations.txt), as when the title stood apart.</summary>
+    internal static string WithoutTitleAbbreviations(string surface)
+    {
+        int start = 0;
+        while (true)
+        {
+            int space = surface.IndexOf(' ', start);
+            if (space < 0 || !Lexicons.IsTitleAbbreviation(surface.AsSpan(start, space - start)))
+                return surface[start..];
+            start = space + 1;
+        }
     }
 
     private static void Count(EntityCluster c, string surface)

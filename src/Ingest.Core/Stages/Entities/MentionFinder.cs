@@ -130,8 +130,9 @@ internal static partial class MentionFinder
         }
         var words = span.Split(' ').ToList();
         int offset = start;
-        // Drop leading stop words ("The", "But") and trailing connectors.
-        while (words.Count > 0 && (Stop.Contains(words[0]) || Lexicons.NameConnectors.Contains(words[0])))
+        // Drop leading stop words ("The", "But") and trailing connectors; an abbreviated title before a name stays
+        // ("Mr. Quill": the typer reads the title, so a surname alone is still a person).
+        while (words.Count > 0 && (Stop.Contains(words[0]) && !(words.Count > 1 && Lexicons.IsTitleAbbreviation(words[0])) || Lexicons.NameConnectors.Contains(words[0])))
         {
             offset += words[0].Length + 1;
             words.RemoveAt(0);
@@ -190,10 +191,10 @@ internal static partial class MentionFinder
         return EntityRules.StrongOrgWords.Contains(word) || Lexicons.OrgHeads.Contains(word);
     }
 
-    /// <summary>"U.S.", "St.", "Dr.", "J." – a full stop that does not end the sentence.</summary>
+    /// <summary>"U.S.", "St.", "Dr.", "Prof.", "J." – a full stop that does not end the sentence (title_abbreviations.txt for titles).</summary>
     internal static bool IsAbbreviation(string w) =>
         w.Count(c => c == '.') >= 2 || w.Length <= 4 && w.EndsWith('.') && char.IsUpper(w[0]) && Lexicons.Titles.Contains(w.TrimEnd('.'))
-        || w.Length == 2 && char.IsUpper(w[0]) || EntityRules.Abbreviations.Contains(w);
+        || w.Length == 2 && char.IsUpper(w[0]) || EntityRules.Abbreviations.Contains(w) || Lexicons.IsTitleAbbreviation(w);
 
     private static bool Adjacent(string text, Match a, Match b)
     {

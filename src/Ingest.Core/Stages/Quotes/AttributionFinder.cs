@@ -51,8 +51,8 @@ internal static partial class AttributionFinder
             if (i == 0)
             {
                 // “…,” said X, president of Y.
-                string spk = string.Join(' ', words.Skip(cueLength).TakeWhile(w => !w.EndsWith(',') && !w.EndsWith('.')).Concat(
-                    words.Skip(cueLength).SkipWhile(w => !w.EndsWith(',') && !w.EndsWith('.')).Take(1)));
+                string spk = string.Join(' ', words.Skip(cueLength).TakeWhile(w => !EndsPhrase(w)).Concat(
+                    words.Skip(cueLength).SkipWhile(w => !EndsPhrase(w)).Take(1)));
                 if (SpeakerParser.Parse(spk) is { } s)
                     return (s, cue);
                 return null;
@@ -98,15 +98,13 @@ internal static partial class AttributionFinder
                     return (subj, cue);
                 continue;
             }
-            // "X, a regional director with Y, said": the name before the apposition (after any leading "After the match,").
-            if (before[^1].EndsWith(','))
-            {
-                before = Words(StripLead(string.Join(' ', before)));
-                int comma = before.FindIndex(w => w.EndsWith(','));
-                string headPart = string.Join(' ', before.Take(comma + 1)).TrimEnd(',');
-                if (SpeakerParser.Parse(StripLead(headPart)) is { } hp)
-                    return (hp, cue);
-            }
+            // "X, R-Harborland, who said …": a relative clause's antecedent is the phrase before its comma.
+            if (before.Count >= 2 && before[^1] is "who" && before[^2].EndsWith(','))
+                before.RemoveAt(before.Count - 1);
+            // "X, a regional director with Y, said", "Senator X, Republican of Iowa, said": the first comma segment
+            // (after any leading "After the match,") that names a speaker; affiliation tags ("R-Texas") are skipped.
+            if (before[^1].EndsWith(',') && AppositionHead(before) is { } hp)
+                return (hp, cue);
             // The subject sits right before the cue, after the last comma or conjunction.
             int from = before.Count - 1;
             while (from > 0 && before.Count - from < MaxSubjectWordsBeforeCue && !before[from - 1].EndsWith(',') && !QuoteRules.SubjectBoundaries.Contains(before[from - 1]))
@@ -123,6 +121,54 @@ internal static partial class AttributionFinder
         return null;
     }
 
+    /// <summary>Comma segments of an apposition tried as speakers, at most.</summary>
+    private const int MaxAppositionSegments = 4;
+
+    /// <summary>
+    /// The speaker of words that end in an apposition ("X, a director with Y,"): the first comma segment, after a leading
+    /// adverbial, that parses as a speaker, skipping affiliation tags ("R-Texas", "(D-Ohio)", "Republican of Iowa").
+    /// A segment that is a clause ("the bill has one co-sponsor") parses as nothing, so the name after it is found.
+    /// </summary>
+    private static SpeakerPhrase? AppositionHead(List<string> before)
+    {
+        var words = Words(StripLead(string.Join(' ', before)));
+        var segments = new List<string>();
+        var current = new List<string>();
+        foreach (var w in words)
+        {
+            current.Add(w);
+            if (w.EndsWith(','))
+            {
+                segments.Add(string.Join(' ', current).TrimEnd(','));
+                current.Clear();
+            }
+        }
+        foreach (var seg in segments.Take(MaxAppositionSegments))
+        {
+            if (IsAffiliation(seg))
+                continue;
+            if (SpeakerParser.Parse(StripLead(seg)) is { } hp)
+                return hp;
+            // only a clause may be passed over to reach a later name; a phrase that is no speaker ends the search
+            if (!Words(seg).Any(QuoteRules.ClauseVerbs.Contains))
+                return null;
+        }
+        return null;
+    }
+
+    /// <summary>"R-Texas", "(D-Ohio)", "Republican of Iowa", "a Democrat from Pine County": a party affiliation, no speaker.</summary>
+    private static bool IsAffiliation(string segment)
+    {
+        if (PartyStateTag().IsMatch(segment))
+            return true;
+        var w = Words(segment);
+        int k = w.Count > 0 && QuoteRules.Determiners.Contains(w[0]) ? 1 : 0;
+        return k < w.Count && QuoteRules.PartyAffiliations.Contains(w[k]) && (w.Count == k + 1 || w[k + 1] is "of" or "from");
+    }
+
+    [GeneratedRegex(@"^\(?[A-Z]{1,3}-[A-Z][\w.]*\)?$")]
+    private static partial Regex PartyStateTag();
+
     /// <summary>The subject of the last sentence of a paragraph that ends with a colon ("Moreover, this official said, …:").</summary>
     public static SpeakerPhrase? IntroSpeaker(string paragraph)
     {
@@ -134,10 +180,19 @@ internal static partial class AttributionFinder
         return m.Success ? SpeakerParser.Parse(m.Groups["spk"].Value) : null;
     }
 
-    [GeneratedRegex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z][^,.;()]{2,80})")]
-    private static partial Regex DashAttribution();
+    /// <summary>A word that ends the speaker phrase after a cue: a comma, or a full stop that is not a title's ("Sen.").</summary>
+    private static bool EndsPhrase(string w) => w.EndsWith(',') || w.EndsWith('.') && !Lexicons.IsTitleAbbreviation(w);
+
+    /// <summary>A character of a name phrase up to punctuation: no full stop, except an abbreviated title's ("Sen. Ada Park").</summary>
+    private static string NameChar(string excluded) =>
+        @"(?:[^" + excluded + @"]|(?<=\b" + QuoteRules.Alternation("title_abbreviations.txt") + @")\.)";
+
+    private static readonly Lazy<Regex> _dashAttribution = new(() => new Regex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z]" + NameChar(",.;()") + "{2,80})"));
+
+    /// <summary>"“…” — Sen. Ada Park, of Harbor": the speaker after a dash, up to punctuation.</summary>
+    private static Regex DashAttribution() => _dashAttribution.Value;
     private static readonly Lazy<Regex> _accordingTo = new(() => new Regex(@"\b(?:according to|in the words of) (?<spk>(?:"
-        + QuoteRules.Alternation("articles.txt") + @" )?[^,.;:“”""]{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase));
+        + QuoteRules.Alternation("articles.txt") + @" )?" + NameChar(@",.;:“”""") + @"{2,80}?)(?=[,.;:]|$| who | in | on )", RegexOptions.IgnoreCase));
 
     /// <summary>"according to Jane Doe", "in the words of the mayor": the speaker phrase up to punctuation or a post-modifier.</summary>
     private static Regex AccordingTo() => _accordingTo.Value;

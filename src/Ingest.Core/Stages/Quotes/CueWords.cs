@@ -10,6 +10,9 @@ internal static class CueWords
     public static bool IsCue(List<string> words, int i, out int length)
     {
         length = 1;
+        // A capitalised word inside a clause is a name, not a verb ("the United States", "Says Law").
+        if (i > 0 && words[i].Length > 0 && char.IsUpper(words[i][0]) && !words[i - 1].EndsWith('.'))
+            return false;
         string w = words[i].Trim(',', '.', ':', ';').ToLowerInvariant();
         if (w is "according" && i + 1 < words.Count && words[i + 1].StartsWith("to"))
         {

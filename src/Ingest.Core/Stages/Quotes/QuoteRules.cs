@@ -27,6 +27,7 @@ internal static class QuoteRules
     private static readonly Lazy<FrozenSet<string>> _namingVerbs = Lexicons.List("naming_verbs.txt");
     private static readonly Lazy<FrozenSet<string>> _cueExclusions = Lexicons.List("cue_verb_exclusions.txt");
     private static readonly Lazy<FrozenSet<string>> _cueNotFirst = Lexicons.List("cue_verbs_not_first.txt");
+    private static readonly Lazy<FrozenSet<string>> _parties = Lexicons.List("party_affiliations.txt");
     private static readonly Lazy<FrozenSet<string>> _subjectBoundaries = Lexicons.List("subject_boundaries.txt");
     private static readonly Lazy<FrozenSet<string>> _clauseOpeners = new(() =>
         Lexicons.Lines("lead_adverbials.txt").Concat(Lexicons.Lines("clause_openers.txt")).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
@@ -78,6 +79,9 @@ internal static class QuoteRules
 
     /// <summary>Excluded forms that are cues when a word stands before them ("report", "reported").</summary>
     public static FrozenSet<string> CueVerbsNotFirst => _cueNotFirst.Value;
+
+    /// <summary>Party member nouns of an affiliation apposition ("Republican of Iowa"; party_affiliations.txt).</summary>
+    public static FrozenSet<string> PartyAffiliations => _parties.Value;
 
     /// <summary>Lower-case conjunctions and subordinators the subject of a cue verb does not reach back over ("and", "because").</summary>
     public static FrozenSet<string> SubjectBoundaries => _subjectBoundaries.Value;

@@ -110,7 +110,7 @@ internal static class SpeakerResolver
         string t = before.TrimEnd().TrimEnd('“', '"', '‘', '\'', '„', '«').TrimEnd();
         if (t.Length == 0)
             return null;
-        var sentences = SentenceEnd().Split(t);
+        var sentences = Sentences.Split(t);
         for (int i = sentences.Length - 1; i >= 0; i--)
         {
             var found = BeforeAttribution(sentences[i].TrimEnd('.', ' ') + " ", allowMidClause: true);
