@@ -24,7 +24,7 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/> for the connection named by
     /// <see cref="StorageOptions.ConnectionName"/> (default <c>IngestStorage</c>), <see cref="IArticleStore"/> and <see cref="IStoreRepair"/> (one <see cref="TableArticleStore"/>),
     /// <see cref="IRawDocumentStore"/>, <see cref="IReprocessQueue"/>, <see cref="ITemplateMemory"/> and
-    /// <see cref="StorageInitializer"/> (also as <see cref="IStorageInitializer"/>). Services registered earlier are kept.
+    /// <see cref="StorageInitializer"/> (also as <see cref="IStorageInitializer"/>) and <see cref="StoreMaintenance"/>. Services registered earlier are kept.
     /// <para>
     /// Connection: <c>configuration["IngestStorage"]</c> as a connection string (e.g. <c>UseDevelopmentStorage=true</c>);
     /// otherwise identity-based settings as the Functions host reads them: <c>IngestStorage:blobServiceUri</c>,
@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(_ => connection.Value.CreateTableServiceClient());
 
         services.TryAddSingleton<TableArticleStore>();
+        services.TryAddSingleton<StoreMaintenance>();
         services.TryAddSingleton<IArticleStore>(sp => sp.GetRequiredService<TableArticleStore>());
         services.TryAddSingleton<IStoreRepair>(sp => sp.GetRequiredService<TableArticleStore>());
         services.TryAddSingleton<IRawDocumentStore, BlobRawDocumentStore>();

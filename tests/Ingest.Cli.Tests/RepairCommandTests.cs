@@ -68,4 +68,40 @@ public sealed class RepairCommandTests : IAsyncLifetime
         foreach (string table in new[] { "EntityIndex", "EntityNames", "SpeakerIndex", "SourceIndex", "DateIndex", "QuoteIndex" })
             Assert.Contains(_prefix + table, after);
     }
+
+    [Fact]
+    public async Task Purge_needs_yes_and_refuses_a_prefix_with_no_store()
+    {
+        var (exit, _, stderr) = await CliProcess.RunAsync(Path.GetTempPath(), ["purge", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--yes", stderr);
+
+        (exit, _, stderr) = await CliProcess.RunAsync(Path.GetTempPath(), ["purge", "--yes", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
+        Assert.Equal(2, exit);
+        Assert.Contains("no Ingest store here", stderr);
+        Assert.Empty(await ResourcesWithPrefixAsync());
+    }
+
+    [Fact]
+    public async Task Templates_reset_forgets_the_named_publisher_and_purge_empties_the_tables()
+    {
+        await _blobs.CreateBlobContainerAsync($"{_prefix}-article-records");
+        var templates = _tables.GetTableClient($"{_prefix}TemplateLines");
+        await templates.CreateAsync();
+        // Rows as the template memory writes them: PK the publisher's name key, one row per line.
+        await templates.AddEntityAsync(new TableEntity(Ingest.Storage.TableKeys.NameKey("Harbor Gazette"), "l1") { ["Line"] = "Subscribe", ["Articles"] = 3 });
+        await templates.AddEntityAsync(new TableEntity(Ingest.Storage.TableKeys.NameKey("Harbor Gazette"), "l2") { ["Line"] = "Follow us", ["Articles"] = 3 });
+        await templates.AddEntityAsync(new TableEntity(Ingest.Storage.TableKeys.NameKey("Other Daily"), "l1") { ["Line"] = "Newsletter", ["Articles"] = 3 });
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(Path.GetTempPath(),
+            ["templates", "reset", "--publisher", "Harbor Gazette", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("template lines forgotten: 2 (publisher 'Harbor Gazette')", stdout);
+        Assert.Equal([Ingest.Storage.TableKeys.NameKey("Other Daily")], templates.Query<TableEntity>().Select(e => e.PartitionKey));
+
+        (exit, stdout, stderr) = await CliProcess.RunAsync(Path.GetTempPath(), ["purge", "--yes", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("table rows deleted: 1", stdout);
+        Assert.Empty(templates.Query<TableEntity>());
+    }
 }

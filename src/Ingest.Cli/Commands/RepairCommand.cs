@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Ingest.Core.Abstractions;
 using Ingest.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ingest.Cli.Commands;
 
@@ -18,10 +15,7 @@ internal static class RepairCommand
     public static Command Create()
     {
         var connection = CommonOptions.Connection();
-        var prefix = new Option<string?>("--prefix")
-        {
-            Description = "Name prefix of the tables, containers and queues (StorageOptions:NamePrefix; default: environment StorageOptions__NamePrefix).",
-        };
+        var prefix = StoreAccess.Prefix();
         var command = new Command("repair",
             "Check the stored records, index rows and entity counts against each other and fix what disagrees; prints what was fixed.")
         { connection, prefix };
@@ -31,28 +25,13 @@ internal static class RepairCommand
 
     private static async Task<int> RunAsync(string connection, string? prefix, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string?> { ["IngestStorage"] = connection };
-        if (!string.IsNullOrWhiteSpace(prefix))
-            settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.NamePrefix)}"] = prefix;
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddIngestStorage(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = StoreAccess.Build(connection, prefix);
         try
         {
             // Repair recreates a table or container deleted under a running store; a store of which nothing exists is a
             // mistyped prefix or connection, and repairing it would only create an empty one.
-            var names = new StorageNames(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value);
-            var missing = await provider.GetRequiredService<IStorageInitializer>().ListMissingAsync(cancellationToken);
-            if (missing.Contains(names.RecordsContainer) && names.Tables.All(missing.Contains))
-            {
-                await Console.Error.WriteLineAsync(
-                    $"ingest repair: no Ingest store here: neither the records container '{names.RecordsContainer}' nor any of its tables " +
-                    $"({string.Join(", ", names.Tables)}) exists. Check --prefix and the connection; nothing was created.");
+            if (!await StoreAccess.ExistsAsync(provider, "repair", cancellationToken))
                 return 2;
-            }
             var report = await provider.GetRequiredService<IStoreRepair>().RepairAsync(cancellationToken);
             var queue = provider.GetRequiredService<IReprocessQueue>();
             foreach (var source in report.Requeue)

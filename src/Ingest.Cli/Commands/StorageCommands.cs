@@ -25,7 +25,8 @@ internal static class StorageCommands
     private const int UploadParallelism = 4;
 
     public static IEnumerable<Command> Create() =>
-        [CreateUpload(), CreateQuery(), CreateDelete(), CreateReprocess(), CreateHealth(), RepairCommand.Create(), BenchLatencyCommand.Create()];
+        [CreateUpload(), CreateQuery(), CreateDelete(), CreateReprocess(), CreateHealth(), RepairCommand.Create(),
+            .. MaintenanceCommands.Create(), BenchLatencyCommand.Create()];
 
     // ---- upload ---------------------------------------------------------------------------------------------
 
