@@ -92,7 +92,7 @@ internal static class BrowserPages
     /// boilerplate collapsed with its reasons in the summary line, the quotes with their speakers, and the entities. With a
     /// failure, a banner says why the latest attempt failed (and the record shown, if any, is the last good one).
     /// </summary>
-    public static IActionResult Article(ArticleRecord? record, IngestFailure? failure, UiLinks links)
+    public static IActionResult Article(ArticleRecord? record, IngestFailure? failure, UiLinks links, Story? story = null)
     {
         var html = new HtmlWriter();
         if (failure is not null)
@@ -128,6 +128,7 @@ internal static class BrowserPages
         html.Close("div");
         Boilerplate(html, record.Boilerplate);
         html.Raw("</article><aside>");
+        Copies(html, story, links);
         Quotes(html, record.Quotes, placed, links);
         Entities(html, record.Entities, links);
         html.Raw("</aside></div>");
@@ -154,6 +155,30 @@ internal static class BrowserPages
         foreach (var item in removed)
             html.Open("li").Element("span", item.Reason, ("class", "reason")).Raw(" ").Element("span", item.Text, ("class", "removed")).Close("li");
         html.Close("ul").Close("details");
+    }
+
+    /// <summary>The other copies of the article's story (republications, the same file under other names), when there are any.</summary>
+    private static void Copies(HtmlWriter html, Story? story, UiLinks links)
+    {
+        if (story is null || story.Members.Count < 2)
+            return;
+        html.Open("section", ("class", "copies")).Element("h2", $"Copies of this story ({story.Members.Count - 1})");
+        if (story.OriginalSource is { } original)
+            html.Open("p", ("class", "removed")).Text("Original source: ").Link(links.Articles(("source", original)), original, "source").Close("p");
+        html.Open("ul");
+        foreach (var member in story.Members.Where(m => m.Id != story.ArticleId))
+        {
+            string detail = string.Join(" · ", new[]
+            {
+                member.Publisher, member.PublishedAt,
+                member.SameContent ? "same file" : (Math.Round(member.Similarity * 100)).ToString(CultureInfo.InvariantCulture) + "% alike",
+                member.Id == story.Id ? "first stored" : null,
+                member.OriginalSourceMatches ? null : "credits another source",
+            }.OfType<string>());
+            html.Open("li").Link(links.Article(member.Id), member.Title ?? member.Source.Name, "copy")
+                .Element("div", detail, ("class", "removed")).Close("li");
+        }
+        html.Close("ul").Close("section");
     }
 
     private static void Quotes(HtmlWriter html, IReadOnlyList<QuoteRecord> quotes, IReadOnlyList<IReadOnlyList<BodyMarkup.Span>> placed, UiLinks links)

@@ -57,7 +57,7 @@ public sealed class BrowserViewFunctions(IArticleStore store, ILogger<BrowserVie
     [ApiOperation("Browser view: one article with its quotes and entities marked up", Tag = "browser view", ContentType = "text/html",
         Errors = [400, 404, 422, 503],
         ResponseDescription = "An HTML page: title, metadata, the body with quotes highlighted and linked to their speakers and " +
-            "mentions linked to the entity's articles, the removed boilerplate (collapsed, with reasons), the quotes and entities.")]
+            "mentions linked to the entity's articles, the removed boilerplate (collapsed, with reasons), the other copies of its story, the quotes and entities.")]
     public async Task<IActionResult> BrowseArticle(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ui/articles/{id}")] HttpRequest request, string id,
         CancellationToken cancellationToken)
@@ -74,7 +74,9 @@ public sealed class BrowserViewFunctions(IArticleStore store, ILogger<BrowserVie
             var record = await store.GetAsync(id, cancellationToken);
             if (record is null && failure is null)
                 return HtmlPages.Error(new ApiError("not_found", $"No article with id '{id}' is stored."), links, StatusCodes.Status404NotFound);
-            return BrowserPages.Article(record, failure, links);
+            // The story is worked out from the copy index (a few queries per copy); only a listed record has one.
+            var story = record is null ? null : await store.GetCopiesAsync(id, cancellationToken);
+            return BrowserPages.Article(record, failure, links, story);
         }, links, cancellationToken);
     }
 

@@ -110,6 +110,34 @@ public sealed class BrowserViewTests
     }
 
     [Fact]
+    public async Task The_article_page_lists_the_other_copies_of_its_story_and_none_when_it_has_none()
+    {
+        _h.Store.Records[Id] = Record();
+        var request = HttpTestContext.Get();
+        var (_, _, alone, _) = await RenderAsync(await View.BrowseArticle(request, Id, default), request);
+        Assert.Null(alone.QuerySelector("section.copies"));
+
+        // A republication: the same body from another site that credits the first one.
+        const string CopyId = "fedcba9876543210";
+        _h.Store.Records[CopyId] = Record() with
+        {
+            Id = CopyId, Source = new SourceRef("articles", "mirror/reading-room.txt"), Publisher = "River Courier",
+            OriginalSource = "Alder Gazette", ContentHash = new string('b', 64),
+        };
+        request = HttpTestContext.Get();
+        var (status, _, dom, _) = await RenderAsync(await View.BrowseArticle(request, Id, default), request);
+
+        Assert.Equal(200, status);
+        var copies = dom.QuerySelector("section.copies")!;
+        Assert.Equal("Copies of this story (1)", copies.QuerySelector("h2")!.TextContent);
+        var link = Assert.Single(copies.QuerySelectorAll("a.copy"));
+        Assert.Equal("/api/ui/articles/" + CopyId, link.GetAttribute("href"));
+        Assert.Contains("River Courier", copies.TextContent);
+        Assert.Contains("100% alike", copies.TextContent);
+        Assert.Contains("Original source: Alder Gazette", copies.TextContent);
+    }
+
+    [Fact]
     public async Task Removed_boilerplate_is_collapsed_with_its_reasons_in_view()
     {
         _h.Store.Records[Id] = Record();
