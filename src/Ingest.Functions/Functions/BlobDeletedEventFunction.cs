@@ -3,6 +3,7 @@ using Azure.Messaging.EventGrid.SystemEvents;
 using Ingest.Core;
 using Ingest.Core.Document;
 using Ingest.Functions.Http;
+using Ingest.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -21,7 +22,8 @@ namespace Ingest.Functions.Functions;
 /// <c>EventGridSchema</c>). A <c>Microsoft.EventGrid.SubscriptionValidationEvent</c> is answered with
 /// <c>{"validationResponse": code}</c>, the handshake Event Grid makes when the subscription is created. Events of other
 /// types, and deletions in other containers, are counted as ignored.</para>
-/// <para>Answers 200 <c>{"deleted": n, "ignored": m}</c>; 400 <c>invalid_body</c> when the body is not Event Grid events;
+/// <para>Answers 200 <c>{"deleted": n, "ignored": m}</c>; 400 <c>invalid_body</c> when the body is not Event Grid events,
+/// <c>unknown_parameter</c> for a query parameter other than the function key;
 /// 503 <c>storage_unavailable</c> when storage does not answer, which Event Grid retries (its retry policy, then the
 /// dead-letter container). Handling is idempotent, so a redelivered event is harmless. The blob extension's own webhook
 /// (<c>/runtime/webhooks/blobs</c>) serves only <c>BlobCreated</c>, hence this function for deletions.</para>
@@ -35,10 +37,16 @@ public sealed class BlobDeletedEventFunction(IngestService ingest, IConfiguratio
     /// <param name="request">The webhook request.</param>
     /// <param name="cancellationToken">Cancelled when the request is aborted.</param>
     [Function(nameof(BlobDeletedEvents))]
+    [ApiOperation("Event Grid webhook: remove the records of deleted blobs", Tag = "events", Errors = [400, 503],
+        Description = "Body: an array of Event Grid events (EventGridSchema). Microsoft.Storage.BlobDeleted events of the ingest container " +
+            "remove what is stored for the blob unless it exists again; a SubscriptionValidationEvent is answered with its validation code.",
+        ResponseDescription = "{\"deleted\": n, \"ignored\": m}, or {\"validationResponse\": code} to the subscription handshake.")]
     public async Task<IActionResult> BlobDeletedEvents(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (!QueryParameters.TryRejectUnknown(request.Query, QueryParameters.NoParameters, out var unknown))
+            return ApiResults.BadRequest(unknown);
         EventGridEvent[] events;
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -234,6 +235,8 @@ public sealed class OpenApiDocumentTests
             .AddSingleton<IReprocessQueue>(harness.Queue)
             .AddSingleton(harness.Ingest)
             .AddSingleton<Ingest.Functions.Health.IStorageHealthProbe>(new FakeHealthProbe(true))
+            .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["IngestContainer"] = "articles" }).Build())
             .AddIngestFunctions()
             .BuildServiceProvider();
         // A route without [ApiOperation] documents no query parameters and is not checked here (it may need services the
