@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -8,6 +9,13 @@ namespace Ingest.Core.Stages;
 /// dates in a plausible range come out (<see cref="IsPlausible(int, int, int)"/>): "0000-00-00", month 13, 30 February
 /// and the year 0001 that serializers write for "no date" read as no date (null), wherever the date comes from.
 /// </summary>
+/// <remarks>
+/// Written forms: ISO (<c>2025-12-03</c>, also inside a date-time); month first ("Dec. 3, 2025", "December 3rd 2025");
+/// day first in English, French, German, Spanish, Italian, Portuguese and Dutch ("3 December 2025", "le 3 déc. 2025",
+/// "3. Dezember 2025", "3 de diciembre de 2025", "1er mars 2025"), the month names of Resources/Lexicons/month_names.tsv;
+/// numeric: <c>d.m.yyyy</c> and <c>d-m-yyyy</c> day first (the European forms), <c>m/d/yyyy</c> month first as US pages
+/// write it unless the first number cannot be a month.
+/// </remarks>
 public static partial class DateParser
 {
     /// <summary>The earliest year a publication date may have.</summary>
@@ -15,7 +23,12 @@ public static partial class DateParser
     /// <summary>How far after the current UTC date a publication date may lie (a page dated in a later time zone).</summary>
     public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
 
-    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    /// <summary>Month forms (lower case, no final dot) to month number, from month_names.tsv.</summary>
+    private static readonly Lazy<FrozenDictionary<string, int>> MonthNames = new(() =>
+        Lexicons.Table("month_names.tsv")
+            .SelectMany(f => f[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(form => (form, Month: int.Parse(f[0], CultureInfo.InvariantCulture))))
+            .ToFrozenDictionary(p => p.form, p => p.Month, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Converts a machine or human date to ISO 8601, or null when it cannot be read or is not a plausible date.</summary>
     /// <param name="value">A date as written ("2024-05-02T10:00:00Z", "Jan. 9, 2015").</param>
@@ -45,18 +58,20 @@ public static partial class DateParser
             if (Format(int.Parse(iso.Groups["y"].ValueSpan, CultureInfo.InvariantCulture), int.Parse(iso.Groups["m"].ValueSpan, CultureInfo.InvariantCulture),
                     int.Parse(iso.Groups["d"].ValueSpan, CultureInfo.InvariantCulture)) is { } found)
                 return found;
-        var m = MonthFirst().Match(text);
-        if (m.Success && Build(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } a)
-            return a;
-        m = DayFirst().Match(text);
-        if (m.Success && Build(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } b)
-            return b;
-        m = Numeric().Match(text);
-        if (m.Success && int.TryParse(m.Groups["a"].Value, out int a1) && int.TryParse(m.Groups["b"].Value, out int b1)
-            && int.TryParse(m.Groups["y"].Value, out int y1))
+        for (var m = MonthFirst().Match(text); m.Success; m = m.NextMatch())
+            if (Build(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } a)
+                return a;
+        for (var m = DayFirst().Match(text); m.Success; m = m.NextMatch())
+            if (Build(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } b)
+                return b;
+        var n = Numeric().Match(text);
+        if (n.Success && int.TryParse(n.Groups["a"].Value, out int a1) && int.TryParse(n.Groups["b"].Value, out int b1)
+            && int.TryParse(n.Groups["y"].Value, out int y1))
         {
-            // US pages write month first; day first only when the first number cannot be a month.
-            (int month, int day) = a1 > 12 ? (b1, a1) : (a1, b1);
+            // Dots and dashes are the European day-first forms; US pages write slashes month first, so a slashed date is
+            // day first only when the first number cannot be a month.
+            bool dayFirst = n.Groups["sep"].Value != "/" || a1 > 12;
+            (int month, int day) = dayFirst ? (b1, a1) : (a1, b1);
             return Format(y1, month, day);
         }
         return null;
@@ -78,36 +93,21 @@ public static partial class DateParser
 
     private static string? Build(string y, string month, string d)
     {
-        int mi = Array.FindIndex(Months, x => month.StartsWith(x, StringComparison.OrdinalIgnoreCase));
-        if (mi < 0)
-            mi = GermanFrenchMonth(month);
-        if (mi < 0 || !int.TryParse(y, out int year) || !int.TryParse(d, out int day))
+        if (!MonthNames.Value.TryGetValue(month.TrimEnd('.'), out int mi) || !int.TryParse(y, out int year) || !int.TryParse(d, out int day))
             return null;
-        return Format(year, mi + 1, day);
-    }
-
-    private static int GermanFrenchMonth(string m)
-    {
-        string[][] names =
-        [
-            ["januar", "janvier", "jänner"], ["februar", "février", "fevrier"], ["märz", "mars"], ["avril"], ["mai"],
-            ["juni", "juin"], ["juli", "juillet"], ["august", "août", "aout"], ["september", "septembre"],
-            ["oktober", "octobre"], ["novembre"], ["dezember", "décembre", "decembre"],
-        ];
-        for (int i = 0; i < names.Length; i++)
-            if (names[i].Any(n => m.StartsWith(n, StringComparison.OrdinalIgnoreCase)))
-                return i;
-        return -1;
+        return Format(year, mi, day);
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoLike();
-    [GeneratedRegex(@"\b(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2})\b")]
+    // A date inside a date-time ("2025-12-03T10:15:00Z") ends at the T: no word boundary there, so digits are checked instead.
+    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2})(?![0-9])")]
     private static partial Regex IsoDate();
-    [GeneratedRegex(@"\b(?<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    // The month is any word; Build keeps only the forms of month_names.tsv.
+    [GeneratedRegex(@"\b(?<m>\p{L}{3,10})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})\b")]
     private static partial Regex MonthFirst();
-    [GeneratedRegex(@"\b(?<d>\d{1,2})\.?(?:er)?\s+(?<m>[A-Za-zäéû]+)\.?,?\s+(?<y>\d{4})\b")]
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:\.|er|º|°|st|nd|rd|th)?\s+(?:de\s+)?(?<m>\p{L}{3,10})\.?,?\s+(?:(?:de|del)\s+)?(?<y>\d{4})\b")]
     private static partial Regex DayFirst();
-    [GeneratedRegex(@"\b(?<a>\d{1,2})[/.](?<b>\d{1,2})[/.](?<y>\d{4})\b")]
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?<sep>[/.\-])(?<b>\d{1,2})\k<sep>(?<y>\d{4})\b")]
     private static partial Regex Numeric();
 }

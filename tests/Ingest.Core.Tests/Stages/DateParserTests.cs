@@ -34,6 +34,35 @@ public class DateParserTests
     [InlineData("2019-12-31T23:59:00Z", "2019-12-31T23:59:00+00:00")]
     public void RealDatesAreKept(string value, string expected) => Assert.Equal(expected, DateParser.ToIso(value));
 
+    [Theory]
+    [InlineData("le 3 déc. 2025", "2025-12-03")]
+    [InlineData("Mis à jour le 1er mars 2025 à 10h", "2025-03-01")]
+    [InlineData("Mittwoch, 3. Dezember 2025, 10:15 Uhr", "2025-12-03")]
+    [InlineData("3. Dez. 2025", "2025-12-03")]
+    [InlineData("miércoles, 3 de diciembre de 2025", "2025-12-03")]
+    [InlineData("3 dic. 2025", "2025-12-03")]
+    [InlineData("02 Ago 2017", "2017-08-02")]
+    [InlineData("3 dicembre 2025", "2025-12-03")]
+    [InlineData("3 de março de 2025", "2025-03-03")]
+    [InlineData("3 maart 2025", "2025-03-03")]
+    [InlineData("Posted on Oktober 27, 2015 by Admin", "2015-10-27")]
+    [InlineData("Dec. 3rd, 2025", "2025-12-03")]
+    [InlineData("Sept 3 2025", "2025-09-03")]
+    [InlineData("Updated 2025-12-03T10:15:00Z", "2025-12-03")]
+    [InlineData("03.12.2025", "2025-12-03")]
+    [InlineData("03-12-2025", "2025-12-03")]
+    [InlineData("12/03/2025", "2025-12-03")]
+    [InlineData("13/03/2025", "2025-03-13")]
+    public void Dates_are_read_in_the_written_forms_of_several_languages(string text, string expected) =>
+        Assert.Equal(expected, DateParser.Find(text));
+
+    [Theory]
+    [InlineData("We set 12 2025 goals")]          // "set" is not a month here
+    [InlineData("Market 30, 2015 results")]        // a word that merely starts like a month
+    [InlineData("It happened 3 years ago 2025")]
+    [InlineData("Room 12 of 2025")]
+    public void Words_that_only_look_like_months_give_no_date(string text) => Assert.Null(DateParser.Find(text));
+
     [Fact]
     public void TodayIsPlausibleAndThreeDaysAheadIsNot()
     {
