@@ -11,8 +11,11 @@ using Ingest.Core.Stages.Html;
 // ingest-bench predict HTML_DIR OUT.json [--system ingest|smartreader|ingest+title…] [--score score_zyte.py]
 //     predictions {id: {articleBody}} for score_zyte.py --predictions; with --score, runs the script on them
 // ingest-bench generated [--count N] [--words W] [--rounds R]   articles/s of the core pipeline on generated text articles
+// ingest-bench storage [--connection CS] [--sample FILE] [--words W]   storage requests per article (Azurite by default)
 if (args.Length >= 1 && args[0] == "generated")
     return Generated.Run(args);
+if (args.Length >= 1 && args[0] == "storage")
+    return await StorageRequests.RunAsync(args);
 if (args.Length < 2 || args[0] is not ("speed" or "predict"))
 {
     Console.Error.WriteLine("usage: ingest-bench speed HTML_DIR [--rounds N] | predict HTML_DIR OUT.json [--system ingest|smartreader]");
