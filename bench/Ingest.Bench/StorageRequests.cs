@@ -157,13 +157,13 @@ internal static class StorageRequests
             return $"{service} {StripPrefix(resource)}: {method}";
         }
 
-        // The table of the first operation in a batch's multipart body ("PUT http://…/Table(PartitionKey=…").
+        // The table of the first operation in a batch's multipart body ("PUT http://…/Table(PartitionKey=…", "POST http://…/Table").
         private static string BatchTable(Request request)
         {
             using var body = new MemoryStream();
             request.Content?.WriteTo(body, CancellationToken.None);
             var match = System.Text.RegularExpressions.Regex.Match(Encoding.UTF8.GetString(body.ToArray()),
-                @"^(?:PUT|POST|PATCH|MERGE|DELETE) https?://[^/\s]+/[^/\s]+/([^(/\s]+)\(", System.Text.RegularExpressions.RegexOptions.Multiline);
+                @"^(?:PUT|POST|PATCH|MERGE|DELETE) https?://[^/\s]+/[^/\s]+/([A-Za-z0-9]+)", System.Text.RegularExpressions.RegexOptions.Multiline);
             return match.Success ? match.Groups[1].Value : "?";
         }
 
