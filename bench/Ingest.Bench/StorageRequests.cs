@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 /// <summary>
-/// <c>ingest-bench storage [--connection CS] [--sample FILE] [--words W]</c>: storage transactions (HTTP requests; an
+/// <c>ingest-bench storage [--connection CS] [--sample FILE] [--words W] [--delete-prefix P]</c>: storage transactions (HTTP requests; an
 /// entity-group transaction is one) that <see cref="IngestService"/> makes per article, on Azurite by default. Stores the
 /// sample file and a generated article (about 1,300 words by default) in fresh tables and containers (prefix
 /// <c>bench</c>+random, deleted afterwards), each twice: the first write, then a forced rewrite of a changed version
@@ -34,8 +34,15 @@ internal static class StorageRequests
         string connection = Bench.Option(args, "--connection", Azurite);
         string sample = Bench.Option(args, "--sample", "samples/harbor-bridge.txt");
         int words = Bench.Option(args, "--words", 1000);
-        string prefix = "bench" + Guid.NewGuid().ToString("N")[..6];
         var counter = new CountingPolicy();
+        // --delete-prefix P: only delete the resources named P… (left by a LocalHost run with StorageOptions:NamePrefix=P).
+        if (Bench.Option<string?>(args, "--delete-prefix", null) is { Length: > 0 } leftover)
+        {
+            await using var cleanup = Services(connection, leftover, counter);
+            await DeleteAsync(cleanup, leftover);
+            return 0;
+        }
+        string prefix = "bench" + Guid.NewGuid().ToString("N")[..6];
         await using var provider = Services(connection, prefix, counter);
         var initializer = provider.GetRequiredService<StorageInitializer>();
         await initializer.EnsureCreatedAsync();
