@@ -5,12 +5,17 @@ using Ingest.Core;
 using Ingest.Core.Document;
 using Ingest.Core.Stages.Html;
 
-// ingest-bench speed   HTML_DIR [--rounds N]          pages/s of ours (full pipeline, HTML stage alone) and SmartReader
+// ingest-bench speed   HTML_DIR [--rounds N] [--count N] [--words W]
+//     pages/s of ours (full pipeline, decode→metadata, HTML stage alone) and SmartReader, interleaved, with median ratios;
+//     then articles/s and words/s on generated text articles (--count 0 skips them); peak working set
 // ingest-bench predict HTML_DIR OUT.json [--system ingest|smartreader|ingest+title…] [--score score_zyte.py]
 //     predictions {id: {articleBody}} for score_zyte.py --predictions; with --score, runs the script on them
 // ingest-bench generated [--count N] [--words W] [--rounds R]   articles/s of the core pipeline on generated text articles
+// ingest-bench storage [--connection CS] [--sample FILE] [--words W]   storage requests per article (Azurite by default)
 if (args.Length >= 1 && args[0] == "generated")
     return Generated.Run(args);
+if (args.Length >= 1 && args[0] == "storage")
+    return await StorageRequests.RunAsync(args);
 if (args.Length < 2 || args[0] is not ("speed" or "predict"))
 {
     Console.Error.WriteLine("usage: ingest-bench speed HTML_DIR [--rounds N] | predict HTML_DIR OUT.json [--system ingest|smartreader]");
@@ -20,7 +25,18 @@ var pages = Directory.GetFiles(args[1], "*.html").Order(StringComparer.Ordinal)
     .Select(p => new Page(Path.GetFileNameWithoutExtension(p), File.ReadAllBytes(p))).ToList();
 Console.Error.WriteLine($"{pages.Count} pages from {args[1]}");
 if (args[0] == "speed")
-    return Bench.Speed(pages, Bench.Option(args, "--rounds", 3));
+{
+    int rounds = Bench.Option(args, "--rounds", 3);
+    Bench.Speed(pages, rounds);
+    if (Bench.Option(args, "--count", 200) is > 0 and var count)
+    {
+        Console.WriteLine();
+        Generated.Measure(count, Bench.Option(args, "--words", 1000), rounds, ArticleExtractor.Default);
+    }
+    Console.WriteLine();
+    Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
+    return 0;
+}
 int exit = Bench.Predict(pages, args[2], Bench.Option(args, "--system", "ingest"));
 if (Bench.Option<string?>(args, "--score", null) is { } script)
 {
@@ -37,32 +53,72 @@ internal sealed record Page(string Id, byte[] Bytes)
 
 internal static class Bench
 {
-    private static readonly (string Name, Func<Page, string> Run)[] Systems =
+    private static readonly (string Name, string Short, Func<Page, string> Run)[] Systems =
     [
-        ("ingest (full pipeline)", Full),
-        ("ingest (decode→metadata)", ExtractionOnly),
-        ("ingest (HTML stage only)", HtmlOnly),
-        ("AngleSharp parse only", ParseOnly),
-        ("SmartReader 0.11.1", Smart),
+        ("ingest (full pipeline)", "full", Full),
+        ("ingest (decode→metadata)", "decode→meta", ExtractionOnly),
+        ("ingest (HTML stage only)", "html stage", HtmlOnly),
+        ("AngleSharp parse only", "anglesharp", ParseOnly),
+        ("SmartReader 0.11.1", "smartreader", Smart),
     ];
 
+    /// <summary>
+    /// Pages/s of every system in <see cref="Systems"/>, interleaved: each page runs through all systems before the next
+    /// page, the first system rotating from page to page, so load from other processes falls on all systems alike. One
+    /// warm-up round (JIT, static tables), then <paramref name="rounds"/> timed rounds; per round the pages/s of each
+    /// system and the ratios of ours to SmartReader, then the median ratios over the rounds.
+    /// </summary>
     public static int Speed(List<Page> pages, int rounds)
     {
-        Console.WriteLine($"single thread, {pages.Count} pages, best of {rounds} rounds after one warm-up round");
-        Console.WriteLine($"{"system",-28} {"pages/s",9} {"ms/page",9} {"failed",7}");
-        foreach (var (name, run) in Systems)
+        Console.WriteLine($"single thread, {pages.Count} pages, {rounds} rounds after one warm-up round, systems interleaved page by page");
+        var failed = new int[Systems.Length];
+        RunInterleaved(pages, failed);
+        var roundRates = new List<double[]>();
+        Console.WriteLine($"{"round",-6} " + string.Join(" ", Systems.Select(s => $"{s.Short,12}")) + $" {"full/SR",8} {"meta/SR",8}");
+        for (int r = 0; r < rounds; r++)
         {
-            int failed = RunAll(pages, run); // warm-up (JIT, static tables)
-            double best = double.MaxValue;
-            for (int r = 0; r < rounds; r++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                RunAll(pages, run);
-                best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
-            }
-            Console.WriteLine($"{name,-28} {pages.Count / best,9:F1} {best * 1000 / pages.Count,9:F2} {failed,7}");
+            var seconds = RunInterleaved(pages, failed: null);
+            var rates = seconds.Select(s => pages.Count / s).ToArray();
+            roundRates.Add(rates);
+            Console.WriteLine($"{r + 1,-6} " + string.Join(" ", rates.Select(x => $"{x,12:F1}")) +
+                $" {rates[FullIndex] / rates[SmartIndex],8:F2} {rates[MetaIndex] / rates[SmartIndex],8:F2}");
         }
+        Console.WriteLine($"{"system",-28} {"median pages/s",15} {"ms/page",9} {"failed",7}");
+        for (int i = 0; i < Systems.Length; i++)
+        {
+            double median = Median(roundRates.Select(x => x[i]));
+            Console.WriteLine($"{Systems[i].Name,-28} {median,15:F1} {1000 / median,9:F2} {failed[i],7}");
+        }
+        Console.WriteLine($"median ratio full pipeline / SmartReader:   {Median(roundRates.Select(x => x[FullIndex] / x[SmartIndex])):F2}");
+        Console.WriteLine($"median ratio decode→metadata / SmartReader: {Median(roundRates.Select(x => x[MetaIndex] / x[SmartIndex])):F2}");
         return 0;
+    }
+
+    private const int FullIndex = 0, MetaIndex = 1, SmartIndex = 4;
+
+    /// <summary>Seconds each system spent on all pages in one interleaved round; counts failures into <paramref name="failed"/>.</summary>
+    private static double[] RunInterleaved(List<Page> pages, int[]? failed)
+    {
+        var ticks = new long[Systems.Length];
+        for (int p = 0; p < pages.Count; p++)
+        {
+            for (int k = 0; k < Systems.Length; k++)
+            {
+                int i = (p + k) % Systems.Length;
+                long start = Stopwatch.GetTimestamp();
+                try { Systems[i].Run(pages[p]); }
+                catch (Exception) when (failed is not null) { failed[i]++; }
+                catch (Exception) { }
+                ticks[i] += Stopwatch.GetTimestamp() - start;
+            }
+        }
+        return ticks.Select(t => (double)t / Stopwatch.Frequency).ToArray();
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     public static int Predict(List<Page> pages, string outPath, string system)
@@ -106,17 +162,6 @@ internal static class Bench
         }
         File.WriteAllText(outPath, JsonSerializer.Serialize(output, ArticleJson.Compact));
         return 0;
-    }
-
-    private static int RunAll(List<Page> pages, Func<Page, string> run)
-    {
-        int failed = 0;
-        foreach (var page in pages)
-        {
-            try { run(page); }
-            catch (Exception) { failed++; }
-        }
-        return failed;
     }
 
     private static string Full(Page page) =>

@@ -37,7 +37,8 @@ internal sealed class BlobPollingWorker(
     IServiceProvider services,
     IConfiguration configuration,
     IOptions<LocalHostOptions> options,
-    ILogger<BlobPollingWorker> logger) : BackgroundService
+    ILogger<BlobPollingWorker> logger,
+    PollSignal signal) : BackgroundService
 {
     /// <summary>The function this worker fires.</summary>
     internal const string Function = nameof(BlobIngestFunction);
@@ -82,12 +83,34 @@ internal sealed class BlobPollingWorker(
                     logger.LogWarning("Listing container {Container} failed: {Error}", container.Name, ex.Message.Split('\n')[0]);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+            while (await NextListingAsync(timer, stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         await Task.WhenAll(_running.Keys).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    // The waits not yet consumed: PeriodicTimer allows one wait at a time, and a wait on the signal that lost to a tick
+    // still takes the next wake, so whichever did not complete is kept for the next round.
+    private Task<bool>? _tick;
+    private Task? _woken;
+
+    /// <summary>Waits for the next tick of <paramref name="timer"/> or a <see cref="PollSignal.Wake"/>, whichever comes first;
+    /// false when the timer was disposed.</summary>
+    private async Task<bool> NextListingAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        _tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+        _woken ??= signal.WaitAsync(stoppingToken);
+        var first = await Task.WhenAny(_tick, _woken).ConfigureAwait(false);
+        if (first == _tick)
+        {
+            _tick = null;
+            return await ((Task<bool>)first).ConfigureAwait(false);
+        }
+        _woken = null;
+        await first.ConfigureAwait(false); // throws when cancelled
+        return true;
     }
 
     /// <summary>The repair pass (<see cref="IStoreRepair"/>); sources whose record was lost go to the reprocess queue.</summary>

@@ -17,6 +17,7 @@ builder.AddIngestFunctions(); // %IngestContainer%, %ReprocessQueueName% resolve
 builder.Services.AddMvcCore();
 // Console (Telemetry:Console=true) or OTLP (OTEL_EXPORTER_OTLP_ENDPOINT) export of Ingest's spans and metrics; off by default.
 builder.Services.AddIngestTelemetry(builder.Configuration);
+builder.Services.AddSingleton<PollSignal>();
 builder.Services.AddHostedService<BlobPollingWorker>();
 builder.Services.AddHostedService<QueuePollingWorker>();
 builder.Services.AddHostedService<ReprocessScheduleWorker>();
@@ -25,6 +26,12 @@ var app = builder.Build();
 await StartupStorage.EnsureCreatedAsync(app.Services, app.Lifetime.ApplicationStopping);
 app.UseJsonErrors();
 app.MapIngestFunctions();
+// Local trigger: a client that just uploaded asks for a listing now instead of waiting for the next poll (202, no body).
+app.MapPost(PollSignal.Route, (PollSignal signal) =>
+{
+    signal.Wake();
+    return Results.Accepted();
+});
 await app.RunAsync();
 
 /// <summary>The entry point. Internal so that it does not clash with the <c>Program</c> of other executables (CS0433).</summary>

@@ -65,7 +65,14 @@ public sealed class TableTemplateMemory : ITemplateMemory
         return lines;
     }
 
-    /// <summary>Records that an article of <paramref name="publisher"/> contained <paramref name="lines"/>; idempotent per article and line.</summary>
+    /// <summary>
+    /// Records that an article of <paramref name="publisher"/> contained <paramref name="lines"/>; idempotent per article and
+    /// line. All rows of a publisher share one partition, so the lines are read by queries of up to
+    /// <see cref="MaxRowsPerQuery"/> row keys each and written in entity-group transactions of up to
+    /// <see cref="TableBatches.MaxEntitiesPerBatch"/> rows (new rows inserted, others replaced if their ETag is unchanged): a
+    /// typical article costs one query and one transaction instead of a read and a write per line. A transaction that loses
+    /// a race with another article of the publisher (409, 412) is read and built again, up to <see cref="MaxAttempts"/> times.
+    /// </summary>
     /// <param name="publisher">Publisher name.</param>
     /// <param name="articleId">Article id.</param>
     /// <param name="lines">Normalized lines; duplicates, blank and very long lines are ignored, and only the first
@@ -83,43 +90,70 @@ public sealed class TableTemplateMemory : ITemplateMemory
         if (key.Length == 0)
             return;
         var selected = lines.Where(l => !string.IsNullOrWhiteSpace(l) && l.Length <= MaxLineChars)
-            .Distinct(StringComparer.Ordinal).Take(Math.Max(0, _options.TemplateMaxLinesPerArticle)).ToList();
-        await Parallel.ForEachAsync(selected,
+            .Distinct(StringComparer.Ordinal).Take(Math.Max(0, _options.TemplateMaxLinesPerArticle))
+            .DistinctBy(TableKeys.TextHash, StringComparer.Ordinal).ToList();
+        string id = articleId.Replace(",", "%2C", StringComparison.Ordinal); // ids are kept comma-separated
+        // Lines of at most 4,000 characters: 100 rows stay under the transaction's payload limit.
+        await Parallel.ForEachAsync(selected.Chunk(TableBatches.MaxEntitiesPerBatch),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallel, CancellationToken = cancellationToken },
-            async (line, ct) => await ObserveLineAsync(key, articleId, line, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (chunk, ct) => await ObserveChunkAsync(key, id, chunk, ct).ConfigureAwait(false)).ConfigureAwait(false);
         _logger.LogDebug("Template memory of {Publisher} observed {Lines} lines of {ArticleId}", publisher, selected.Count, articleId);
     }
 
-    private async Task ObserveLineAsync(string publisherKey, string articleId, string line, CancellationToken cancellationToken)
+    /// <summary>Row keys per query: with the partition key, Azure Table storage allows 15 comparisons in a filter.</summary>
+    internal const int MaxRowsPerQuery = 14;
+
+    private async Task ObserveChunkAsync(string publisherKey, string articleId, string[] lines, CancellationToken cancellationToken)
     {
-        string rowKey = TableKeys.TextHash(line);
-        articleId = articleId.Replace(",", "%2C", StringComparison.Ordinal); // ids are kept comma-separated
+        var rowKeys = lines.ToDictionary(l => TableKeys.TextHash(l), l => l, StringComparer.Ordinal);
         for (int attempt = 1; ; attempt++)
         {
-            try
+            var existing = await ReadRowsAsync(publisherKey, rowKeys.Keys, cancellationToken).ConfigureAwait(false);
+            var actions = new List<TableTransactionAction>();
+            foreach (var (rowKey, line) in rowKeys)
             {
-                var existing = await _table.GetEntityIfExistsAsync<TableEntity>(publisherKey, rowKey, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
-                if (!existing.HasValue || existing.Value is not { } row)
+                if (!existing.TryGetValue(rowKey, out var row))
                 {
                     var created = new TableEntity(publisherKey, rowKey) { ["Line"] = line, ["ArticleIds"] = articleId, ["Articles"] = 1 };
-                    await _table.AddEntityAsync(created, cancellationToken).ConfigureAwait(false);
-                    return;
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, created));
+                    continue;
                 }
                 var ids = (row.GetString("ArticleIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
                 if (ids.Contains(articleId, StringComparer.Ordinal) || ids.Count >= TrackedArticles)
-                    return;
+                    continue;
                 ids.Add(articleId);
                 row["ArticleIds"] = string.Join(',', ids);
                 row["Articles"] = ids.Count;
                 // Optimistic concurrency: another article of the same publisher may be updating this line.
-                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
+            }
+            if (actions.Count == 0)
+                return;
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Lost a race with another writer: read again.
+                // Lost a race with another writer (the whole transaction failed): read again.
             }
         }
+    }
+
+    /// <summary>The rows of <paramref name="rowKeys"/> that exist in the publisher's partition, by row key.</summary>
+    private async Task<Dictionary<string, TableEntity>> ReadRowsAsync(string publisherKey, IEnumerable<string> rowKeys,
+        CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var keys in rowKeys.Chunk(MaxRowsPerQuery))
+        {
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {publisherKey}") + " and (" +
+                string.Join(" or ", keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")";
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, MaxRowsPerQuery, cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+                rows[row.RowKey] = row;
+        }
+        return rows;
     }
 }

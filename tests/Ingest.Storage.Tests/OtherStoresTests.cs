@@ -42,6 +42,21 @@ public class OtherStoresTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task Template_lines_of_concurrent_articles_and_of_long_articles_are_all_counted()
+    {
+        var s = await fixture.CreateAsync(c => c["StorageOptions:TemplateMaxLinesPerArticle"] = "250");
+        // 130 lines: two transactions (at most 100 rows each) and ten queries (at most 14 row keys each) per article.
+        string[] lines = [.. Enumerable.Range(0, 130).Select(i => $"harbor gazette footer line {i}")];
+        // Four articles at once: the transactions that lose a race are read and built again.
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(i => s.TemplateMemory.ObserveAsync("Harbor Gazette", $"a{i}", lines)));
+        Assert.Equal(lines.ToHashSet(), (await s.TemplateMemory.GetTemplateLinesAsync("Harbor Gazette")).ToHashSet());
+        var table = s.Tables.GetTableClient(s.Names.TemplateLines);
+        var counts = table.Query<Azure.Data.Tables.TableEntity>().Select(e => e.GetInt32("Articles")).ToList();
+        Assert.Equal(130, counts.Count);
+        Assert.All(counts, c => Assert.Equal(4, c));
+    }
+
+    [Fact]
     public async Task Raw_documents_are_read_and_missing_ones_are_null()
     {
         var s = await fixture.CreateAsync();

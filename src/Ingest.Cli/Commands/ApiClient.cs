@@ -39,6 +39,29 @@ internal sealed class ApiClient(string api, string? key) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// Asks a LocalHost on a loopback address to list the ingest container now (<c>POST /local/poll</c>) instead of at its next
+    /// poll; does nothing for any other API (Azure's blob trigger needs no wake), and a failed request only costs the wait.
+    /// </summary>
+    /// <returns>Whether the host accepted the wake (202).</returns>
+    public async Task<bool> WakeLocalPollerAsync(CancellationToken cancellationToken = default)
+    {
+        if (_http.BaseAddress is not { IsLoopback: true })
+            return false;
+        // A host that does not answer quickly costs at most this; the upload is done either way.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            using var response = await _http.PostAsync("local/poll", content: null, timeout.Token);
+            return response.StatusCode == HttpStatusCode.Accepted;
+        }
+        catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>DELETE <c>api/{path}</c> with the query parameters that are given.</summary>
     public async Task<(HttpStatusCode Status, string Body)> DeleteAsync(string path, IEnumerable<KeyValuePair<string, string?>> query,
         CancellationToken cancellationToken = default)

@@ -26,16 +26,21 @@ internal static class BenchLatencyCommand
         var container = CommonOptions.Container();
         var api = CommonOptions.Api();
         var key = CommonOptions.Key();
+        var noWake = new Option<bool>("--no-wake")
+        {
+            Description = "Do not ask a loopback LocalHost to list the container after each upload (POST /local/poll): measure the poll wait.",
+        };
         var command = new Command("bench-latency",
             "Measure upload-to-queryable latency: upload generated articles and poll the API until each is stored.")
-        { count, timeout, connection, container, api, key };
+        { count, timeout, connection, container, api, key, noWake };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(count), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            CommonOptions.ConnectionOf(parse, connection), parse.GetValue(container)!, parse.GetValue(api)!, CommonOptions.KeyOf(parse, key), ct));
+            CommonOptions.ConnectionOf(parse, connection), parse.GetValue(container)!, parse.GetValue(api)!, CommonOptions.KeyOf(parse, key),
+            !parse.GetValue(noWake), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(int count, TimeSpan timeout, string connection, string containerName, string api, string? key,
-        CancellationToken cancellationToken)
+        bool wake, CancellationToken cancellationToken)
     {
         if (count < 1)
         {
@@ -51,10 +56,10 @@ internal static class BenchLatencyCommand
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             // One warm-up article (not counted): first calls pay for JIT, connections and table creation.
-            await MeasureAsync(container, client, $"bench/{run}/warmup.txt", Article(run, -1), timeout, cancellationToken);
+            await MeasureAsync(container, client, $"bench/{run}/warmup.txt", Article(run, -1), timeout, wake, cancellationToken);
             for (int i = 0; i < count; i++)
             {
-                var (upload, total) = await MeasureAsync(container, client, $"bench/{run}/{i:D4}.txt", Article(run, i), timeout, cancellationToken);
+                var (upload, total) = await MeasureAsync(container, client, $"bench/{run}/{i:D4}.txt", Article(run, i), timeout, wake, cancellationToken);
                 uploads.Add(upload);
                 latencies.Add(total);
                 Console.Error.WriteLine($"  {i + 1,4}/{count}: upload {upload,7:F1} ms, queryable after {total,7:F1} ms");
@@ -66,7 +71,8 @@ internal static class BenchLatencyCommand
             return 1;
         }
 
-        Console.Out.WriteLine($"upload-to-queryable latency over {count} article(s) (container '{containerName}', API {api}):");
+        Console.Out.WriteLine($"upload-to-queryable latency over {count} article(s) (container '{containerName}', API {api}, " +
+            (wake ? "local poller woken after each upload" : "no wake: the poller's own interval") + "):");
         Console.Out.WriteLine($"  median {Percentile(latencies, 50):F0} ms, p95 {Percentile(latencies, 95):F0} ms, " +
             $"min {latencies.Min():F0} ms, max {latencies.Max():F0} ms, mean {latencies.Average():F0} ms");
         Console.Out.WriteLine($"  of which upload: median {Percentile(uploads, 50):F0} ms, p95 {Percentile(uploads, 95):F0} ms");
@@ -75,12 +81,14 @@ internal static class BenchLatencyCommand
 
     /// <summary>Uploads one article and polls until it is queryable; returns upload and total milliseconds.</summary>
     private static async Task<(double Upload, double Total)> MeasureAsync(BlobContainerClient container, ApiClient client, string name,
-        string text, TimeSpan timeout, CancellationToken cancellationToken)
+        string text, TimeSpan timeout, bool wake, CancellationToken cancellationToken)
     {
         string id = ArticleIds.For(new SourceRef(container.Name, name));
         var watch = Stopwatch.StartNew();
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
         double upload = watch.Elapsed.TotalMilliseconds;
+        if (wake)
+            await client.WakeLocalPollerAsync(cancellationToken);
         while (watch.Elapsed < timeout)
         {
             var (status, _) = await client.GetAsync("articles/" + id, [], cancellationToken);

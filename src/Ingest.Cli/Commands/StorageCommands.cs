@@ -146,6 +146,12 @@ internal static class StorageCommands
         foreach (string failure in failures)
             Console.Error.WriteLine($"ingest: upload failed: {failure}");
         Console.Error.WriteLine($"Uploaded {uploaded.Count} of {files.Count} file(s) to '{containerName}'.");
+        if (!uploaded.IsEmpty)
+        {
+            // A LocalHost on this machine lists the container now rather than at its next poll.
+            using var local = new ApiClient(api, key);
+            await local.WakeLocalPollerAsync(cancellationToken);
+        }
         if (waitSeconds <= 0)
         {
             foreach (var (name, id) in uploaded.OrderBy(p => p.Key, StringComparer.Ordinal))

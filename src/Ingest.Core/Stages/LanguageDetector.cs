@@ -19,6 +19,9 @@ public static class LanguageDetector
         ("pt", ["o", "a", "os", "de", "que", "não", "uma", "com", "para", "do", "da", "em", "se", "por", "mais"]),
     ];
 
+    // Allocated once: Trim(params char[]) would build this array for every word.
+    private static readonly char[] WordPunctuation = ['.', ',', ';', ':', '"', '“', '”', '„', '«', '»', '(', ')', '!', '?'];
+
     /// <summary>ISO 639-1 code of the body's language, or the hint, or null for too little text.</summary>
     /// <param name="body">The body blocks.</param>
     /// <param name="languageHint">A declared language tag ("en", "de-DE"), or null.</param>
@@ -30,7 +33,7 @@ public static class LanguageDetector
         {
             foreach (var raw in block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                string w = raw.Trim('.', ',', ';', ':', '"', '“', '”', '„', '«', '»', '(', ')', '!', '?').ToLowerInvariant();
+                string w = raw.Trim(WordPunctuation).ToLowerInvariant();
                 for (int i = 0; i < Profiles.Length; i++)
                     if (Profiles[i].Words.Contains(w))
                         counts[i]++;

@@ -79,11 +79,11 @@ public class BlobPollingWorkerTests
     }
 
     /// <summary>A new poller over the same store, as after a host restart: it remembers nothing of what it did.</summary>
-    private static async Task<BlobPollingWorker> StartWorkerAsync(ServiceProvider provider)
+    private static async Task<BlobPollingWorker> StartWorkerAsync(ServiceProvider provider, TimeSpan? interval = null, PollSignal? signal = null)
     {
-        var options = Options.Create(new LocalHostOptions { BlobPollInterval = TimeSpan.FromMilliseconds(100), BlobParallelism = 2 });
+        var options = Options.Create(new LocalHostOptions { BlobPollInterval = interval ?? TimeSpan.FromMilliseconds(100), BlobParallelism = 2 });
         var worker = new BlobPollingWorker(provider.GetRequiredService<BlobServiceClient>(), provider,
-            provider.GetRequiredService<IConfiguration>(), options, NullLogger<BlobPollingWorker>.Instance);
+            provider.GetRequiredService<IConfiguration>(), options, NullLogger<BlobPollingWorker>.Instance, signal ?? new PollSignal());
         await worker.StartAsync(CancellationToken.None);
         return worker;
     }
@@ -140,6 +140,35 @@ public class BlobPollingWorkerTests
             Assert.Equal(IngestSettings.MaxDequeueCount, Volatile.Read(ref tries));
             Assert.NotNull(await store.GetAsync(ArticleIds.For(new SourceRef(container.Name, "fine.txt"))));
             Assert.True((await container.GetBlobClient("cursed.txt").ExistsAsync()).Value); // the blob stays
+        }
+        finally
+        {
+            await StopAsync(services, container, worker);
+        }
+    }
+
+    [Fact]
+    public async Task A_wake_lists_the_container_before_the_next_poll()
+    {
+        var (services, container, firstWorker) = await StartAsync(_ => Task.CompletedTask);
+        await firstWorker.StopAsync(CancellationToken.None);
+        firstWorker.Dispose();
+        // An interval the test never reaches: only the listing at start and the wakes can find the blobs.
+        var signal = new PollSignal();
+        var worker = await StartWorkerAsync(services, TimeSpan.FromHours(1), signal);
+        try
+        {
+            var store = services.GetRequiredService<IArticleStore>();
+            await Task.Delay(500); // the listing at start is done (the container was empty)
+            await container.GetBlobClient("woken.txt").UploadAsync(BinaryData.FromBytes(Story("Ferry woken")));
+            signal.Wake();
+            signal.Wake(); // collapses into the same pending wake
+            await EventuallyAsync(() => store.GetAsync(ArticleIds.For(new SourceRef(container.Name, "woken.txt"))), "the woken blob");
+
+            // A second wake after the first was consumed lists again.
+            await container.GetBlobClient("again.txt").UploadAsync(BinaryData.FromBytes(Story("Ferry again")));
+            signal.Wake();
+            await EventuallyAsync(() => store.GetAsync(ArticleIds.For(new SourceRef(container.Name, "again.txt"))), "the second woken blob");
         }
         finally
         {

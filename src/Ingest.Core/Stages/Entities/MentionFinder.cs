@@ -31,6 +31,10 @@ internal static partial class MentionFinder
     /// <param name="paragraphs">The body paragraphs in order.</param>
     public static BodyWords ForParagraphs(List<string> paragraphs) => new(paragraphs, Find(paragraphs), LowerCaseWords(paragraphs));
 
+    // Allocated once: Trim(params char[]) would build this array for every word.
+    private static readonly char[] WordPunctuation = ['.', ',', ';', ':', '"', '“', '”', '(', ')', '!', '?', '‘', '’', '\''];
+    private static readonly char[] NameEnd = ['.', ','];
+
     /// <summary>Words the body writes in lower case (trimmed of punctuation): a capitalised form of one is a common word.</summary>
     private static HashSet<string> LowerCaseWords(List<string> paragraphs)
     {
@@ -38,7 +42,7 @@ internal static partial class MentionFinder
         foreach (var p in paragraphs)
             foreach (var w in p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                string t = w.Trim('.', ',', ';', ':', '"', '“', '”', '(', ')', '!', '?', '‘', '’', '\'');
+                string t = w.Trim(WordPunctuation);
                 if (t.Length > 0 && char.IsLower(t[0]))
                     set.Add(t);
             }
@@ -61,7 +65,7 @@ internal static partial class MentionFinder
         for (int p = 0; p < paragraphs.Count; p++)
         {
             string text = paragraphs[p];
-            var tokens = Tokenize().Matches(text);
+            var tokens = Tokens(text);
             int i = 0;
             while (i < tokens.Count)
             {
@@ -97,7 +101,7 @@ internal static partial class MentionFinder
                 bool initial = IsSentenceInitial(text, s);
                 var before = BeforeWords(tokens, i);
                 string after = j + 1 < tokens.Count ? tokens[j + 1].Value : "";
-                string suffix = span.EndsWith("'s") ? "'s" : span.EndsWith("’s") ? "’s" : "";
+                string suffix = span.EndsWith("'s", StringComparison.Ordinal) ? "'s" : span.EndsWith("’s", StringComparison.Ordinal) ? "’s" : "";
                 foreach (var m in Trim(span, p, s, initial, before, after))
                     result.Add((m, suffix.Length > 0 && span.EndsWith(m.Text + suffix, StringComparison.Ordinal), suffix));
                 i = j + 1;
@@ -109,9 +113,9 @@ internal static partial class MentionFinder
     /// <summary>A possessive name used as a noun: a word like "said" or "has" follows it, or nothing does.</summary>
     private static bool IsNounUse(string after) => after.Length == 0 || EntityRules.PossessiveNounFollowers.Contains(after);
 
-    private static bool LooksOrgAnd(MatchCollection tokens, int j) =>
+    private static bool LooksOrgAnd(List<Token> tokens, int j) =>
         // "Jane and John Doe Foundation", "Department of Parks and Harbor Works": keep "and" inside an organisation name.
-        Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd('.', ',')))
+        Enumerable.Range(j + 2, Math.Min(4, tokens.Count - j - 2)).Any(k => Lexicons.OrgHeads.Contains(tokens[k].Value.TrimEnd(NameEnd)))
         || Enumerable.Range(Math.Max(0, j - 3), Math.Min(4, j + 1)).Any(k => EntityRules.OrgAndHeads.Contains(tokens[k].Value));
 
     private static IEnumerable<Mention> Trim(string span, int p, int start, bool initial, string[] before, string after)
@@ -153,24 +157,24 @@ internal static partial class MentionFinder
 
     internal static string StripPossessive(string text)
     {
-        if (text.EndsWith("'s") || text.EndsWith("’s"))
+        if (text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal))
             return text[..^2];
-        if (text.EndsWith("s'") || text.EndsWith("s’"))
+        if (text.EndsWith("s'", StringComparison.Ordinal) || text.EndsWith("s’", StringComparison.Ordinal))
             return text[..^1];
         return text;
     }
 
     /// <summary>A span ends after a possessive, before punctuation, and at a full stop that is not an abbreviation's.</summary>
-    private static bool EndsSpan(string text, Match token, Match? next = null)
+    private static bool EndsSpan(string text, Token token, Token? next = null)
     {
         string w = token.Value;
         // A possessive ends a name, except inside an organisation's ("Harbor People's Party").
-        if (w.EndsWith("'s") || w.EndsWith("’s"))
+        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
         {
             // …unless the name before it is an organisation already ("Harbor University's Roe School": two).
             if (next is null || EntityRules.StrongOrgWords.Contains(w[..^2]) || Lexicons.OrgHeads.Contains(w[..^2]))
                 return true;
-            return !(Lexicons.OrgHeads.Contains(next.Value) || EntityRules.StrongOrgWords.Contains(next.Value) || NextIsOrgWord(text, next));
+            return !(Lexicons.OrgHeads.Contains(next.Value.Value) || EntityRules.StrongOrgWords.Contains(next.Value.Value) || NextIsOrgWord(text, next.Value));
         }
         int end = token.Index + token.Length;
         if (end < text.Length && text[end] is ',' or ';' or ':' or ')' or '”' or '"' or '!' or '?' or '(' or '/')
@@ -179,7 +183,7 @@ internal static partial class MentionFinder
     }
 
     /// <summary>"St. Quill's Medical Center": an organisation word one capitalised word after the possessive.</summary>
-    private static bool NextIsOrgWord(string text, Match next)
+    private static bool NextIsOrgWord(string text, Token next)
     {
         int after = next.Index + next.Length;
         if (after + 1 >= text.Length || text[after] != ' ' || !char.IsUpper(next.Value[0]))
@@ -196,7 +200,7 @@ internal static partial class MentionFinder
         w.Count(c => c == '.') >= 2 || w.Length <= 4 && w.EndsWith('.') && char.IsUpper(w[0]) && Lexicons.Titles.Contains(w.TrimEnd('.'))
         || w.Length == 2 && char.IsUpper(w[0]) || EntityRules.Abbreviations.Contains(w) || Lexicons.IsTitleAbbreviation(w);
 
-    private static bool Adjacent(string text, Match a, Match b)
+    private static bool Adjacent(string text, Token a, Token b)
     {
         int gapStart = a.Index + a.Length;
         return b.Index - gapStart == 1 && text[gapStart] == ' ';
@@ -214,12 +218,24 @@ internal static partial class MentionFinder
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or '…';
     }
 
-    private static string[] BeforeWords(MatchCollection tokens, int i)
+    private static string[] BeforeWords(List<Token> tokens, int i)
     {
         var list = new List<string>();
         for (int k = Math.Max(0, i - 3); k < i; k++)
             list.Add(tokens[k].Value);
         return [.. list];
+    }
+
+    /// <summary>One token of a paragraph: its offset, length and text (taken once; <c>Match.Value</c> allocates on every read).</summary>
+    private readonly record struct Token(int Index, int Length, string Value);
+
+    /// <summary>The tokens of <paramref name="text"/> (<see cref="Tokenize"/>), without a <c>Match</c> object per token.</summary>
+    private static List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        foreach (var m in Tokenize().EnumerateMatches(text))
+            tokens.Add(new Token(m.Index, m.Length, text.Substring(m.Index, m.Length)));
+        return tokens;
     }
 
     [GeneratedRegex(@"[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’\.\-&]*[\p{L}\p{M}\.’']|[\p{L}]|\d+|&")]

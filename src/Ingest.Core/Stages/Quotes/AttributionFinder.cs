@@ -92,7 +92,7 @@ internal static partial class AttributionFinder
             string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
             var before = words.Take(i).ToList();
             // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence.
-            if (cue.EndsWith("ing") || before.Count == 0)
+            if (cue.EndsWith("ing", StringComparison.Ordinal) || before.Count == 0)
             {
                 if (SubjectOf(before) is { } subj)
                     return (subj, cue);

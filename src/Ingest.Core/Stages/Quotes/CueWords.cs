@@ -6,6 +6,9 @@ namespace Ingest.Core.Stages.Quotes;
 /// </summary>
 internal static class CueWords
 {
+    // Allocated once: Trim(params char[]) would build this array for every word.
+    private static readonly char[] ClausePunctuation = [',', '.', ':', ';'];
+
     /// <summary>Whether <paramref name="words"/>[<paramref name="i"/>] starts a cue; <paramref name="length"/> is its length in words.</summary>
     public static bool IsCue(List<string> words, int i, out int length)
     {
@@ -13,8 +16,8 @@ internal static class CueWords
         // A capitalised word inside a clause is a name, not a verb ("the United States", "Says Law").
         if (i > 0 && words[i].Length > 0 && char.IsUpper(words[i][0]) && !words[i - 1].EndsWith('.'))
             return false;
-        string w = words[i].Trim(',', '.', ':', ';').ToLowerInvariant();
-        if (w is "according" && i + 1 < words.Count && words[i + 1].StartsWith("to"))
+        string w = words[i].Trim(ClausePunctuation).ToLowerInvariant();
+        if (w is "according" && i + 1 < words.Count && words[i + 1].StartsWith("to", StringComparison.Ordinal))
         {
             length = 2;
             return true;

@@ -112,7 +112,10 @@ internal sealed class Salience
     private static bool IsNameWord(string t) => t.Length > 1 && char.IsUpper(t[0]) && t.Skip(1).All(c => char.IsLower(c) || c is '\'' or '’' or '-')
                                                 && !MentionFinder.Stop.Contains(t) && !Lexicons.OrgHeads.Contains(t) && !Lexicons.Titles.Contains(t);
 
-    private static bool IsCueWord(string w) => Lexicons.SpeechVerbs.Contains(w.ToLowerInvariant().Trim(',', '.'));
+    private static bool IsCueWord(string w) => Lexicons.SpeechVerbs.Contains(w.ToLowerInvariant().Trim(CommaOrStop));
+
+    // Allocated once: Trim(params char[]) would build this array for every word.
+    private static readonly char[] CommaOrStop = [',', '.'];
 
     private static bool IsPlace(string[] tokens, string text) =>
         !(tokens.Length is 2 or 3 && Lexicons.FirstNames.Contains(tokens[0]) && EntityRules.SurnameLikeSuffixes.Contains(tokens[^1])) &&

@@ -133,7 +133,7 @@ internal static class SpeakerParser
         if (name.Length == 1 && Lexicons.Titles.Contains(name[0].TrimEnd('.')) && run.Length > 1)
             return "";
         // Sentence adverbs and openers are not names ("However", "Writing", "After").
-        if (name.Length == 1 && (Entities.MentionFinder.Stop.Contains(name[0]) || name[0].EndsWith("ly") || name[0].EndsWith("ing")))
+        if (name.Length == 1 && (Entities.MentionFinder.Stop.Contains(name[0]) || name[0].EndsWith("ly", StringComparison.Ordinal) || name[0].EndsWith("ing", StringComparison.Ordinal)))
             return "";
         return string.Join(' ', name).TrimEnd(',', '.');
     }
