@@ -77,7 +77,7 @@ internal static partial class BlockShape
     private static partial Regex TrailingCreditPattern();
     [GeneratedRegex(@"\s*(?:\||·|•|›|»|\s{2,})\s*")]
     private static partial Regex NavSeparator();
-    [GeneratedRegex(@"^(?:(?:posted|written|published|words|text|reporting)\s+)?(?:by|von|par|por|door)\s*:?\s+(?<names>\p{Lu}.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:posted|written|published|words|text|reporting|story|article|column|report|analysis|reported)\s+)?(?:by|von|par|por|door)\s*:?\s+(?<names>\p{Lu}.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
     [GeneratedRegex(@"(?i)\b(?:\d{1,4}(?:st|nd|rd|th|er)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a\.m|p\.m|gmt|utc|est|edt|pst|pdt|cet|cest|bst|et|pt|updated|published|posted|last|on|at|date|dated|min|read|uhr|le|am|um|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|oktober|dezember|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|publié|mis|à|jour)\b\.?|[\d:/.,·\-–—|()+]+")]
     private static partial Regex DateWords();

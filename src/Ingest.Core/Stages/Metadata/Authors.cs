@@ -3,7 +3,7 @@ using static Ingest.Core.Stages.Metadata.MetadataPatterns;
 
 namespace Ingest.Core.Stages.Metadata;
 
-/// <summary>Author names from bylines and hints: no "By", no roles, outlets or dates, no staff labels, each once.</summary>
+/// <summary>Author names from bylines and hints: no "By", no roles, outlets, dates or day names, no staff labels, each once.</summary>
 internal static class Authors
 {
     /// <summary>A byline names at most this many words per author.</summary>
@@ -31,6 +31,7 @@ internal static class Authors
                 name = name[..tail.Index].Trim();
             }
             name = SplitCapsName(name, outlets);
+            name = Repeated(WithoutDayName(name));
             if (StaffLabel().IsMatch(name))
                 continue;
             if (name.Length < 3 || name.Split(' ').Length > MaxNameWords || !char.IsUpper(name[0]) || Outlets.IsOutletName(name))
@@ -42,6 +43,50 @@ internal static class Authors
             if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase))
                 authors.Add(name);
         }
+    }
+
+    private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> DayNames =
+        Lexicons.List("weekday_names.txt", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "Jane Doe Monday" → "Jane Doe": a day name (weekday_names.txt) after at least two words ends the name, with what
+    /// follows it (scraped bylines glue the day of publication to the name), also when glued to the last word
+    /// ("Jane DoeMonday"). Full day names only: abbreviations are surnames too often.
+    /// </summary>
+    internal static string WithoutDayName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 2; i < words.Length; i++)
+        {
+            string word = words[i].TrimEnd(',', '.', ';');
+            if (DayNames.Value.Contains(word))
+                return string.Join(' ', words[..i]);
+        }
+        // Glued by the page's markup: "Jane DoeMonday" (a lower-case letter, then a capitalised day name at the end).
+        if (words.Length >= 2 && words[^1] is { Length: > 6 } last)
+        {
+            for (int cut = 2; cut < last.Length - 5; cut++)
+            {
+                if (char.IsUpper(last[cut]) && char.IsLower(last[cut - 1]) && DayNames.Value.Contains(last[cut..].TrimEnd(',', '.', ';')))
+                    return string.Join(' ', words[..^1]) + " " + last[..cut];
+            }
+        }
+        return name;
+    }
+
+    /// <summary>"Jane Doe Jane Doe" → "Jane Doe": a name written twice in a row (a scraper joined the byline and the author link).</summary>
+    internal static string Repeated(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Length % 2 != 0)
+            return name;
+        int half = words.Length / 2;
+        for (int i = 0; i < half; i++)
+        {
+            if (!string.Equals(words[i], words[half + i], StringComparison.OrdinalIgnoreCase))
+                return name;
+        }
+        return string.Join(' ', words[..half]);
     }
 
     /// <summary>"JANE DOE Harbor Wire" → "Jane Doe" (the outlet goes to <paramref name="outlets"/>).</summary>

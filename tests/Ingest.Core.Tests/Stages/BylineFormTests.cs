@@ -1,0 +1,31 @@
+namespace Ingest.Core.Tests.Stages;
+
+/// <summary>Author names from the bylines text dumps carry: labels, day names and doubled names taken off; real names kept whole.</summary>
+public class BylineFormTests
+{
+    private static IReadOnlyList<string> AuthorsOf(string byline) => TestArticles.Extract("byline.txt",
+        "Ferry Returns to the Bay\n\n" + byline + "\nDecember 1, 2025\n\n" +
+        "The ferry service across the bay resumed on Friday after a week of repairs to the landing stage, officials said.\n\n" +
+        "\"Passengers can travel again,\" said Ada Quill, who runs the service.\n").Authors;
+
+    [Theory]
+    [InlineData("By Ana Swanson Monday", "Ana Swanson")]
+    [InlineData("By Ana Swanson Monday, December 1", "Ana Swanson")]
+    [InlineData("Von Ana Swanson Mittwoch", "Ana Swanson")]
+    [InlineData("Par Ana Swanson lundi", "Ana Swanson")]
+    [InlineData("By Ana SwansonMonday", "Ana Swanson")]
+    [InlineData("By Ana Swanson Ana Swanson", "Ana Swanson")]
+    [InlineData("Story by Ana Swanson", "Ana Swanson")]
+    [InlineData("Article by Ana Swanson", "Ana Swanson")]
+    [InlineData("By Ana Swanson, Senior Correspondent", "Ana Swanson")]
+    public void Labels_day_names_and_doubled_names_are_taken_off(string byline, string author) =>
+        Assert.Equal([author], AuthorsOf(byline));
+
+    [Theory]
+    [InlineData("By Lena H. Sun", "Lena H. Sun")]        // a surname that is also a day's abbreviation
+    [InlineData("By Nguyen Van Do", "Nguyen Van Do")]
+    [InlineData("By Jean-Luc Martin Martin", "Jean-Luc Martin Martin")] // an odd word count is not a doubled name
+    [InlineData("By Mara Sunday", "Mara Sunday")]         // two words: a surname, not a day after a name
+    public void Names_that_only_look_like_a_day_or_a_repeat_are_kept(string byline, string author) =>
+        Assert.Equal([author], AuthorsOf(byline));
+}
