@@ -152,6 +152,15 @@ internal static class TaggedEntities
                 {
                     typed.Add(t);
                     replaced.Add(inside[0]);
+                    continue;
+                }
+                // An organisation the tagger cut short inside the cascade's organisation ("Alabama Medical Center" in
+                // "East Alabama Medical Center", "Organization of the Petroleum" in "… Exporting Countries").
+                bool within = n.Start >= rs && n.End <= re && (n.Start > rs || n.End < re);
+                if (within && NerLabels.EntityType(n.Type) == EntityTypes.Organization && t.Type == EntityTypes.Organization)
+                {
+                    typed.Add(t);
+                    replaced.Add(inside[0]);
                 }
                 continue;
             }
