@@ -105,6 +105,9 @@ internal sealed class NerWeights
         return emit;
     }
 
+    [ThreadStatic] private static float[]? _score;
+    [ThreadStatic] private static int[]? _back;
+
     /// <summary><see cref="NerLabels.Allowed"/> of each label pair, <c>[previous * 7 + label]</c>.</summary>
     private static readonly bool[] AllowedPairs = Enumerable.Range(0, NerLabels.Count * NerLabels.Count)
         .Select(k => NerLabels.Allowed(k / NerLabels.Count, k % NerLabels.Count)).ToArray();
@@ -121,8 +124,14 @@ internal sealed class NerWeights
     {
         int n = candidate.Length;
         const int L = NerLabels.Count;
-        var score = new float[n * L];
-        var back = new int[n * L];
+        // Per-thread buffers: a sentence's lattice is rebuilt from scratch, so they need no clearing.
+        if (_score is null || _score.Length < n * L)
+        {
+            _score = new float[Math.Max(n * L, 64 * L)];
+            _back = new int[_score.Length];
+        }
+        var score = _score;
+        var back = _back!;
         for (int i = 0; i < n; i++)
         {
             if (!candidate[i] && i > 0)
