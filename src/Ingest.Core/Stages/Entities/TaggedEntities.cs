@@ -156,8 +156,10 @@ internal static class TaggedEntities
                 }
                 // An organisation the tagger cut short inside the cascade's organisation ("Alabama Medical Center" in
                 // "East Alabama Medical Center", "Organization of the Petroleum" in "… Exporting Countries").
+                // Not when the cascade's name starts with a title ("Chairman of the Harbor Centre").
                 bool within = n.Start >= rs && n.End <= re && (n.Start > rs || n.End < re);
-                if (within && NerLabels.EntityType(n.Type) == EntityTypes.Organization && t.Type == EntityTypes.Organization)
+                if (within && NerLabels.EntityType(n.Type) == EntityTypes.Organization && t.Type == EntityTypes.Organization
+                    && !Lexicons.Titles.Contains(t.Name.Split(' ')[0]))
                 {
                     typed.Add(t);
                     replaced.Add(inside[0]);
