@@ -25,6 +25,15 @@ public class NerCorpusTests
     }
 
     [Fact]
+    public void PlaceNamesEndingInAFacilityWordTrainAsOrganizations()
+    {
+        var doc = new NerDocument("made-3", [["Oxley", "Museum", "and", "Oxley", "Harbor", "House", "in", "Oxley"]], [[5, 6, 0, 5, 6, 6, 0, 5]]);
+        Assert.Equal([3, 4, 0, 3, 4, 4, 0, 5], NerEval.FacilitiesAsOrganizations(doc).Labels[0]);
+        // The input is left as it was.
+        Assert.Equal([5, 6, 0, 5, 6, 6, 0, 5], doc.Labels[0]);
+    }
+
+    [Fact]
     public void MentionsCountOnlyExactSpanAndType()
     {
         var counts = new MentionCounts();

@@ -28,6 +28,56 @@ public class NerTaggerTests
     }
 
     [Fact]
+    public void ASlashBetweenWordsStandsApart()
+    {
+        Assert.Equal(["MARLOW", "/", "KESTON", ",", "1/2", "and", "/or"], Texts("MARLOW/KESTON, 1/2 and /or"));
+        var tokens = NerTokenizer.Tokens("Oxley/Brenford");
+        Assert.Equal([0, 5, 6], tokens.Select(t => t.Start));
+    }
+
+    [Fact]
+    public void GazetteerNamesMarkTheirFirstAndLaterTokens()
+    {
+        // "Los Angeles" (a city of 1M+) over two tokens; "U.S." a country without its full stops; "New Harbor" matches nothing.
+        var infos = NerFeatures.Prepare([["He", "left", "Los", "Angeles", "for", "the", "U.S.", "and", "New", "Harbor", "."]], out _, out _)[0];
+        int city = NerGazetteerBits.CityLarge, country = NerGazetteerBits.Country;
+        Assert.Equal(NerGazetteerBits.Bit(city, false), infos[2].Gazetteer & NerGazetteerBits.Bit(city, false));
+        Assert.Equal(NerGazetteerBits.Bit(city, true), infos[3].Gazetteer & NerGazetteerBits.Bit(city, true));
+        Assert.NotEqual(0, infos[6].Gazetteer & NerGazetteerBits.Bit(country, false));
+        Assert.Equal(0, infos[9].Gazetteer);
+        Assert.Equal(0, infos[1].Gazetteer);
+    }
+
+    [Fact]
+    public void CaseClasses()
+    {
+        Assert.Equal(NerFeatures.CaseTitle, NerFeatures.CaseOf("Oxley"));
+        Assert.Equal(NerFeatures.CaseTitle, NerFeatures.CaseOf("A"));
+        Assert.Equal(NerFeatures.CaseUpper, NerFeatures.CaseOf("HCWA"));
+        Assert.Equal(NerFeatures.CaseMixed, NerFeatures.CaseOf("McKee"));
+        Assert.Equal(NerFeatures.CaseLower, NerFeatures.CaseOf("said"));
+        Assert.Equal(NerFeatures.CaseDigit, NerFeatures.CaseOf("1,200"));
+        Assert.Equal(NerFeatures.CasePunct, NerFeatures.CaseOf("--"));
+    }
+
+    [Fact]
+    public void OneTypePerNameAndCountriesAreLocations()
+    {
+        static TypedMention T(string name, string type) => new(new Mention(name, 0, 0, false, [], ""), name, type, null);
+        var typed = new List<TypedMention>
+        {
+            T("Oxley", EntityTypes.Organization), T("Oxley", EntityTypes.Location), T("Oxley", EntityTypes.Location),
+            T("Brenford", EntityTypes.Person), T("Brenford", EntityTypes.Organization),
+            T("France", EntityTypes.Organization),
+        };
+        var result = TaggedEntities.OneTypePerName(typed);
+        Assert.Equal([EntityTypes.Location, EntityTypes.Location, EntityTypes.Location], result.Take(3).Select(t => t.Type));
+        // A tie keeps the first mention's type.
+        Assert.Equal([EntityTypes.Person, EntityTypes.Person], result.Skip(3).Take(2).Select(t => t.Type));
+        Assert.Equal(EntityTypes.Location, result[5].Type);
+    }
+
+    [Fact]
     public void SentencesEndAfterTheirClosingQuote()
     {
         var sentences = NerTokenizer.Sentences("“It rained.” Then it stopped! Done");

@@ -71,23 +71,31 @@ internal static partial class NerFeatures
         return Hash(buffer[..n]);
     }
 
+    /// <summary>The case class of a token (<see cref="CaseLower"/> … <see cref="CaseOther"/>).</summary>
     public static int CaseOf(string t)
     {
-        bool upper = false, lower = false, digit = false, letter = false;
-        foreach (char c in t)
+        bool upper = false, lower = false, digit = false, letter = false, upperAfterFirst = false, allPunct = true;
+        for (int k = 0; k < t.Length; k++)
         {
-            if (char.IsUpper(c)) upper = letter = true;
+            char c = t[k];
+            if (char.IsUpper(c))
+            {
+                upper = letter = true;
+                upperAfterFirst |= k > 0;
+            }
             else if (char.IsLower(c)) lower = letter = true;
             else if (char.IsLetter(c)) letter = true;
             else if (char.IsDigit(c)) digit = true;
+            if (!(char.IsPunctuation(c) || char.IsSymbol(c)))
+                allPunct = false;
         }
         if (!letter)
-            return digit ? CaseDigit : t.All(c => char.IsPunctuation(c) || char.IsSymbol(c)) ? CasePunct : CaseOther;
+            return digit ? CaseDigit : allPunct ? CasePunct : CaseOther;
         if (!upper)
             return CaseLower;
         if (char.IsUpper(t[0]) && !lower)
             return t.Length > 1 ? CaseUpper : CaseTitle;
-        if (char.IsUpper(t[0]) && t.Skip(1).All(c => !char.IsUpper(c)))
+        if (char.IsUpper(t[0]) && !upperAfterFirst)
             return CaseTitle;
         return CaseMixed;
     }

@@ -153,40 +153,109 @@ internal static partial class NerFeatures
             t[^1].Candidate = true;
     }
 
+    /// <summary>
+    /// The gazetteers as one table from a name (tokens joined as <see cref="MarkGazetteers"/> joins them) to the bits of
+    /// its kinds (1 &lt;&lt; kind), and the token-boundary prefixes of every name, so that a match stops growing as soon as
+    /// no longer name can start with it (one look-up per token instead of seven per n-gram, and no strings built).
+    /// </summary>
+    private sealed class GazetteerTable
+    {
+        public readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Kinds;
+        public readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Countries;
+        public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Prefixes;
+
+        public GazetteerTable()
+        {
+            var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+            var prefixes = new HashSet<string>(StringComparer.Ordinal);
+            void Put(string name, int kind)
+            {
+                kinds[name] = kinds.GetValueOrDefault(name) | 1 << kind;
+                // A longer name continues after a space, at a hyphen, or right after one.
+                for (int k = 1; k < name.Length; k++)
+                    if (name[k] is ' ' or '-' || name[k - 1] == '-')
+                        prefixes.Add(name[..k]);
+                prefixes.Add(name);
+            }
+            foreach (var c in Lexicons.Countries.Keys)
+                Put(c, NerGazetteerBits.Country);
+            foreach (var (city, pop) in Lexicons.Cities)
+                Put(city, pop >= 1_000_000 ? NerGazetteerBits.CityLarge : pop >= 100_000 ? NerGazetteerBits.CityMedium : NerGazetteerBits.CitySmall);
+            foreach (var s in Lexicons.UsStates)
+                Put(s, NerGazetteerBits.UsState);
+            foreach (var r in EntityRules.Regions)
+                Put(r, NerGazetteerBits.Region);
+            foreach (var o in Lexicons.KnownOrganizations)
+            {
+                Put(o, NerGazetteerBits.KnownOrg);
+                // "The Harbor Times" is also known as "Harbor Times".
+                if (o.StartsWith("The ", StringComparison.Ordinal))
+                    Put(o[4..], NerGazetteerBits.KnownOrg);
+            }
+            foreach (var w in EntityRules.WireServices)
+                Put(w, NerGazetteerBits.Wire);
+            Kinds = kinds.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            Countries = Lexicons.Countries.Keys.ToFrozenDictionary(k => k, _ => 1 << NerGazetteerBits.Country, StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+            Prefixes = prefixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    private static readonly Lazy<GazetteerTable> _gazetteers = new(() => new GazetteerTable());
+
     /// <summary>Longest gazetteer matches starting at capitalised tokens, one per kind: B bit on the first token, I on the rest.</summary>
     private static void MarkGazetteers(NerTokenInfo[] t)
     {
-        var sb = new StringBuilder();
+        var table = _gazetteers.Value;
+        char[]? rented = null, stripped = null;
         Span<int> best = stackalloc int[NerGazetteerBits.Kinds];
         for (int i = 0; i < t.Length; i++)
         {
             if (t[i].Case is not (CaseTitle or CaseUpper or CaseMixed))
                 continue;
             best.Clear();
-            sb.Clear();
+            int length = 0;
             for (int n = 1; n <= MaxGazetteerTokens && i + n <= t.Length; n++)
             {
                 var tok = t[i + n - 1];
                 if (!tok.Candidate)
                     break;
-                if (n > 1 && tok.Norm != "-" && t[i + n - 2].Norm != "-")
-                    sb.Append(' ');
-                sb.Append(tok.Norm);
+                bool space = n > 1 && tok.Norm != "-" && t[i + n - 2].Norm != "-";
+                int need = length + (space ? 1 : 0) + tok.Norm.Length;
+                if (rented is null || need > rented.Length)
+                {
+                    var larger = new char[Math.Max(need, 128)];
+                    rented?.AsSpan(0, length).CopyTo(larger);
+                    rented = larger;
+                }
+                if (space)
+                    rented[length++] = ' ';
+                tok.Norm.CopyTo(rented.AsSpan(length));
+                length += tok.Norm.Length;
+                var key = rented.AsSpan(0, length);
+                // Countries are also matched without full stops ("U.S." → "US").
+                bool dotted = key.Contains('.');
+                Span<char> bare = default;
+                if (dotted)
+                {
+                    if (stripped is null || stripped.Length < rented.Length)
+                        stripped = new char[rented.Length];
+                    int b = 0;
+                    foreach (char c in key)
+                        if (c != '.')
+                            stripped[b++] = c;
+                    bare = stripped.AsSpan(0, b);
+                }
+                if (!table.Prefixes.Contains(key) && !(dotted && table.Prefixes.Contains(bare)))
+                    break;
                 if (tok.Norm == "-" || (tok.Lexicon & NerLexiconBits.Connector) != 0 && n > 1)
                     continue;
-                string key = sb.ToString();
-                if (Lexicons.Countries.ContainsKey(key) || Lexicons.Countries.ContainsKey(key.Replace(".", "")))
-                    best[NerGazetteerBits.Country] = n;
-                if (Lexicons.Cities.TryGetValue(key, out int pop))
-                    best[pop >= 1_000_000 ? NerGazetteerBits.CityLarge : pop >= 100_000 ? NerGazetteerBits.CityMedium : NerGazetteerBits.CitySmall] = n;
-                if (Lexicons.UsStates.Contains(key))
-                    best[NerGazetteerBits.UsState] = n;
-                if (EntityRules.Regions.Contains(key))
-                    best[NerGazetteerBits.Region] = n;
-                if (Lexicons.KnownOrganizations.Contains(key) || Lexicons.KnownOrganizations.Contains("The " + key))
-                    best[NerGazetteerBits.KnownOrg] = n;
-                if (EntityRules.WireServices.Contains(key))
-                    best[NerGazetteerBits.Wire] = n;
+                int kinds = table.Kinds.TryGetValue(key, out int k0) ? k0 : 0;
+                if (dotted && table.Countries.TryGetValue(bare, out int k1))
+                    kinds |= k1;
+                for (int k = 0; kinds != 0 && k < NerGazetteerBits.Kinds; k++)
+                    if ((kinds & (1 << k)) != 0)
+                        best[k] = n;
             }
             for (int k = 0; k < NerGazetteerBits.Kinds; k++)
                 for (int j = 0; j < best[k]; j++)

@@ -105,6 +105,13 @@ internal sealed class NerWeights
         return emit;
     }
 
+    [ThreadStatic] private static float[]? _score;
+    [ThreadStatic] private static int[]? _back;
+
+    /// <summary><see cref="NerLabels.Allowed"/> of each label pair, <c>[previous * 7 + label]</c>.</summary>
+    private static readonly bool[] AllowedPairs = Enumerable.Range(0, NerLabels.Count * NerLabels.Count)
+        .Select(k => NerLabels.Allowed(k / NerLabels.Count, k % NerLabels.Count)).ToArray();
+
     /// <summary>The best label sequence for a sentence (see <see cref="Emissions"/>).</summary>
     public int[] Decode(List<int> features, int[] offsets, bool[] candidate, float[]? baseScores = null) =>
         Viterbi(Emissions(features, offsets, candidate, baseScores), candidate);
@@ -117,10 +124,36 @@ internal sealed class NerWeights
     {
         int n = candidate.Length;
         const int L = NerLabels.Count;
-        var score = new float[n * L];
-        var back = new int[n * L];
+        // Per-thread buffers: a sentence's lattice is rebuilt from scratch, so they need no clearing.
+        if (_score is null || _score.Length < n * L)
+        {
+            _score = new float[Math.Max(n * L, 64 * L)];
+            _back = new int[_score.Length];
+        }
+        var score = _score;
+        var back = _back!;
         for (int i = 0; i < n; i++)
         {
+            if (!candidate[i] && i > 0)
+            {
+                // Outside every name: only O, reached from the best previous label (the common case, so done apart).
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < L; p++)
+                {
+                    float s = score[(i - 1) * L + p] + Transition[(p + 1) * L];
+                    if (s > best)
+                    {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                score[i * L] = best;
+                back[i * L] = arg;
+                for (int l = 1; l < L; l++)
+                    score[i * L + l] = float.NegativeInfinity;
+                continue;
+            }
             for (int l = 0; l < L; l++)
             {
                 float best = float.NegativeInfinity;
@@ -135,7 +168,7 @@ internal sealed class NerWeights
                     else
                         for (int p = 0; p < L; p++)
                         {
-                            if (!NerLabels.Allowed(p, l))
+                            if (!AllowedPairs[p * L + l])
                                 continue;
                             float s = score[(i - 1) * L + p] + Transition[(p + 1) * L + l];
                             if (s > best)

@@ -42,8 +42,18 @@ internal sealed class NerTagger(NerModel model)
         var first = new int[infos.Length][];
         for (int s = 0; s < infos.Length; s++)
         {
-            var (offsets, candidate) = Features(infos[s], features, w.Mask, domain,
-                (t, i, f) => NerFeatures.ExtractBase(t, i, lower, midCap, rules?[s], w.Mask, f));
+            var t = infos[s];
+            var (offsets, candidate) = Start(t, features);
+            for (int i = 0; i < t.Length; i++)
+            {
+                offsets[i] = features.Count;
+                if (!candidate[i])
+                    continue;
+                NerFeatures.ExtractBase(t, i, lower, midCap, rules?[s], w.Mask, features);
+                if (domain != 0)
+                    NerFeatures.Augment(features, offsets[i], domain, w.Mask);
+            }
+            offsets[t.Length] = features.Count;
             scores[s] = w.Emissions(features, offsets, candidate);
             first[s] = w.Viterbi(scores[s], candidate);
         }
@@ -52,31 +62,31 @@ internal sealed class NerTagger(NerModel model)
         var second = new int[infos.Length][];
         for (int s = 0; s < infos.Length; s++)
         {
-            var (offsets, candidate) = Features(infos[s], features, w.Mask, domain,
-                (t, i, f) => NerFeatures.ExtractHistory(t, i, history, first[s], w.Mask, f));
+            var t = infos[s];
+            var (offsets, candidate) = Start(t, features);
+            for (int i = 0; i < t.Length; i++)
+            {
+                offsets[i] = features.Count;
+                if (!candidate[i])
+                    continue;
+                NerFeatures.ExtractHistory(t, i, history, first[s], w.Mask, features);
+                if (domain != 0)
+                    NerFeatures.Augment(features, offsets[i], domain, w.Mask);
+            }
+            offsets[t.Length] = features.Count;
             second[s] = w.Decode(features, offsets, candidate, scores[s]);
         }
         return second;
     }
 
-    private static (int[] Offsets, bool[] Candidate) Features(NerTokenInfo[] t, List<int> features, int mask, int domain,
-        Action<NerTokenInfo[], int, List<int>> extract)
+    /// <summary>Clears <paramref name="features"/> and gives the offsets and candidate flags of a sentence's tokens.</summary>
+    private static (int[] Offsets, bool[] Candidate) Start(NerTokenInfo[] t, List<int> features)
     {
         features.Clear();
-        var offsets = new int[t.Length + 1];
         var candidate = new bool[t.Length];
         for (int i = 0; i < t.Length; i++)
-        {
-            offsets[i] = features.Count;
             candidate[i] = t[i].Candidate;
-            if (!candidate[i])
-                continue;
-            extract(t, i, features);
-            if (domain != 0)
-                NerFeatures.Augment(features, offsets[i], domain, mask);
-        }
-        offsets[t.Length] = features.Count;
-        return (offsets, candidate);
+        return (new int[t.Length + 1], candidate);
     }
 
     /// <summary>The first pass's labels of the candidate tokens by lower-case form (the second pass's history).</summary>

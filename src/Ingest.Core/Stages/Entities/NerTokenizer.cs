@@ -12,7 +12,7 @@ internal readonly record struct NerToken(string Text, int Start)
 /// <summary>
 /// Splits a paragraph into sentences of tokens the way the training data (Penn-Treebank-like CoNLL files) is split:
 /// punctuation apart from words, the possessive "'s" and "n't" apart, a full stop kept on an abbreviation ("U.S.",
-/// "St.", "J."), hyphens and dashes between words apart ("Vale - Oruno", as GUM splits them). A sentence ends after ".", "!",
+/// "St.", "J."), hyphens and dashes between words apart ("Vale - Oruno", as GUM splits them), a slash between words apart. A sentence ends after ".", "!",
 /// "?" or "…" and the closing quote marks or brackets that follow them.
 /// </summary>
 internal static class NerTokenizer
@@ -46,7 +46,8 @@ internal static class NerTokenizer
     /// <summary>The tokens of <paramref name="text"/> in order.</summary>
     public static List<NerToken> Tokens(string text)
     {
-        var list = new List<NerToken>();
+        var list = new List<NerToken>(text.Length / 5 + 4);
+        var tail = new List<NerToken>();
         int i = 0;
         while (i < text.Length)
         {
@@ -58,20 +59,20 @@ internal static class NerTokenizer
             int s = i;
             while (i < text.Length && !char.IsWhiteSpace(text[i]))
                 i++;
-            Chunk(text, s, i, list);
+            Chunk(text, s, i, list, tail);
         }
         return list;
     }
 
     /// <summary>One whitespace-free chunk [s, e): leading and trailing punctuation apart, dashes between words apart.</summary>
-    private static void Chunk(string text, int s, int e, List<NerToken> list)
+    private static void Chunk(string text, int s, int e, List<NerToken> list, List<NerToken> tail)
     {
+        tail.Clear();
         while (s < e && Leading.Contains(text[s]))
         {
             list.Add(new NerToken(text[s].ToString(), s));
             s++;
         }
-        var tail = new List<NerToken>();
         while (e > s)
         {
             char c = text[e - 1];
@@ -113,6 +114,16 @@ internal static class NerTokenizer
         {
             // Hyphens between parts are tokens of their own, as in the training data ("Vale - Oruno", "R - Ore.").
             bool dash = text[i] is '—' or '–' or '-' && i > s && i + 1 < e;
+            // A slash between two words ("LONDON/VIENNA", "Smith/Jones") also stands apart; "and/or", "km/h" too, harmlessly.
+            bool slash = text[i] == '/' && i > s && i + 1 < e && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
+            if (slash)
+            {
+                if (i > part)
+                    Clitics(text, part, i, list);
+                list.Add(new NerToken("/", i));
+                part = i + 1;
+                continue;
+            }
             if (!dash)
                 continue;
             if (i > part)
