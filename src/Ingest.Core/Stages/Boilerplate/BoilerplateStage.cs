@@ -23,7 +23,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// <inheritdoc />
     public string Name => "boilerplate";
     /// <inheritdoc />
-    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Blocks };
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Blocks, Layers.LineScores };
     /// <inheritdoc />
     public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.PageBoilerplate };
 
@@ -56,8 +56,43 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 marks.Mark(i, marks[i - 1]!);
         }
         MarkCreditedCaptions(blocks, marks);
-        document.Set(Layers.PageBoilerplate, marks);
+        var scores = document.Get(Layers.LineScores);
+        document.Set(Layers.PageBoilerplate, _options.LineClassifier && scores.Scored ? WithClassifier(blocks, marks, scores) : marks);
     }
+
+    /// <summary>
+    /// The rules' marks weighed against the line classifier (<see cref="BoilerplateOptions.LineClassifier"/>): blocks it
+    /// scores below <see cref="BoilerplateOptions.LineClassifierThreshold"/> are removed as <c>classifier</c>, except, before
+    /// the first block of prose it calls body, lines the zones stage may read as headline, byline or date; and the
+    /// rules' context decisions (tail chrome, link lines, short blocks between removed ones) are dropped for blocks it
+    /// scores at or above <see cref="BoilerplateOptions.LineClassifierKeep"/>.
+    /// </summary>
+    private BoilerplateMarks WithClassifier(BlockList blocks, BoilerplateMarks rules, LineScores scores)
+    {
+        var p = scores.Body;
+        int start = 0;
+        while (start < blocks.Count && !(p[start] >= _options.LineClassifierThreshold && BlockShape.IsProse(blocks[start].Text)))
+            start++;
+        var marks = new BoilerplateMarks();
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (rules[i] is { } reason)
+            {
+                if (!(p[i] >= _options.LineClassifierKeep && SoftReasons.Contains(reason) && blocks[i].MarkupReason is null))
+                    marks.Mark(i, reason);
+            }
+            else if (p[i] < _options.LineClassifierThreshold && (i >= start || !IsHeaderCandidate(blocks[i].Text)))
+                marks.Mark(i, "classifier");
+        }
+        return marks;
+    }
+
+    /// <summary>A line the zones stage may read as the headline, a byline or a date line: left to it before the body starts.</summary>
+    private static bool IsHeaderCandidate(string text) =>
+        BlockShape.IsHeadline(text) || BlockShape.BylineMatch(text).Success || BlockShape.IsDateLine(text);
+
+    /// <summary>Rule decisions made from a block's context rather than its wording, which a confident classifier overrides.</summary>
+    private static readonly HashSet<string> SoftReasons = new(StringComparer.Ordinal) { "footer", "links", "navigation" };
 
     /// <summary>A line whose wide gaps split it into three or more short items is a menu.</summary>
     private static bool IsGapMenu(Block block) =>
