@@ -29,7 +29,10 @@ internal static partial class DumpCorpus
     public static string SplitOf(string host) => (Text.StableHash(host) % 10) switch { < 6 => "train", < 8 => "dev", _ => "test" };
 
     /// <summary>Reads, renders and labels the pages of <paramref name="split"/> (<c>train</c>, <c>dev</c>, <c>test</c>), in id order.</summary>
-    public static List<DumpPage> Load(string root, string split)
+    /// <param name="root">The benchmark folder.</param>
+    /// <param name="split"><c>train</c>, <c>dev</c> or <c>test</c>.</param>
+    /// <param name="allStyles">Render each page in every <see cref="DumpStyle"/> (training data), not only its own.</param>
+    public static List<DumpPage> Load(string root, string split, bool allStyles = false)
     {
         using var gt = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "ground-truth.json")));
         var pages = new List<DumpPage>();
@@ -43,9 +46,13 @@ internal static partial class DumpCorpus
                 continue;
             string gold = entry.Value.GetProperty("articleBody").GetString() ?? "";
             string html = File.ReadAllText(Path.Combine(root, "html", entry.Name + ".html"), Encoding.UTF8);
-            string dump = DumpRenderer.Render(html, DumpRenderer.StyleOf(entry.Name));
-            var blocks = Segment(dump);
-            pages.Add(new DumpPage(entry.Name, host, gold, dump, blocks, Label(blocks, gold)));
+            var own = DumpRenderer.StyleOf(entry.Name);
+            foreach (var style in allStyles ? Enum.GetValues<DumpStyle>() : [own])
+            {
+                string dump = DumpRenderer.Render(html, style);
+                var blocks = Segment(dump);
+                pages.Add(new DumpPage(entry.Name, host, gold, dump, blocks, Label(blocks, gold)));
+            }
         }
         return pages;
     }

@@ -20,10 +20,11 @@ internal static class LinesEval
     /// <param name="Keep">Body probability at or above which it overrides the context rules.</param>
     public sealed record Decision(double Threshold, double Keep);
 
-    public static int Train(string root, string output, LineTrainingOptions options, bool evaluate)
+    public static int Train(string root, string output, LineTrainingOptions options, bool evaluate, bool allStyles)
     {
-        var pages = DumpCorpus.Load(root, "train");
-        var docs = pages.Select(p => new LineDocument(p.Id, p.Blocks, p.Labels)).ToList();
+        var pages = DumpCorpus.Load(root, "train", allStyles);
+        var ids = pages.Select(p => p.Id).Distinct().ToList();
+        var docs = pages.Select(p => new LineDocument(p.Id, p.Blocks, p.Labels, ids.IndexOf(p.Id))).ToList();
         int labelled = docs.Sum(d => d.Labels.Count(l => l is not null)), body = docs.Sum(d => d.Labels.Count(l => l == true));
         Console.WriteLine($"train: {pages.Count} pages, {docs.Sum(d => d.Blocks.Count)} blocks, {labelled} labelled, {body} body");
         var model = LineTrainer.Train(docs, options, Console.WriteLine);

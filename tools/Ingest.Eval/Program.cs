@@ -5,7 +5,7 @@ const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre new
     + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]\n"
     + "       ingest-eval polnear [<path-to-polnear>] [--split dev|train] [--verbose] [--json FILE] [--limit N]\n"
     + "       ingest-eval derive-cues [<path-to-polnear>] [--out FILE] [--min N]\n"
-    + "       ingest-eval train-lines [<path-to-article-extraction-benchmark>] [--out FILE] [--epochs N] [--bits B] [--seed S] [--folds K] [--passes 1|2] [--rate R] [--l2 L] [--word-weight W] [--no-eval]\n"
+    + "       ingest-eval train-lines [<path-to-article-extraction-benchmark>] [--out FILE] [--epochs N] [--bits B] [--seed S] [--folds K] [--passes 1|2] [--rate R] [--l2 L] [--word-weight W] [--own-style] [--no-eval]\n"
     + "       ingest-eval lines [<path-to-article-extraction-benchmark>] [--split dev|test] [--model FILE] [--threshold T] [--keep K] [--pages] [--dump-dir DIR] [--score-file PREDICTIONS]";
 if (args.Length >= 2 && args[0] is "train-ner" or "ner")
     return NerCommand(args);
@@ -123,7 +123,7 @@ int LinesCommand(string[] a)
     var options = new Ingest.Core.Stages.Boilerplate.LineTrainingOptions();
     var defaults = new Ingest.Core.Pipeline.BoilerplateOptions();
     var decision = new LinesEval.Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep);
-    bool evaluate = true, pages = false;
+    bool evaluate = true, pages = false, allStyles = true;
     string? model = null, scoreFile = null, dumpDir = null;
     var inv = System.Globalization.CultureInfo.InvariantCulture;
     for (var i = 1; i < a.Length; i++)
@@ -140,6 +140,7 @@ int LinesCommand(string[] a)
             case "--l2" when i + 1 < a.Length: options = options with { L2 = double.Parse(a[++i], inv) }; break;
             case "--word-weight" when i + 1 < a.Length: options = options with { WordWeight = double.Parse(a[++i], inv) }; break;
             case "--no-eval": evaluate = false; break;
+            case "--own-style": allStyles = false; break;
             case "--split" when i + 1 < a.Length: split = a[++i]; break;
             case "--model" when i + 1 < a.Length: model = a[++i]; break;
             case "--threshold" when i + 1 < a.Length: decision = decision with { Threshold = double.Parse(a[++i], inv) }; break;
@@ -152,7 +153,7 @@ int LinesCommand(string[] a)
         }
     }
     if (a[0] == "train-lines")
-        return LinesEval.Train(root, output, options, evaluate);
+        return LinesEval.Train(root, output, options, evaluate, allStyles);
     if (scoreFile is not null)
         return LinesEval.ScoreFile(root, scoreFile);
     if (split is not ("dev" or "test" or "train"))

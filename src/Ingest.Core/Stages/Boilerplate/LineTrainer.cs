@@ -6,7 +6,8 @@ namespace Ingest.Core.Stages.Boilerplate;
 /// <param name="Id">Page id (for logs).</param>
 /// <param name="Blocks">The blocks the segment stage cut from the dump, in order.</param>
 /// <param name="Labels">One per block: true body, false chrome, null unknown.</param>
-internal sealed record LineDocument(string Id, IReadOnlyList<Block> Blocks, IReadOnlyList<bool?> Labels);
+/// <param name="Group">Pages of one group (renderings of one page) share a jackknife fold.</param>
+internal sealed record LineDocument(string Id, IReadOnlyList<Block> Blocks, IReadOnlyList<bool?> Labels, int Group = 0);
 
 /// <summary>Settings of <see cref="LineTrainer.Train"/>.</summary>
 /// <param name="Bits">log2 of the number of feature buckets (18: 262,144 weights per pass).</param>
@@ -18,8 +19,8 @@ internal sealed record LineDocument(string Id, IReadOnlyList<Block> Blocks, IRea
 /// <param name="L2">L2 penalty per update, scaled by the step size.</param>
 /// <param name="WordWeight">How much a block's length weighs its loss: weight = 1 + WordWeight·log2(1 + words), since
 /// the benchmark scores words, not lines.</param>
-internal sealed record LineTrainingOptions(int Bits = 18, int Epochs = 8, ulong Seed = 20250614, int Folds = 5, int Passes = 2,
-    double LearningRate = 0.1, double L2 = 1e-6, double WordWeight = 0.5);
+internal sealed record LineTrainingOptions(int Bits = 18, int Epochs = 4, ulong Seed = 20250614, int Folds = 5, int Passes = 2,
+    double LearningRate = 0.1, double L2 = 1e-4, double WordWeight = 1);
 
 /// <summary>
 /// Trains the line classifier: logistic regression by AdaGrad stochastic gradient descent over hashed features
@@ -57,10 +58,11 @@ internal static class LineTrainer
         var jackknife = new double[pages.Count][];
         for (int k = 0; k < options.Folds; k++)
         {
-            var train = pages.Where((_, d) => d % options.Folds != k).SelectMany(p => Examples(p, null, mask, options)).ToList();
+            var train = pages.Where(p => p.Doc.Group % options.Folds != k).SelectMany(p => Examples(p, null, mask, options)).ToList();
             var fold = Fit(train, options, null);
-            for (int d = k; d < pages.Count; d += options.Folds)
-                jackknife[d] = LineModel.ScorePass(pages[d].Doc.Blocks, pages[d].Infos, pages[d].Prose, fold, null, mask);
+            for (int d = 0; d < pages.Count; d++)
+                if (pages[d].Doc.Group % options.Folds == k)
+                    jackknife[d] = LineModel.ScorePass(pages[d].Doc.Blocks, pages[d].Infos, pages[d].Prose, fold, null, mask);
             log?.Invoke($"jackknife fold {k + 1}/{options.Folds}");
         }
         var second = Fit(pages.SelectMany((p, d) => Examples(p, jackknife[d], mask, options)).ToList(), options, log);
