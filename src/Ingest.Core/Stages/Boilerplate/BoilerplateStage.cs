@@ -65,9 +65,10 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// span runs from the first to the last block of prose the rules keep and the classifier scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierThreshold"/>, grown over the kept prose, finished sentences and list
     /// items next to it. Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
-    /// text it is unsure of: inside the span, finished sentences, list items and short lines between two kept paragraphs
-    /// (subheads); before the span, lines the zones and publisher stages may read as headline, byline, date or masthead. The rules' context
-    /// decisions (tail chrome, link lines, navigation) are dropped for blocks it scores at or above
+    /// text it is unsure of: inside the span, finished sentences, list items, lines ending in a colon before a kept block
+    /// ("The plan includes:") and short lines between two kept paragraphs (subheads); before the span, lines the zones and
+    /// publisher stages may read as headline, byline, date or masthead. The rules' context decisions (tail chrome, link
+    /// lines, navigation) are dropped for blocks it scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierKeep"/>. When it calls no kept paragraph body, the rules decide alone.
     /// </summary>
     private BoilerplateMarks WithClassifier(BlockList blocks, BoilerplateMarks rules, LineScores scores)
@@ -103,7 +104,8 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 continue;
             string text = blocks[i].Text;
             bool keep = i >= start && i <= end
-                ? EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1)
+                ? EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
+                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1)
                 : i < start && IsHeaderCandidate(text);
             if (!keep)
                 marks.Mark(i, "classifier");

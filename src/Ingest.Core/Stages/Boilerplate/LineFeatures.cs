@@ -21,12 +21,15 @@ internal readonly record struct LineInfo(
 /// </summary>
 internal static partial class LineFeatures
 {
+    /// <summary>The bias feature's template (value 0) and the prose feature's (value 1 for prose); tests build models from them.</summary>
+    internal const ulong TBias = 1, TProse = 38;
+
     // Template ids: each feature is Mix(template, value).
-    private const ulong TBias = 1, TWords = 2, TEnd = 3, TWordsEnd = 4, TCap = 5, TWordsCap = 6, TStop = 7, TWordsStop = 8,
+    private const ulong TWords = 2, TEnd = 3, TWordsEnd = 4, TCap = 5, TWordsCap = 6, TStop = 7, TWordsStop = 8,
         TDigit = 9, TPunct = 10, TShape = 11, TWord = 12, TFirst = 13, TFirst2 = 14, TLast = 15, TRule = 16, TNav = 17,
         TLabel = 18, TByline = 19, TDate = 20, TList = 21, TGap = 22, TRepeat = 23, TFromStart = 24, TFromEnd = 25,
         TWordShare = 26, TProseBefore = 27, TProseAfter = 28, TNeighbour = 29, TNeighbourRule = 30, TWindowWords = 31,
-        TWindowProse = 32, TBetween = 33, TPass = 34, TPassN = 35, TPassWindow = 36, TLastChar = 37, TProse = 38,
+        TWindowProse = 32, TBetween = 33, TPass = 34, TPassN = 35, TPassWindow = 36, TLastChar = 37,
         TRepeatWords = 39, TKind = 40, THeading = 41, TRunRank = 42, TRunShare = 43, TMainSide = 44, TMainDistance = 45;
 
     /// <summary>A short line lists all its words as features; longer ones only their first and last.</summary>
@@ -134,7 +137,7 @@ internal static partial class LineFeatures
         var b = blocks[i];
         string t = b.Text;
         int n = blocks.Count;
-        void Add(ulong template, ulong value) => features.Add((int)(NerFeatures.Mix(template, value) & (ulong)mask));
+        void Add(ulong template, ulong value) => features.Add(Bucket(template, value, mask));
         void AddS(ulong template, string value) => Add(template, NerFeatures.Hash(value));
 
         Add(TBias, 0);
@@ -329,6 +332,9 @@ internal static partial class LineFeatures
             return p;
         }
     }
+
+    /// <summary>The weight bucket of feature (<paramref name="template"/>, <paramref name="value"/>).</summary>
+    internal static int Bucket(ulong template, ulong value, int mask) => (int)(NerFeatures.Mix(template, value) & (ulong)mask);
 
     /// <summary>Prefix sums of prose blocks: element i is the number of prose blocks before block i (length n + 1).</summary>
     public static int[] ProseBefore(LineInfo[] infos)
