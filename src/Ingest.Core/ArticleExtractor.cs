@@ -14,7 +14,7 @@ public sealed record ArticleExtraction(ArticleRecord Record, IReadOnlyList<strin
 
 /// <summary>
 /// Turns raw article bytes into an <see cref="ArticleRecord"/> with the default pipeline:
-/// decode → segment → boilerplate → zones → header-chrome → publisher → template → body → metadata → tokens
+/// decode → segment → lines → boilerplate → zones → header-chrome → publisher → template → body → metadata → tokens
 /// → quotes → entities → speakers, then the record. Thread-safe: stages hold no per-document state.
 /// </summary>
 public sealed class ArticleExtractor
@@ -34,9 +34,16 @@ public sealed class ArticleExtractor
 
     /// <summary>A builder holding the default stages in order, to extend before <see cref="PipelineBuilder.Build"/>.</summary>
     /// <param name="options">Tunables of the stages (<c>Pipeline:*</c>); defaults when null.</param>
-    public static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options = null) => new PipelineBuilder()
+    public static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options = null) => CreateDefaultBuilder(options, new LineClassifierStage());
+
+    /// <summary>The default stages with another line classifier's weights (<c>ingest-eval lines --model</c>).</summary>
+    internal static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options, Stages.Boilerplate.LineModel? lineModel) =>
+        CreateDefaultBuilder(options, new LineClassifierStage(lineModel));
+
+    private static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options, LineClassifierStage lines) => new PipelineBuilder()
         .Add(new DecodeStage())
         .Add(new SegmentStage())
+        .Add(lines)
         .Add(new BoilerplateStage(options?.Boilerplate))
         .Add(new ZonesStage(options?.Zones))
         .Add(new HeaderChromeStage())

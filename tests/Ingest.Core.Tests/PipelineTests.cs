@@ -58,7 +58,7 @@ public class PipelineTests
 
     [Fact]
     public void DefaultPipelineRunsTheNamedStagesInOrder() =>
-        Assert.Equal(["decode", "segment", "boilerplate", "zones", "header-chrome", "publisher", "template", "body", "metadata",
+        Assert.Equal(["decode", "segment", "lines", "boilerplate", "zones", "header-chrome", "publisher", "template", "body", "metadata",
                 "tokens", "quotes", "entities", "speakers"],
             ArticleExtractor.Default.Pipeline.Stages.Select(s => s.Name));
 
@@ -71,7 +71,7 @@ public class PipelineTests
         // The order a review found accepted before the contract: quotes read the authors that metadata writes.
         var stages = ArticleExtractor.CreateDefaultPipeline().Stages;
         var moved = new PipelineBuilder();
-        foreach (var name in new[] { "decode", "segment", "boilerplate", "zones", "header-chrome", "publisher", "template", "body", "tokens", "quotes", "metadata", "entities", "speakers" })
+        foreach (var name in new[] { "decode", "segment", "lines", "boilerplate", "zones", "header-chrome", "publisher", "template", "body", "tokens", "quotes", "metadata", "entities", "speakers" })
             moved.Add(stages.Single(s => s.Name == name));
         var ex = Assert.Throws<InvalidOperationException>(moved.Build);
         Assert.Contains("'quotes' requires metadata", ex.Message);

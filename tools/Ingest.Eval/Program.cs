@@ -4,11 +4,15 @@ const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre new
     + "       ingest-eval train-ner <path-to-ner> [--out FILE] [--sources gum,wikigold,wnut17,btc] [--epochs N] [--bits B] [--seed S] [--folds K] [--include-sharealike] [--no-rules] [--no-eval]\n"
     + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]\n"
     + "       ingest-eval polnear [<path-to-polnear>] [--split dev|train] [--verbose] [--json FILE] [--limit N]\n"
-    + "       ingest-eval derive-cues [<path-to-polnear>] [--out FILE] [--min N]";
+    + "       ingest-eval derive-cues [<path-to-polnear>] [--out FILE] [--min N]\n"
+    + "       ingest-eval train-lines [<path-to-article-extraction-benchmark>] [--out FILE] [--epochs N] [--bits B] [--seed S] [--folds K] [--passes 1|2] [--rate R] [--l2 L] [--word-weight W] [--own-style] [--no-eval]\n"
+    + "       ingest-eval lines [<path-to-article-extraction-benchmark>] [--split dev|test] [--model FILE] [--threshold T] [--keep K] [--pages] [--dump-dir DIR] [--score-file PREDICTIONS]";
 if (args.Length >= 2 && args[0] is "train-ner" or "ner")
     return NerCommand(args);
 if (args.Length >= 1 && args[0] == "derive-cues")
     return DeriveCuesCommand(args);
+if (args.Length >= 1 && args[0] is "train-lines" or "lines")
+    return LinesCommand(args);
 if (args.Length >= 1 && args[0] == "polnear")
     return PolnearCommand(args);
 if (args.Length < 2 || args[0] != "gum")
@@ -111,4 +115,55 @@ int DeriveCuesCommand(string[] a)
         }
     }
     return PolnearCues.Derive(root, output, min);
+}
+
+int LinesCommand(string[] a)
+{
+    string root = DumpCorpus.DefaultRoot, output = "src/Ingest.Core/Resources/Models/lines.bin.gz", split = "dev";
+    var options = new Ingest.Core.Stages.Boilerplate.LineTrainingOptions();
+    var defaults = new Ingest.Core.Pipeline.BoilerplateOptions();
+    var decision = new LinesEval.Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep);
+    bool evaluate = true, pages = false, allStyles = true;
+    string? model = null, scoreFile = null, dumpDir = null;
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    for (var i = 1; i < a.Length; i++)
+    {
+        switch (a[i])
+        {
+            case "--out" when i + 1 < a.Length: output = a[++i]; break;
+            case "--epochs" when i + 1 < a.Length: options = options with { Epochs = int.Parse(a[++i], inv) }; break;
+            case "--bits" when i + 1 < a.Length: options = options with { Bits = int.Parse(a[++i], inv) }; break;
+            case "--seed" when i + 1 < a.Length: options = options with { Seed = ulong.Parse(a[++i], inv) }; break;
+            case "--folds" when i + 1 < a.Length: options = options with { Folds = int.Parse(a[++i], inv) }; break;
+            case "--passes" when i + 1 < a.Length: options = options with { Passes = int.Parse(a[++i], inv) }; break;
+            case "--rate" when i + 1 < a.Length: options = options with { LearningRate = double.Parse(a[++i], inv) }; break;
+            case "--l2" when i + 1 < a.Length: options = options with { L2 = double.Parse(a[++i], inv) }; break;
+            case "--word-weight" when i + 1 < a.Length: options = options with { WordWeight = double.Parse(a[++i], inv) }; break;
+            case "--no-eval": evaluate = false; break;
+            case "--own-style": allStyles = false; break;
+            case "--split" when i + 1 < a.Length: split = a[++i]; break;
+            case "--model" when i + 1 < a.Length: model = a[++i]; break;
+            case "--threshold" when i + 1 < a.Length: decision = decision with { Threshold = double.Parse(a[++i], inv) }; break;
+            case "--keep" when i + 1 < a.Length: decision = decision with { Keep = double.Parse(a[++i], inv) }; break;
+            case "--pages": pages = true; break;
+            case "--dump-dir" when i + 1 < a.Length: dumpDir = a[++i]; break;
+            case "--score-file" when i + 1 < a.Length: scoreFile = a[++i]; break;
+            case var p when i == 1 && !p.StartsWith('-'): root = p; break;
+            default: Console.Error.WriteLine($"unknown argument {a[i]}\n{Usage}"); return 2;
+        }
+    }
+    if (a[0] == "train-lines")
+        return LinesEval.Train(root, output, options, evaluate, allStyles);
+    if (scoreFile is not null)
+        return LinesEval.ScoreFile(root, scoreFile);
+    if (split is not ("dev" or "test" or "train"))
+    {
+        Console.Error.WriteLine($"--split must be dev, test or train\n{Usage}");
+        return 2;
+    }
+    Ingest.Core.Stages.Boilerplate.LineModel? loaded = null;
+    if (model is not null)
+        using (var f = File.OpenRead(model))
+            loaded = Ingest.Core.Stages.Boilerplate.LineModel.Load(f);
+    return LinesEval.Evaluate(root, split, loaded, decision, pages, dumpDir);
 }

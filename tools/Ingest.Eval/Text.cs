@@ -30,6 +30,9 @@ public static partial class Text
         return Spaces().Replace(sb.ToString(), " ").Trim().ToLowerInvariant();
     }
 
+    /// <summary>A hash of <paramref name="s"/> that is the same in every process and on every machine (XxHash64 of its UTF-8).</summary>
+    public static ulong StableHash(string s) => System.IO.Hashing.XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(s));
+
     /// <summary>The word tokens (<c>\w+</c>) of the normalised text.</summary>
     public static List<string> Tokens(string? s) => Word().Matches(Norm(s)).Select(m => m.Value).ToList();
 

@@ -15,6 +15,8 @@ public static class Layers
     public static readonly Layer<HintSet> Hints = new("hints");
     /// <summary>Normalized blocks in reading order (segment).</summary>
     public static readonly Layer<BlockList> Blocks = new("blocks");
+    /// <summary>Body probability of each block of a text dump, from the learnt line classifier (lines).</summary>
+    public static readonly Layer<LineScores> LineScores = new("line-scores");
     /// <summary>Blocks removed by line rules, markup, captions, repeats, related lists and tail chrome (boilerplate).</summary>
     public static readonly Layer<BoilerplateMarks> PageBoilerplate = new("boilerplate.page");
     /// <summary>Header roles of blocks (headline, dek, bylines, date lines, source markers) and what they say (zones).</summary>

@@ -51,6 +51,17 @@ public sealed class BoilerplateOptions
     public int CreditedCaptionScanBlocks { get; set; } = 15;
     /// <summary>A credited caption has at most this many words.</summary>
     public int MaxCreditedCaptionWords { get; set; } = 45;
+    /// <summary>
+    /// Whether the learnt line classifier (stage <c>lines</c>, weights trained by <c>ingest-eval train-lines</c>) takes part
+    /// in the boilerplate decision of plain-text dumps: it removes blocks after the header that it scores below
+    /// <see cref="LineClassifierThreshold"/>, and keeps blocks the context rules would remove when it scores them at or above
+    /// <see cref="LineClassifierKeep"/>. <c>Pipeline__Boilerplate__LineClassifier=true</c> as an environment variable.
+    /// </summary>
+    public bool LineClassifier { get; set; }
+    /// <summary>Body probability (0-1) below which the line classifier removes a block.</summary>
+    public double LineClassifierThreshold { get; set; } = 0.5;
+    /// <summary>Body probability (0-1) at or above which the line classifier overrides the context rules (tail chrome, link lines, navigation); above 1: never.</summary>
+    public double LineClassifierKeep { get; set; } = 0.9;
 }
 
 /// <summary>Options of the <c>template</c> stage (<c>Pipeline:Template:*</c>).</summary>

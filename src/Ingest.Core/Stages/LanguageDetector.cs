@@ -22,6 +22,12 @@ public static class LanguageDetector
     // Allocated once: Trim(params char[]) would build this array for every word.
     private static readonly char[] WordPunctuation = ['.', ',', ';', ':', '"', '“', '”', '„', '«', '»', '(', ')', '!', '?'];
 
+    private static readonly HashSet<string> AnyStopWord = Profiles.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="lowerCaseWord"/> is a stop word of one of the profiles' languages (en, de, fr, es, it, nl, pt).</summary>
+    /// <param name="lowerCaseWord">A lower-case word without punctuation.</param>
+    internal static bool IsStopWord(string lowerCaseWord) => AnyStopWord.Contains(lowerCaseWord);
+
     /// <summary>ISO 639-1 code of the body's language, or the hint, or null for too little text.</summary>
     /// <param name="body">The body blocks.</param>
     /// <param name="languageHint">A declared language tag ("en", "de-DE"), or null.</param>

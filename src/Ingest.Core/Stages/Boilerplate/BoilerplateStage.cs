@@ -23,7 +23,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// <inheritdoc />
     public string Name => "boilerplate";
     /// <inheritdoc />
-    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Blocks };
+    public IReadOnlySet<AnnotationKey> Requires { get; } = new HashSet<AnnotationKey> { Layers.Blocks, Layers.LineScores };
     /// <inheritdoc />
     public IReadOnlySet<AnnotationKey> Produces { get; } = new HashSet<AnnotationKey> { Layers.PageBoilerplate };
 
@@ -56,8 +56,80 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 marks.Mark(i, marks[i - 1]!);
         }
         MarkCreditedCaptions(blocks, marks);
-        document.Set(Layers.PageBoilerplate, marks);
+        var scores = document.Get(Layers.LineScores);
+        document.Set(Layers.PageBoilerplate, _options.LineClassifier && scores.Scored ? WithClassifier(blocks, marks, scores) : marks);
     }
+
+    /// <summary>
+    /// The rules' marks weighed against the line classifier (<see cref="BoilerplateOptions.LineClassifier"/>). The body
+    /// span runs from the first to the last block of prose the rules keep and the classifier scores at or above
+    /// <see cref="BoilerplateOptions.LineClassifierThreshold"/>, grown over the kept prose, finished sentences and list
+    /// items next to it. Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
+    /// text it is unsure of: inside the span, finished sentences, list items, lines ending in a colon before a kept block
+    /// ("The plan includes:") and short lines between two kept paragraphs (subheads); before the span, lines the zones and
+    /// publisher stages may read as headline, byline, date or masthead. The rules' context decisions (tail chrome, link
+    /// lines, navigation) are dropped for blocks it scores at or above
+    /// <see cref="BoilerplateOptions.LineClassifierKeep"/>. When it calls no kept paragraph body, the rules decide alone.
+    /// </summary>
+    private BoilerplateMarks WithClassifier(BlockList blocks, BoilerplateMarks rules, LineScores scores)
+    {
+        var p = scores.Body;
+        double t = _options.LineClassifierThreshold;
+        int n = blocks.Count;
+        bool Kept(int i) => i >= 0 && i < n && !rules.Contains(i);
+        bool Anchor(int i) => Kept(i) && p[i] >= t && BlockShape.IsProse(blocks[i].Text);
+        bool BodyShaped(int i) => Kept(i) && (BlockShape.IsProse(blocks[i].Text) || EndsSentence(blocks[i].Text) || blocks[i].Kind == BlockKind.ListItem);
+        int start = 0, end = n - 1;
+        while (start < n && !Anchor(start))
+            start++;
+        if (start == n)
+            return rules; // It calls no kept paragraph body: it does not know this page, so the rules decide alone.
+        while (end >= start && !Anchor(end))
+            end--;
+        while (start > 0 && BodyShaped(start - 1))
+            start--;
+        while (end >= start && end + 1 < n && BodyShaped(end + 1))
+            end++;
+
+        var marks = new BoilerplateMarks();
+        for (int i = 0; i < n; i++)
+        {
+            if (rules[i] is { } reason)
+            {
+                if (!(p[i] >= _options.LineClassifierKeep && SoftReasons.Contains(reason) && blocks[i].MarkupReason is null))
+                    marks.Mark(i, reason);
+                continue;
+            }
+            if (p[i] >= t)
+                continue;
+            string text = blocks[i].Text;
+            bool keep = i >= start && i <= end
+                ? EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
+                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1)
+                : i < start && IsHeaderCandidate(text);
+            if (!keep)
+                marks.Mark(i, "classifier");
+        }
+        return marks;
+    }
+
+    /// <summary>Whether the nearest block the rules keep in direction <paramref name="step"/> from <paramref name="i"/> is prose.</summary>
+    private static bool NearestKeptIsProse(BlockList blocks, BoilerplateMarks rules, int i, int step)
+    {
+        for (int j = i + step; j >= 0 && j < blocks.Count; j += step)
+            if (!rules.Contains(j))
+                return BlockShape.IsProse(blocks[j].Text);
+        return false;
+    }
+
+    /// <summary>A line the zones and publisher stages may read as the headline, a byline, a date line or the masthead: left
+    /// to them before the body starts.</summary>
+    private static bool IsHeaderCandidate(string text) =>
+        BlockShape.IsHeadline(text) || BlockShape.BylineMatch(text).Success || BlockShape.IsDateLine(text) || BlockShape.IsLabel(text)
+        || BlockShape.IsNameLabel(text);
+
+    /// <summary>Rule decisions made from a block's context rather than its wording, which a confident classifier overrides.</summary>
+    private static readonly HashSet<string> SoftReasons = new(StringComparer.Ordinal) { "footer", "links", "navigation" };
 
     /// <summary>A line whose wide gaps split it into three or more short items is a menu.</summary>
     private static bool IsGapMenu(Block block) =>
