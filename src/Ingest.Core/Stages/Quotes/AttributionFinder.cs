@@ -64,6 +64,10 @@ internal static partial class AttributionFinder
                 string headPart = subject[..subject.IndexOf(',')];
                 if (SpeakerParser.Parse(headPart) is { } hp)
                     return (hp, cue);
+                // "“…” to cut costs, she said": the quotation runs on into the sentence; the subject follows its last comma.
+                string lastPart = subject[(subject.LastIndexOf(',') + 1)..];
+                if (BoilerplateStage.WordCount(lastPart) <= MaxSubjectWordsBeforeCue && SpeakerParser.Parse(lastPart) is { } lp)
+                    return (lp, cue);
             }
             if (SpeakerParser.Parse(subject) is { } sp)
                 return (sp, cue);

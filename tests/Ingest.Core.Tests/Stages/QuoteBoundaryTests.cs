@@ -1,0 +1,54 @@
+using Ingest.Core.Document;
+
+namespace Ingest.Core.Tests.Stages;
+
+/// <summary>
+/// Where one quotation ends and the next begins (issue 9): split quotes are joined only when the attribution sits
+/// between the pieces; a second quotation with an attribution of its own, or one the words between lead into, stays
+/// apart. Made-up sentences.
+/// </summary>
+public class QuoteBoundaryTests
+{
+    private static ArticleRecord Extract(params string[] paragraphs) =>
+        TestArticles.Extract("s.txt", "Harbor council backs the bridge plan\n\n" + string.Join("\n\n", paragraphs));
+
+    [Theory]
+    [InlineData("“The ferry is full every morning,” Ada Pellow said. “We need the bridge.”")]
+    [InlineData("“The ferry is full every morning,” said Ada Pellow, the harbor master, “and we need the bridge.”")]
+    [InlineData("“Is the ferry full every morning?” Ada Pellow asked. “We need the bridge.”")]
+    public void AQuotationSplitByItsAttributionIsOneQuote(string paragraph)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.StartsWith("The ferry is full", q.Text.Replace("Is the ferry full", "The ferry is full"));
+        Assert.Contains("need the bridge", q.Text);
+        Assert.Equal("Ada Pellow", q.Speaker);
+    }
+
+    [Fact]
+    public void WordsThatLeadIntoTheSecondQuotationStartANewOne()
+    {
+        // the words between are a new attribution whose content is the second quotation
+        var r = Extract("Ada Pellow said the plan was “late and far too expensive for the port.” She says it shows the council is “not ready to govern the harbor.”");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.Equal("late and far too expensive for the port.", r.Quotes[0].Text);
+        Assert.Equal("not ready to govern the harbor.", r.Quotes[1].Text);
+        Assert.All(r.Quotes, q => Assert.Equal("Ada Pellow", q.Speaker));
+    }
+
+    [Fact]
+    public void AnAttributionEndingInAColonStartsANewQuotation()
+    {
+        var r = Extract("“The vote is on Tuesday,” Ada Pellow said, and she added a warning: “Nobody should expect the bridge to open this year.”");
+        Assert.Equal(2, r.Quotes.Count);
+    }
+
+    [Fact]
+    public void ASecondQuotationWithItsOwnAttributionStaysApart()
+    {
+        var r = Extract("“The ferry is full every morning,” Ada Pellow said. “You let the harbor fall apart” for ten years, she told the council members at the hearing.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.Equal("The ferry is full every morning", r.Quotes[0].Text);
+        Assert.Equal("You let the harbor fall apart", r.Quotes[1].Text);
+        Assert.All(r.Quotes, q => Assert.Equal("Ada Pellow", q.Speaker));
+    }
+}
