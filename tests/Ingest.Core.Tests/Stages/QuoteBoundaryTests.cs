@@ -52,3 +52,28 @@ public class QuoteBoundaryTests
         Assert.All(r.Quotes, q => Assert.Equal("Ada Pellow", q.Speaker));
     }
 }
+
+/// <summary>Speaker names with run-together initials, and the horizontal bar before a speaker's name. Made-up sentences.</summary>
+public class SpeakerNameFormTests
+{
+    [Fact]
+    public void RunTogetherInitialsStayInTheNameAndDoNotEndTheSentence()
+    {
+        var r = TestArticles.Extract("g.txt", "Harbor council backs the bridge plan\n\n"
+            + "“This is a bad day for the port,” said Rep. T.J. Marlowe (D-Harborland), head of the port caucus. “The plan is a fraud.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("This is a bad day for the port, The plan is a fraud.", q.Text);
+        Assert.Equal("T.J. Marlowe", q.Speaker);
+        Assert.Equal("Ada Roe moved to the U.S.", Ingest.Core.Stages.Quotes.Sentences.FirstSentence("Ada Roe moved to the U.S. Then she left."));
+    }
+
+    [Fact]
+    public void AHorizontalBarIntroducesTheSpeakerOfEachQuotation()
+    {
+        var r = TestArticles.Extract("h.txt", "Harbor council backs the bridge plan\n\n"
+            + "“The bridge will change how we live on the island and how we work.” ― Mara Quell\n"
+            + "“Nobody asked the people who fish off the old pier what they think.” ― Tobin Ashgrove");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.Equal(["Mara Quell", "Tobin Ashgrove"], r.Quotes.Select(q => q.Speaker));
+    }
+}

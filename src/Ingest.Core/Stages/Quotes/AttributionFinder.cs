@@ -184,14 +184,14 @@ internal static partial class AttributionFinder
         return m.Success ? SpeakerParser.Parse(m.Groups["spk"].Value) : null;
     }
 
-    /// <summary>A word that ends the speaker phrase after a cue: a comma, or a full stop that is not a title's ("Sen.").</summary>
-    private static bool EndsPhrase(string w) => w.EndsWith(',') || w.EndsWith('.') && !Lexicons.IsTitleAbbreviation(w);
+    /// <summary>A word that ends the speaker phrase after a cue: a comma, or a full stop that is not a title's ("Sen.") or an initial's ("G.K.").</summary>
+    private static bool EndsPhrase(string w) => w.EndsWith(',') || w.EndsWith('.') && !Lexicons.IsTitleAbbreviation(w) && !IsInitials(w);
 
     /// <summary>A character of a name phrase up to punctuation: no full stop, except an abbreviated title's ("Sen. Ada Park").</summary>
     private static string NameChar(string excluded) =>
         @"(?:[^" + excluded + @"]|(?<=\b" + QuoteRules.Alternation("title_abbreviations.txt") + @")\.)";
 
-    private static readonly Lazy<Regex> _dashAttribution = new(() => new Regex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z]" + NameChar(",.;()") + "{2,80})"));
+    private static readonly Lazy<Regex> _dashAttribution = new(() => new Regex(@"^[\s,]*(?:—|–|―|--|-)\s*(?<spk>[A-Z]" + NameChar(",.;()") + "{2,80})"));
 
     /// <summary>"“…” — Sen. Ada Park, of Harbor": the speaker after a dash, up to punctuation.</summary>
     private static Regex DashAttribution() => _dashAttribution.Value;
