@@ -77,3 +77,34 @@ public class SpeakerNameFormTests
         Assert.Equal(["Mara Quell", "Tobin Ashgrove"], r.Quotes.Select(q => q.Speaker));
     }
 }
+
+/// <summary>Short partial quotations inside reported speech, and scare quotes outside it. Made-up sentences.</summary>
+public class PartialQuoteTests
+{
+    private static ArticleRecord Extract(params string[] paragraphs) =>
+        TestArticles.Extract("p.txt", "Harbor council backs the bridge plan\n\n" + string.Join("\n\n", paragraphs));
+
+    [Fact]
+    public void PartialQuotationsInAReportedSentenceGoToItsSpeaker()
+    {
+        var r = Extract("Ada Pellow told reporters on Monday that the harbor plan was “reckless” and the budget “a fantasy,” before she left the hall.");
+        Assert.Equal(["reckless", "a fantasy"], r.Quotes.Select(q => q.Text));
+        Assert.All(r.Quotes, q => Assert.Equal("Ada Pellow", q.Speaker));
+    }
+
+    [Fact]
+    public void EveryPartialQuotationOfAListKeepsTheSpeaker()
+    {
+        var r = Extract("Ada Pellow called the mayor a “serial bluffer” who is “totally lost,” a “bully” and “tired.”");
+        Assert.Equal(["serial bluffer", "totally lost", "bully", "tired."], r.Quotes.Select(q => q.Text));
+        Assert.All(r.Quotes, q => Assert.Equal("Ada Pellow", q.Speaker));
+    }
+
+    [Fact]
+    public void AQuotedWordWithNoCueInItsSentenceIsAScareQuote()
+    {
+        var r = Extract("The “smart” ferry left the pier at noon with forty cars on board.",
+            "Ada Pellow said the crossing took an hour. The “express” service is slower than the old one.");
+        Assert.Empty(r.Quotes);
+    }
+}
