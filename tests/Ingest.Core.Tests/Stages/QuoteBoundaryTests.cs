@@ -108,3 +108,36 @@ public class PartialQuoteTests
         Assert.Empty(r.Quotes);
     }
 }
+
+/// <summary>Which words are the speaker: possessives, participles after a name, a new sentence after a closed quotation.</summary>
+public class SpeakerChoiceTests
+{
+    private static ArticleRecord Extract(params string[] paragraphs) =>
+        TestArticles.Extract("c.txt", "Harbor council backs the bridge plan\n\n" + string.Join("\n\n", paragraphs));
+
+    [Fact]
+    public void ThePossessorOfANominalCueIsTheSpeakerWithoutItsPossessive()
+    {
+        var r = Extract("The fact-checkers looked at Ada Pellow’s claim that there were “hundreds of leaks” in the old harbor wall.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Ada Pellow", q.Speaker);
+        Assert.Equal("Ada Roe", Ingest.Core.Stages.Quotes.SpeakerParser.StripPossessive("Ada Roe's"));
+        Assert.Equal("the Rivas", Ingest.Core.Stages.Quotes.SpeakerParser.StripPossessive("the Rivas’"));
+    }
+
+    [Fact]
+    public void ANameRightBeforeAParticipleCueIsItsSubject()
+    {
+        var r = Extract("The council's new video ends with footage of Ada Pellow saying at the hearing, “The bridge will pay for itself.”");
+        Assert.Equal("Ada Pellow", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void ANewSentenceThatLeadsIntoTheNextQuotationIsNotTheAttributionOfTheFirst()
+    {
+        var r = Extract("Mara Quell says the plan is “a gift to the ferry company.” Tobin Ashgrove says that it will make the island “a suburb of the port.”");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.Equal("Mara Quell", r.Quotes[0].Speaker);
+        Assert.Equal("Tobin Ashgrove", r.Quotes[1].Speaker);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ingest.Core.Document;
 using static Ingest.Core.Stages.Quotes.ClauseSubject;
 using static Ingest.Core.Stages.Quotes.CueWords;
 using static Ingest.Core.Stages.Quotes.Sentences;
@@ -15,6 +16,9 @@ internal static partial class AttributionFinder
     /// <summary>A cue after the quotation is looked for among this many words of the sentence that follows it.</summary>
     private const int MaxCueWordsAfter = 22;
 
+    /// <summary>A name right before a participle cue ("Ada Roe saying") is looked for among this many words.</summary>
+    private const int MaxNameWordsBeforeParticiple = 3;
+
     /// <summary>The subject right before a cue is at most this many words long (back to a comma or conjunction).</summary>
     private const int MaxSubjectWordsBeforeCue = 14;
 
@@ -25,11 +29,25 @@ internal static partial class AttributionFinder
         int tailStart = Math.Min(span.Close + 1, text.Length);
         int tailEnd = k + 1 < spans.Count ? spans[k + 1].Open : text.Length;
         string tail = text[tailStart..Math.Max(tailStart, tailEnd)];
-        if (AfterAttribution(tail) is { } after)
+        if (!LeadsIntoNext(text, spans, k, tail) && AfterAttribution(tail) is { } after)
             return after;
         int headStart = k > 0 ? Math.Min(spans[k - 1].Close + 1, span.Open) : 0;
         string head = text[headStart..span.Open];
         return BeforeAttribution(head);
+    }
+
+    /// <summary>
+    /// Whether the words after a quotation that closed its sentence (“A.”) run straight into the next quotation (She says
+    /// it is “B.” / She added: “B.”): they are the next quotation's attribution, not this one's. A dash and a name
+    /// (“A.” ― Ada Roe “B.”) still attribute the quotation before them.
+    /// </summary>
+    private static bool LeadsIntoNext(string text, List<QuoteSpan> spans, int k, string tail)
+    {
+        if (k + 1 >= spans.Count || DashAttribution().IsMatch(tail))
+            return false;
+        string inner = spans[k].Inner(text).TrimEnd();
+        string t = tail.TrimEnd();
+        return inner.Length > 0 && inner[^1] is '.' or '!' or '?' && t.Length > 0 && (char.IsLetterOrDigit(t[^1]) || t[^1] == ':');
     }
 
     public static (SpeakerPhrase Speaker, string Cue)? AfterAttribution(string tail)
@@ -95,7 +113,11 @@ internal static partial class AttributionFinder
                 continue;
             string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
             var before = words.Take(i).ToList();
-            // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence.
+            // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence, unless a
+            // name stands right before the participle ("footage of Ada Roe saying").
+            if (cue.EndsWith("ing") && before.Count > 1 && SpeakerParser.IsCap(before[^1]) && char.IsLetter(before[^1][^1])
+                && SpeakerParser.Parse(string.Join(' ', before.Skip(Math.Max(0, before.Count - MaxNameWordsBeforeParticiple)).SkipWhile(w => !SpeakerParser.IsCap(w) || w.EndsWith(',')))) is { Kind: SpeakerKinds.Person } named)
+                return (named, cue);
             if (cue.EndsWith("ing") || before.Count == 0)
             {
                 if (SubjectOf(before) is { } subj)

@@ -135,8 +135,13 @@ internal static class SpeakerParser
         // Sentence adverbs and openers are not names ("However", "Writing", "After").
         if (name.Length == 1 && (Entities.MentionFinder.Stop.Contains(name[0]) || name[0].EndsWith("ly") || name[0].EndsWith("ing")))
             return "";
-        return string.Join(' ', name).TrimEnd(',', '.');
+        return StripPossessive(string.Join(' ', name).TrimEnd(',', '.'));
     }
+
+    /// <summary>"Ada Roe's" → "Ada Roe": the owner of a nominal cue ("Roe's claim that …") is the speaker.</summary>
+    internal static string StripPossessive(string name) =>
+        name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal) ? name[..^2]
+        : name.EndsWith("s'", StringComparison.Ordinal) || name.EndsWith("s’", StringComparison.Ordinal) ? name[..^1] : name;
 
     private static string OrgPhrase(string[] words)
     {
