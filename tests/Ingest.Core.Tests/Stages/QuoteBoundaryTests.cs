@@ -140,4 +140,22 @@ public class SpeakerChoiceTests
         Assert.Equal("Mara Quell", r.Quotes[0].Speaker);
         Assert.Equal("Tobin Ashgrove", r.Quotes[1].Speaker);
     }
+
+    [Fact]
+    public void APronounRightBeforeTheCueIsTheSubjectNotTheNameBeforeIt()
+    {
+        var r = Extract("Ada Pellow spoke to the press on Monday.",
+            "In an interview with the Harbor Gazette she blasted the ferry operators as “greedy and careless.”");
+        Assert.Equal("Ada Pellow", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void AContractedPronounIsAPronounAndAClauseIsNoSpeaker()
+    {
+        var p = Ingest.Core.Stages.Quotes.SpeakerParser.Parse("He's");
+        Assert.NotNull(p);
+        Assert.True(p.IsPronoun);
+        Assert.Equal("he", p.Mention);
+        Assert.Null(Ingest.Core.Stages.Quotes.SpeakerParser.Parse("She then urges her husband"));
+    }
 }

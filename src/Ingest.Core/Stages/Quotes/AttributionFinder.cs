@@ -131,6 +131,9 @@ internal static partial class AttributionFinder
             // (after any leading "After the match,") that names a speaker; affiliation tags ("R-Texas") are skipped.
             if (before[^1].EndsWith(',') && AppositionHead(before) is { } hp)
                 return (hp, cue);
+            // "… in an interview with the network he blasted": a pronoun right before the cue is its subject.
+            if (Lexicons.EnglishHeShe.Contains(before[^1]) && SpeakerParser.Parse(before[^1]) is { } pronoun)
+                return (pronoun, cue);
             // The subject sits right before the cue, after the last comma or conjunction.
             int from = before.Count - 1;
             while (from > 0 && before.Count - from < MaxSubjectWordsBeforeCue && !before[from - 1].EndsWith(',') && !QuoteRules.SubjectBoundaries.Contains(before[from - 1]))

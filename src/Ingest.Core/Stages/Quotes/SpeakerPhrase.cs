@@ -37,8 +37,15 @@ internal static class SpeakerParser
         // A clause, not a noun phrase ("This is a leader who").
         if (words.Any(QuoteRules.ClauseVerbs.Contains))
             return null;
-        if (words.Length == 1 && Lexicons.Pronouns.Contains(words[0]))
-            return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
+        if (words.Length == 1 && Lexicons.Pronouns.Contains(StripPossessive(words[0])))
+        {
+            // "he", and "He's" of "He's claiming that …"
+            string pronoun = words[0].Length > 2 && !Lexicons.Pronouns.Contains(words[0]) ? StripPossessive(words[0]) : words[0];
+            return new SpeakerPhrase(pronoun.ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
+        }
+        // "She then urges her husband": a clause with its own subject, not a noun phrase.
+        if (words.Length > 1 && Lexicons.EnglishHeShe.Contains(StripPossessive(words[0])))
+            return null;
         if (words.Length > MaxPhraseWords)
             return null;
 
