@@ -158,4 +158,36 @@ public class SpeakerChoiceTests
         Assert.Equal("he", p.Mention);
         Assert.Null(Ingest.Core.Stages.Quotes.SpeakerParser.Parse("She then urges her husband"));
     }
+
+    [Fact]
+    public void ThePlaceAfterOfIsWhereTheSpeakerIsFrom()
+    {
+        var r = Extract("“The plan is a good start for the port,” said Representative Ada Pellow of New York. “We will vote on it.”");
+        Assert.Equal("Ada Pellow", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void TheSubjectStandsBeforeTheFirstCueVerbOfTheClause()
+    {
+        var r = Extract("Campaign manager Tobin Ashgrove told Harbor Morning News on Monday that the council expects the mayor to interrupt, calling the rules “a farce.”");
+        Assert.Equal("Tobin Ashgrove", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Theory]
+    [InlineData("The report said the harbor wall was “beyond repair” after the storms.", "The report")]
+    [InlineData("According to a port memo, the ferry is “running at a loss.”", "a port memo")]
+    [InlineData("Her book describes the council as “a club of old friends.”", "Her book")]
+    public void ATextCitedAsTheSourceIsKeptAsWritten(string sentence, string speaker)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal(speaker, q.Speaker);
+        Assert.Equal("anonymous", q.SpeakerKind);
+    }
+
+    [Fact]
+    public void AnOrganisationsTextIsAttributedToTheOrganisation()
+    {
+        var q = Assert.Single(Extract("According to a Harbor Authority memo, the ferry is “running at a loss.”").Quotes);
+        Assert.Equal(("Harbor Authority", "organization"), (q.Speaker, q.SpeakerKind));
+    }
 }
