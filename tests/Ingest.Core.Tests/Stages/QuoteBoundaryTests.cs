@@ -191,3 +191,25 @@ public class SpeakerChoiceTests
         Assert.Equal(("Harbor Authority", "organization"), (q.Speaker, q.SpeakerKind));
     }
 }
+
+/// <summary>A transcript quoted turn by turn (each paragraph opens a mark the next one continues). Made-up text.</summary>
+public class QuotedTranscriptTests
+{
+    [Fact]
+    public void EachQuotedTurnIsAQuoteOfItsLabel()
+    {
+        var r = TestArticles.Extract("t.txt", "Harbor council backs the bridge plan\n\n"
+            + "The harbor council voted on Tuesday to back the bridge plan after a long debate about its cost.\n\n"
+            + "Mayor Ada Pellow spoke to Tobin Ashgrove about the vote on the morning show on Wednesday. A partial transcript follows:\n\n"
+            + "\"ASHGROVE: Let us start with the bridge. Will it open this year?\n\n"
+            + "\"PELLOW: It will open in the spring, and the ferry will keep running until then.\n\n"
+            + "\"ASHGROVE: And the cost? People are worried about the cost.\n\n"
+            + "\"PELLOW: The cost is covered by the port fund, not by the taxpayers.\"\n\n"
+            + "Ada Pellow has been mayor since the spring of last year, and Tobin Ashgrove has hosted the morning show for a decade.");
+        Assert.Equal(4, r.Quotes.Count);
+        Assert.Equal(["Tobin Ashgrove", "Ada Pellow", "Tobin Ashgrove", "Ada Pellow"], r.Quotes.Select(q => q.Speaker));
+        Assert.Equal("The cost is covered by the port fund, not by the taxpayers.", r.Quotes[3].Text);
+        Assert.StartsWith("Let us start with the bridge.", r.Quotes[0].Text);
+    }
+}
+
