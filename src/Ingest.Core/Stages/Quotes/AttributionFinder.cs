@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ingest.Core.Document;
 using static Ingest.Core.Stages.Quotes.ClauseSubject;
 using static Ingest.Core.Stages.Quotes.CueWords;
 using static Ingest.Core.Stages.Quotes.Sentences;
@@ -15,6 +16,9 @@ internal static partial class AttributionFinder
     /// <summary>A cue after the quotation is looked for among this many words of the sentence that follows it.</summary>
     private const int MaxCueWordsAfter = 22;
 
+    /// <summary>A name right before a participle cue ("Ada Roe saying") is looked for among this many words.</summary>
+    private const int MaxNameWordsBeforeParticiple = 3;
+
     /// <summary>The subject right before a cue is at most this many words long (back to a comma or conjunction).</summary>
     private const int MaxSubjectWordsBeforeCue = 14;
 
@@ -25,11 +29,25 @@ internal static partial class AttributionFinder
         int tailStart = Math.Min(span.Close + 1, text.Length);
         int tailEnd = k + 1 < spans.Count ? spans[k + 1].Open : text.Length;
         string tail = text[tailStart..Math.Max(tailStart, tailEnd)];
-        if (AfterAttribution(tail) is { } after)
+        if (!LeadsIntoNext(text, spans, k, tail) && AfterAttribution(tail) is { } after)
             return after;
         int headStart = k > 0 ? Math.Min(spans[k - 1].Close + 1, span.Open) : 0;
         string head = text[headStart..span.Open];
         return BeforeAttribution(head);
+    }
+
+    /// <summary>
+    /// Whether the words after a quotation that closed its sentence (“A.”) run straight into the next quotation (She says
+    /// it is “B.” / She added: “B.”): they are the next quotation's attribution, not this one's. A dash and a name
+    /// (“A.” ― Ada Roe “B.”) still attribute the quotation before them.
+    /// </summary>
+    private static bool LeadsIntoNext(string text, List<QuoteSpan> spans, int k, string tail)
+    {
+        if (k + 1 >= spans.Count || DashAttribution().IsMatch(tail))
+            return false;
+        string inner = spans[k].Inner(text).TrimEnd();
+        string t = tail.TrimEnd();
+        return inner.Length > 0 && inner[^1] is '.' or '!' or '?' && t.Length > 0 && (char.IsLetterOrDigit(t[^1]) || t[^1] == ':');
     }
 
     public static (SpeakerPhrase Speaker, string Cue)? AfterAttribution(string tail)
@@ -64,6 +82,10 @@ internal static partial class AttributionFinder
                 string headPart = subject[..subject.IndexOf(',')];
                 if (SpeakerParser.Parse(headPart) is { } hp)
                     return (hp, cue);
+                // "“…” to cut costs, she said": the quotation runs on into the sentence; the subject follows its last comma.
+                string lastPart = subject[(subject.LastIndexOf(',') + 1)..];
+                if (BoilerplateStage.WordCount(lastPart) <= MaxSubjectWordsBeforeCue && SpeakerParser.Parse(lastPart) is { } lp)
+                    return (lp, cue);
             }
             if (SpeakerParser.Parse(subject) is { } sp)
                 return (sp, cue);
@@ -91,7 +113,11 @@ internal static partial class AttributionFinder
                 continue;
             string cue = string.Join(' ', words.Skip(i).Take(cueLength)).TrimEnd('.', ',', ':', ';');
             var before = words.Take(i).ToList();
-            // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence.
+            // Participles ("saying", "adding") take the clause subject: the first noun phrase of the sentence, unless a
+            // name stands right before the participle ("footage of Ada Roe saying").
+            if (cue.EndsWith("ing", StringComparison.Ordinal) && before.Count > 1 && SpeakerParser.IsCap(before[^1]) && char.IsLetter(before[^1][^1])
+                && SpeakerParser.Parse(string.Join(' ', before.Skip(Math.Max(0, before.Count - MaxNameWordsBeforeParticiple)).SkipWhile(w => !SpeakerParser.IsCap(w) || w.EndsWith(',')))) is { Kind: SpeakerKinds.Person } named)
+                return (named, cue);
             if (cue.EndsWith("ing", StringComparison.Ordinal) || before.Count == 0)
             {
                 if (SubjectOf(before) is { } subj)
@@ -105,6 +131,9 @@ internal static partial class AttributionFinder
             // (after any leading "After the match,") that names a speaker; affiliation tags ("R-Texas") are skipped.
             if (before[^1].EndsWith(',') && AppositionHead(before) is { } hp)
                 return (hp, cue);
+            // "… in an interview with the network he blasted": a pronoun right before the cue is its subject.
+            if (Lexicons.EnglishHeShe.Contains(before[^1]) && SpeakerParser.Parse(before[^1]) is { } pronoun)
+                return (pronoun, cue);
             // The subject sits right before the cue, after the last comma or conjunction.
             int from = before.Count - 1;
             while (from > 0 && before.Count - from < MaxSubjectWordsBeforeCue && !before[from - 1].EndsWith(',') && !QuoteRules.SubjectBoundaries.Contains(before[from - 1]))
@@ -180,14 +209,14 @@ internal static partial class AttributionFinder
         return m.Success ? SpeakerParser.Parse(m.Groups["spk"].Value) : null;
     }
 
-    /// <summary>A word that ends the speaker phrase after a cue: a comma, or a full stop that is not a title's ("Sen.").</summary>
-    private static bool EndsPhrase(string w) => w.EndsWith(',') || w.EndsWith('.') && !Lexicons.IsTitleAbbreviation(w);
+    /// <summary>A word that ends the speaker phrase after a cue: a comma, or a full stop that is not a title's ("Sen.") or an initial's ("G.K.").</summary>
+    private static bool EndsPhrase(string w) => w.EndsWith(',') || w.EndsWith('.') && !Lexicons.IsTitleAbbreviation(w) && !IsInitials(w);
 
     /// <summary>A character of a name phrase up to punctuation: no full stop, except an abbreviated title's ("Sen. Ada Park").</summary>
     private static string NameChar(string excluded) =>
         @"(?:[^" + excluded + @"]|(?<=\b" + QuoteRules.Alternation("title_abbreviations.txt") + @")\.)";
 
-    private static readonly Lazy<Regex> _dashAttribution = new(() => new Regex(@"^[\s,]*(?:—|–|--|-)\s*(?<spk>[A-Z]" + NameChar(",.;()") + "{2,80})"));
+    private static readonly Lazy<Regex> _dashAttribution = new(() => new Regex(@"^[\s,]*(?:—|–|―|--|-)\s*(?<spk>[A-Z]" + NameChar(",.;()") + "{2,80})"));
 
     /// <summary>"“…” — Sen. Ada Park, of Harbor": the speaker after a dash, up to punctuation.</summary>
     private static Regex DashAttribution() => _dashAttribution.Value;

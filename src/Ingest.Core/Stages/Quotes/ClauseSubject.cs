@@ -30,6 +30,10 @@ internal static class ClauseSubject
 
     private static SpeakerPhrase? SubjectOfCore(List<string> words)
     {
+        // The subject stands before the clause's first cue verb ("Ada Roe told the Harbor Gazette …" → "Ada Roe").
+        int verb = Enumerable.Range(1, Math.Max(0, words.Count - 1)).FirstOrDefault(i => CueWords.IsCue(words, i, out _));
+        if (verb > 0)
+            words = words.Take(verb).ToList();
         // The subject ends at the first comma: "John Roe, who chairs …" → "John Roe".
         int comma = words.FindIndex(w => w.EndsWith(','));
         if (comma >= 1 && !(comma == 0))

@@ -18,6 +18,9 @@ internal static class InterviewQuotes
         string? interviewee = ctx.Salience.MostMentionedPerson(authors);
         foreach (var turn in turns)
         {
+            // A quoted transcript's marks run on from turn to turn: each quoted turn is a quote of its own.
+            if (turn.Quoted)
+                units.RemoveAll(u => u.Paragraph == turn.Paragraph);
             if (units.Any(u => u.Paragraph == turn.Paragraph))
                 continue;
             SpeakerPhrase? speaker;

@@ -6,10 +6,13 @@ namespace Ingest.Core.Stages.Quotes;
 /// <param name="Paragraph">Body paragraph index.</param>
 /// <param name="Label">Speaker label ("Q", "A", "KERRY", "Jane Doe").</param>
 /// <param name="Text">What the turn says, without the label.</param>
-internal sealed record InterviewTurn(int Paragraph, string Label, string Text);
+/// <param name="Quoted">The paragraph opens with a quote mark before the label (a transcript quoted turn by turn:
+/// <c>"JONES: …</c>); the turn then replaces the quotation the marks make.</param>
+internal sealed record InterviewTurn(int Paragraph, string Label, string Text, bool Quoted = false);
 
 /// <summary>
-/// Finds interview turns: paragraphs that open with a speaker label and a colon ("Q:", "A:", "KERRY:", "Jane Doe:").
+/// Finds interview turns: paragraphs that open with a speaker label and a colon ("Q:", "A:", "KERRY:", "Jane Doe:"),
+/// or with a quote mark and then the label (a transcript quoted turn by turn).
 /// A page is an interview when at least <see cref="MinTurns"/> paragraphs carry labels and at least two labels alternate,
 /// so a single "Note:" or "Update:" line does not make one.
 /// </summary>
@@ -28,11 +31,18 @@ internal static partial class InterviewTurns
         {
             var m = Label().Match(paragraphs[p]);
             if (m.Success && !QuoteRules.InterviewNonSpeakers.Contains(m.Groups["label"].Value) && m.Groups["text"].Value.Length > 0)
-                turns.Add(new InterviewTurn(p, m.Groups["label"].Value, m.Groups["text"].Value.Trim()));
+                turns.Add(new InterviewTurn(p, m.Groups["label"].Value, QuotedText(m), m.Groups["mark"].Success));
         }
         var labels = turns.Select(t => t.Label.ToUpperInvariant()).Distinct().ToList();
         bool alternates = labels.Count >= MinAlternations && turns.Zip(turns.Skip(1)).Count(x => !string.Equals(x.First.Label, x.Second.Label, StringComparison.OrdinalIgnoreCase)) >= MinAlternations;
         return turns.Count >= MinTurns && alternates ? turns : [];
+    }
+
+    /// <summary>The words of a turn; a quoted turn loses the closing mark that ends its paragraph.</summary>
+    private static string QuotedText(Match m)
+    {
+        string text = m.Groups["text"].Value.Trim();
+        return m.Groups["mark"].Success ? text.TrimEnd('"', '”') : text;
     }
 
     /// <summary>Whether the label stands for the interviewer ("Q", "Question", "Interviewer").</summary>
@@ -42,6 +52,6 @@ internal static partial class InterviewTurns
     /// <summary>Whether the label stands for the interviewee ("A", "Answer").</summary>
     public static bool IsAnswerer(string label) => QuoteRules.AnswererLabels.Contains(label.ToUpperInvariant());
 
-    [GeneratedRegex(@"^(?:\*\*)?(?<label>Q|A|Question|Answer|Interviewer|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2})(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?<text>.+)$")]
+    [GeneratedRegex(@"^(?<mark>[""“])?(?:\*\*)?(?<label>Q|A|Question|Answer|Interviewer|[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2})(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?<text>.+)$")]
     private static partial Regex Label();
 }

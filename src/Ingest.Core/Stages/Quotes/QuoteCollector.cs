@@ -49,7 +49,7 @@ internal static class QuoteCollector
                 string inner = span.Inner(text).Trim();
                 if (inner.Length == 0)
                     continue;
-                bool merge = previous is not null && GapIsAttributionOnly(text, spans[k - 1], span);
+                bool merge = previous is not null && GapIsAttributionOnly(text, spans, k);
                 if (!merge && ScareQuotes.IsScareOrTitle(text, span, inner))
                     continue;
                 QuoteUnit unit;

@@ -27,6 +27,8 @@ internal static class QuoteRules
     private static readonly Lazy<FrozenSet<string>> _namingVerbs = Lexicons.List("naming_verbs.txt");
     private static readonly Lazy<FrozenSet<string>> _cueExclusions = Lexicons.List("cue_verb_exclusions.txt");
     private static readonly Lazy<FrozenSet<string>> _cueNotFirst = Lexicons.List("cue_verbs_not_first.txt");
+    private static readonly Lazy<FrozenSet<string>> _documentSources = Lexicons.List("document_sources.txt");
+    private static readonly Lazy<FrozenSet<string>> _possessives = Lexicons.List("possessive_determiners.txt", StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<FrozenSet<string>> _parties = Lexicons.List("party_affiliations.txt");
     private static readonly Lazy<FrozenSet<string>> _subjectBoundaries = Lexicons.List("subject_boundaries.txt");
     private static readonly Lazy<FrozenSet<string>> _clauseOpeners = new(() =>
@@ -79,6 +81,12 @@ internal static class QuoteRules
 
     /// <summary>Excluded forms that are cues when a word stands before them ("report", "reported").</summary>
     public static FrozenSet<string> CueVerbsNotFirst => _cueNotFirst.Value;
+
+    /// <summary>Head nouns of texts cited as a source ("the report", "a memo"; document_sources.txt), lower case.</summary>
+    public static FrozenSet<string> DocumentSources => _documentSources.Value;
+
+    /// <summary>Possessive determiners ("his", "its"; possessive_determiners.txt); case-insensitive.</summary>
+    public static FrozenSet<string> PossessiveDeterminers => _possessives.Value;
 
     /// <summary>Party member nouns of an affiliation apposition ("Republican of Iowa"; party_affiliations.txt).</summary>
     public static FrozenSet<string> PartyAffiliations => _parties.Value;

@@ -8,7 +8,9 @@ namespace Ingest.Core.Stages;
 /// <summary>
 /// quotes: finds direct quotations in the body and attributes them. Quote marks are paired by type
 /// (<see cref="QuoteSpans"/>); scare quotes, titles and nicknames are rejected (<see cref="ScareQuotes"/>); a quotation
-/// split by its attribution (“A,” she said, “B.”) is one quote; an unclosed quotation continues into a paragraph that
+/// split by its attribution (“A,” she said, “B.”) is one quote, unless the words between lead into the second part or
+/// it has an attribution of its own (<see cref="QuoteContinuation"/>); short partial quotes inside a sentence with a cue
+/// before them are quotes of that cue's subject; an unclosed quotation continues into a paragraph that
 /// opens with a mark; a paragraph that is only a quotation continues the previous paragraph's quote or is
 /// given to the current speaker (<see cref="QuoteCollector"/>). Attribution reads cue verbs (the SFU Gender Gap Tracker
 /// list plus others) in every order: “…,” said X / “…,” X said / X said: “…” / according to X / “…” — X

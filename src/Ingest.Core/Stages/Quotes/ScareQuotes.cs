@@ -7,7 +7,7 @@ namespace Ingest.Core.Stages.Quotes;
 /// <summary>
 /// Scare quotes, titles and nicknames: short quoted phrases that are not speech. A span is rejected after a naming
 /// lead ("so-called", "dubbed"), when it is a short title-case phrase with no cue beside it, or when it is shorter than
-/// <see cref="QuoteStage.MinUnattributedWords"/> words, not a sentence and has no cue beside it.
+/// <see cref="QuoteStage.MinUnattributedWords"/> words, not a sentence and has no cue beside it nor earlier in its sentence.
 /// </summary>
 internal static class ScareQuotes
 {
@@ -35,8 +35,21 @@ internal static class ScareQuotes
         bool sentence = inner.TrimEnd().Length > 0 && ".!?…".Contains(inner.TrimEnd().TrimEnd('"', '’', '\'')[^1]);
         if (words <= MaxTitleWords && !sentence && TitleCase(inner) && words >= 1 && !HasAdjacentCue(text, span))
             return true;
-        if (words < QuoteStage.MinUnattributedWords && !sentence && !HasAdjacentCue(text, span))
+        if (words < QuoteStage.MinUnattributedWords && !sentence && !HasAdjacentCue(text, span) && !InReportedSpeech(text, span))
             return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the sentence holding the span has a cue before its opening mark, so that the quoted words are part of
+    /// what it reports (Ada Pellow said the plan was “late” and “costly”): a partial quotation of the cue's speaker.
+    /// </summary>
+    public static bool InReportedSpeech(string text, QuoteSpan span)
+    {
+        var words = Words(LastSentence(text[..span.Open]));
+        for (int i = 0; i < words.Count; i++)
+            if (IsCue(words, i, out _))
+                return true;
         return false;
     }
 

@@ -65,6 +65,17 @@ internal static partial class Sentences
         var word = s.AsSpan(start, dot + 1 - start);
         if (Lexicons.IsTitleAbbreviation(word))
             return true;
+        if (IsInitials(word) && word.Length > 2 && !Lexicons.Countries.ContainsKey(word.ToString()))
+        {
+            // "Rep. G.K. Roe", "Ada J.R. Roe": run-together initials inside a name (not "U.S.", not "in D.C. The")
+            int before = start - 1;
+            while (before > 0 && char.IsWhiteSpace(s[before - 1]))
+                before--;
+            int wordStart = before;
+            while (wordStart > 0 && !char.IsWhiteSpace(s[wordStart - 1]))
+                wordStart--;
+            return start == 0 || wordStart < before && char.IsUpper(s[wordStart]) && (s[before - 1] == '.' || char.IsLetter(s[before - 1]));
+        }
         if (word.Length != 2 || !char.IsUpper(word[0]) || start == 0)
             return false;
         int prevEnd = start - 1;
@@ -73,6 +84,17 @@ internal static partial class Sentences
             prevStart--;
         var prev = s[prevStart..prevEnd];
         return Lexicons.FirstNames.Contains(prev) || prev.Length == 2 && char.IsUpper(prev[0]) && prev[1] == '.';
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one or more initials, each a capital and a full stop ("J.", "G.K.").</summary>
+    internal static bool IsInitials(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word.Length % 2 != 0)
+            return false;
+        for (int i = 0; i < word.Length; i += 2)
+            if (!char.IsUpper(word[i]) || word[i + 1] != '.')
+                return false;
+        return true;
     }
 
     [GeneratedRegex(@"[.!?](?=\s+[A-Z“""‘'(]|\s*$)")]

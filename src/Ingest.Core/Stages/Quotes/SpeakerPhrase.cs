@@ -37,8 +37,15 @@ internal static class SpeakerParser
         // A clause, not a noun phrase ("This is a leader who").
         if (words.Any(QuoteRules.ClauseVerbs.Contains))
             return null;
-        if (words.Length == 1 && Lexicons.Pronouns.Contains(words[0]))
-            return new SpeakerPhrase(words[0].ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
+        if (words.Length == 1 && Lexicons.Pronouns.Contains(StripPossessive(words[0])))
+        {
+            // "he", and "He's" of "He's claiming that …"
+            string pronoun = words[0].Length > 2 && !Lexicons.Pronouns.Contains(words[0]) ? StripPossessive(words[0]) : words[0];
+            return new SpeakerPhrase(pronoun.ToLowerInvariant(), SpeakerKinds.Unknown, IsPronoun: true);
+        }
+        // "She then urges her husband": a clause with its own subject, not a noun phrase.
+        if (words.Length > 1 && Lexicons.EnglishHeShe.Contains(StripPossessive(words[0])))
+            return null;
         if (words.Length > MaxPhraseWords)
             return null;
 
@@ -50,6 +57,9 @@ internal static class SpeakerParser
             var runWords = run.Split(' ');
             bool org = Lexicons.OrgHeads.Contains(runWords[^1]) || Lexicons.KnownOrganizations.Contains(run)
                        || (head is not null && Lexicons.OrgHeads.Contains(Capitalize(head)) && !Lexicons.AnonymousHeads.Contains(head));
+            // "a Harbor Authority memo": the organisation whose text it is
+            if (org && head is not null && QuoteRules.DocumentSources.Contains(head) && Lexicons.OrgHeads.Contains(runWords[^1]))
+                return new SpeakerPhrase(StripDeterminer(run), SpeakerKinds.Organization);
             if (org)
                 return new SpeakerPhrase(StripDeterminer(phrase.StartsWith(run, StringComparison.Ordinal) ? run : OrgPhrase(words)), SpeakerKinds.Organization);
             string name = PersonName(runWords);
@@ -70,10 +80,16 @@ internal static class SpeakerParser
         }
         if (head is not null && Lexicons.OrgHeads.Contains(Capitalize(head)))
             return new SpeakerPhrase(StripDeterminer(phrase), SpeakerKinds.Organization);
+        // "the report", "a Homeland Security memo", "her book": a text cited as the source, kept as written.
+        if (head is not null && QuoteRules.DocumentSources.Contains(head) && (QuoteRules.Determiners.Contains(words[0]) || IsPossessive(words[0])))
+            return new SpeakerPhrase(phrase, SpeakerKinds.Anonymous);
         if (head is not null && words[0].Equals("the", StringComparison.OrdinalIgnoreCase) && Lexicons.Titles.Contains(head))
             return new SpeakerPhrase(phrase, SpeakerKinds.Person, RoleNoun: head);
         return null;
     }
+
+    private static bool IsPlace(string name) =>
+        Lexicons.Countries.ContainsKey(name) || Lexicons.Cities.ContainsKey(name) || Lexicons.UsStates.Contains(name);
 
     private static bool IsAnonymousWithPlace(string[] words, string? head) =>
         head is not null && Lexicons.AnonymousHeads.Contains(head) && QuoteRules.Determiners.Contains(words[0]);
@@ -130,13 +146,24 @@ internal static class SpeakerParser
                 break;
         }
         var name = run[start..(end + 1)];
+        // "Representative Ada Roe of New York": the place after "of"/"from" is where the speaker is from.
+        if (start >= 2 && run[start - 1] is "of" or "from" && IsPlace(string.Join(' ', name).TrimEnd(',', '.')))
+            return PersonName(run[..(start - 1)]);
         if (name.Length == 1 && Lexicons.Titles.Contains(name[0].TrimEnd('.')) && run.Length > 1)
             return "";
         // Sentence adverbs and openers are not names ("However", "Writing", "After").
         if (name.Length == 1 && (Entities.MentionFinder.Stop.Contains(name[0]) || name[0].EndsWith("ly", StringComparison.Ordinal) || name[0].EndsWith("ing", StringComparison.Ordinal)))
             return "";
-        return string.Join(' ', name).TrimEnd(',', '.');
+        return StripPossessive(string.Join(' ', name).TrimEnd(',', '.'));
     }
+
+    private static bool IsPossessive(string word) =>
+        StripPossessive(word).Length < word.Length || QuoteRules.PossessiveDeterminers.Contains(word);
+
+    /// <summary>"Ada Roe's" → "Ada Roe": the owner of a nominal cue ("Roe's claim that …") is the speaker.</summary>
+    internal static string StripPossessive(string name) =>
+        name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal) ? name[..^2]
+        : name.EndsWith("s'", StringComparison.Ordinal) || name.EndsWith("s’", StringComparison.Ordinal) ? name[..^1] : name;
 
     private static string OrgPhrase(string[] words)
     {

@@ -17,9 +17,14 @@ internal static class SpeakerResolver
     {
         if (unit.Attributed)
             return;
-        if (FindAttribution(text, spans, k) is not { } found)
+        var found = FindAttribution(text, spans, k);
+        // A partial quotation after an earlier one in the same reported sentence (X called it “A” and “B”): the cue
+        // and its subject stand before the earlier quotation.
+        if (found is null && k > 0 && ScareQuotes.InReportedSpeech(text, spans[k]))
+            found = BeforeAttribution(text[..spans[k].Open]);
+        if (found is null)
             return;
-        Resolve(unit, found.Speaker, found.Cue, p, spans[k].Open, ctx);
+        Resolve(unit, found.Value.Speaker, found.Value.Cue, p, spans[k].Open, ctx);
     }
 
     /// <summary>
