@@ -90,17 +90,10 @@ internal static class LineTrainer
         var w = new float[size];
         var g2 = new float[size];
         var order = Enumerable.Range(0, examples.Count).ToArray();
-        ulong state = options.Seed | 1;
+        ulong state = TrainingShuffle.Start(options.Seed);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            for (int i = order.Length - 1; i > 0; i--)
-            {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                int j = (int)(state % (ulong)(i + 1));
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            TrainingShuffle.Shuffle(order, ref state);
             double loss = 0;
             foreach (int e in order)
             {

@@ -108,17 +108,10 @@ internal static class NerTrainer
         var sumT = new double[w.Transition.Length];
         long c = 1;
         var order = Enumerable.Range(0, sentences.Count).ToArray();
-        ulong state = options.Seed | 1;
+        ulong state = TrainingShuffle.Start(options.Seed);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            for (int i = order.Length - 1; i > 0; i--)
-            {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                int j = (int)(state % (ulong)(i + 1));
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            TrainingShuffle.Shuffle(order, ref state);
             int errors = 0;
             foreach (int s in order)
             {
