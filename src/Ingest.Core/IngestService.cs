@@ -221,13 +221,10 @@ public sealed class IngestService(
     public async Task<IngestOutcome> DeleteIfGoneAsync(SourceRef source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await using (var stream = await rawStore.OpenReadAsync(source, cancellationToken).ConfigureAwait(false))
+        if (await rawStore.ExistsAsync(source, cancellationToken).ConfigureAwait(false))
         {
-            if (stream is not null)
-            {
-                logger.LogInformation("Deletion notice for {Source} ignored: the blob exists again", source);
-                return new IngestOutcome(ArticleIds.For(source), IngestStatus.Unchanged);
-            }
+            logger.LogInformation("Deletion notice for {Source} ignored: the blob exists again", source);
+            return new IngestOutcome(ArticleIds.For(source), IngestStatus.Unchanged);
         }
         return await DeleteAsync(source, cancellationToken).ConfigureAwait(false);
     }

@@ -34,6 +34,27 @@ public sealed class BlobRawDocumentStore(BlobServiceClient blobService) : IRawDo
         }
     }
 
+    /// <summary>Whether the blob <paramref name="source"/> exists: one properties request, nothing downloaded.</summary>
+    /// <param name="source">Container and blob name.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="RequestFailedException">The storage service failed for another reason than a missing blob; a missing
+    /// container (<c>ContainerNotFound</c>) included, as for <see cref="OpenReadAsync"/>.</exception>
+    public async Task<bool> ExistsAsync(SourceRef source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var blob = _blobService.GetBlobContainerClient(source.Container).GetBlobClient(source.Name);
+        try
+        {
+            await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == Azure.Storage.Blobs.Models.BlobErrorCode.BlobNotFound)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Deletes the blob <paramref name="source"/> (with its snapshots); a missing blob is not an error.</summary>
     /// <param name="source">Container and blob name.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>

@@ -169,6 +169,9 @@ internal sealed class FakeRawStore : IRawDocumentStore
     public Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default) =>
         Task.FromResult<Stream?>(Blobs.TryGetValue(source, out var bytes) ? new MemoryStream(bytes) : null);
 
+    public Task<bool> ExistsAsync(SourceRef source, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Blobs.ContainsKey(source));
+
     public Task<bool> DeleteAsync(SourceRef source, CancellationToken cancellationToken = default) =>
         Task.FromResult(Blobs.TryRemove(source, out _));
 }

@@ -74,6 +74,11 @@ public class OtherStoresTests(AzuriteFixture fixture)
         Assert.Null(await s.RawDocuments.OpenReadAsync(new SourceRef(s.Names.IncomingContainer, "missing.html")));
         // A missing container is an error, not a missing blob (MissingResourceTests).
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => s.RawDocuments.OpenReadAsync(new SourceRef("no-such-container-x", "missing.html")));
+
+        // The existence check asks the same questions without downloading.
+        Assert.True(await s.RawDocuments.ExistsAsync(new SourceRef(s.Names.IncomingContainer, "2024/05/page one.html")));
+        Assert.False(await s.RawDocuments.ExistsAsync(new SourceRef(s.Names.IncomingContainer, "missing.html")));
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => s.RawDocuments.ExistsAsync(new SourceRef("no-such-container-x", "missing.html")));
     }
 
     [Fact]

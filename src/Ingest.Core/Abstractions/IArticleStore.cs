@@ -183,6 +183,12 @@ public interface IRawDocumentStore
     /// <summary>Opens a raw article for reading, or returns null when the blob does not exist.</summary>
     Task<Stream?> OpenReadAsync(SourceRef source, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the raw article exists, without reading it. Only a missing blob is "no"; a missing container is an error, as
+    /// for <see cref="OpenReadAsync"/> (the blob may well exist once the container is back).
+    /// </summary>
+    Task<bool> ExistsAsync(SourceRef source, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a raw article file (<c>DELETE /api/articles/{id}?blob=true</c>); a blob already gone is not an error.</summary>
     /// <returns>True when the blob existed.</returns>
     Task<bool> DeleteAsync(SourceRef source, CancellationToken cancellationToken = default);
