@@ -68,6 +68,7 @@ cleanup() {
   local code=$?
   if [[ $KEEP -eq 1 && $code -eq 0 ]]; then
     echo "run: left running (--keep): Ingest.LocalHost at $API (pid $(cat "$HOST_PID_FILE")); stop with scripts/run.sh --stop"
+    [[ "$PORT" == 7071 ]] || echo "run: the ingest command finds it with INGEST_PORT=$PORT (or INGEST_API=$API) in its environment"
   else
     stop_all
   fi

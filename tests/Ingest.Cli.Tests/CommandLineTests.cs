@@ -41,6 +41,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("AccountKey=", output); // not even Azurite's public one
     }
 
+    [Theory]
+    [InlineData("7391", null, "http://127.0.0.1:7391")]
+    [InlineData("7391", "http://api.example.invalid", "http://api.example.invalid")] // INGEST_API wins
+    [InlineData(null, null, "http://127.0.0.1:7071")]
+    public async Task The_api_address_follows_the_port_run_sh_was_given(string? port, string? api, string expected)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { CliProcess.CliDll, "query", "articles", "--help" })
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove("INGEST_PORT");
+        start.Environment.Remove("INGEST_API");
+        if (port is not null)
+            start.Environment["INGEST_PORT"] = port;
+        if (api is not null)
+            start.Environment["INGEST_API"] = api;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Contains($"[default: {expected}]", output);
+    }
+
     [Fact]
     public async Task The_version_is_the_pipeline_version_records_carry()
     {
@@ -147,6 +169,21 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("400 unknown_parameter", output.ToString());
         Assert.Contains("parameter: entitiy", output.ToString());
+    }
+
+    [Fact]
+    public void A_failure_list_keeps_ids_whole_and_times_short_on_a_narrow_console()
+    {
+        var output = new StringWriter();
+        QueryOutput.Print("failures", (HttpStatusCode.OK, """
+            {"items":[{"id":"8ec7674057139f6f","source":{"container":"articles","name":"uploads/2026/a-rather-long-file-name.txt"},
+            "stage":"decode","reason":"The file looks like a PDF document, which is not an article format Ingest reads.",
+            "failedAt":"2026-12-02T23:07:05.2302321+00:00"}]}
+            """), OutputMode.Table, output, width: 80);
+        string text = output.ToString();
+        Assert.Contains("8ec7674057139f6f", text);
+        Assert.Contains("2026-12-02 23:07:05Z", text);
+        Assert.All(text.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
     }
 
     [Fact]

@@ -33,8 +33,8 @@ internal static class CommonOptions
 
     public static Option<string> Api() => new("--api")
     {
-        Description = $"Base address of the Ingest HTTP API (default: environment INGEST_API, else {LocalApi}).",
-        DefaultValueFactory = _ => Env("INGEST_API") ?? LocalApi,
+        Description = $"Base address of the Ingest HTTP API (default: environment INGEST_API, else http://127.0.0.1:$INGEST_PORT as scripts/run.sh uses it, else {LocalApi}).",
+        DefaultValueFactory = _ => Env("INGEST_API") ?? (Env("INGEST_PORT") is { } port ? $"http://127.0.0.1:{port}" : LocalApi),
     };
 
     /// <summary><c>--key</c>, without a default value help would print: read it with <see cref="KeyOf"/>.</summary>

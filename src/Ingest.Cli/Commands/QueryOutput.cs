@@ -41,7 +41,12 @@ internal static class QueryOutput
     /// <paramref name="kind"/> (<c>articles</c>, <c>quotes</c>, <c>entities</c>, <c>failures</c>, <c>article</c>); an error body
     /// as its code and message; anything else (or <see cref="OutputMode.Json"/>) as the JSON.
     /// </summary>
-    public static int Print(string kind, (HttpStatusCode Status, string Body) response, OutputMode mode, TextWriter output)
+    /// <param name="kind">The query: <c>articles</c>, <c>quotes</c>, <c>entities</c>, <c>failures</c>, <c>article</c> or another name.</param>
+    /// <param name="response">The API's status and body.</param>
+    /// <param name="mode">JSON or tables.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="width">Console width in columns when <paramref name="output"/> is not the terminal (default 160).</param>
+    public static int Print(string kind, (HttpStatusCode Status, string Body) response, OutputMode mode, TextWriter output, int width = 160)
     {
         if (mode == OutputMode.Json)
             return ApiClient.Print(response, output);
@@ -57,7 +62,7 @@ internal static class QueryOutput
             output.WriteLine(response.Body);
             return exit;
         }
-        var console = ConsoleOn(output);
+        var console = ConsoleOn(output, width);
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
         {
             console.MarkupLineInterpolated($"[red]{(int)response.Status} {Str(error, "code")}[/]: {Str(error, "message")}");
@@ -92,7 +97,7 @@ internal static class QueryOutput
     }
 
     /// <summary>A console that writes plain text to <paramref name="output"/>, with colour only when it is the terminal.</summary>
-    private static IAnsiConsole ConsoleOn(TextWriter output)
+    private static IAnsiConsole ConsoleOn(TextWriter output, int width)
     {
         bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -103,7 +108,7 @@ internal static class QueryOutput
             Interactive = InteractionSupport.No,
         });
         if (!terminal)
-            console.Profile.Width = 160;
+            console.Profile.Width = width;
         return console;
     }
 
@@ -127,11 +132,15 @@ internal static class QueryOutput
             _ =>
             [
                 ("id", i => Str(i, "id")), ("file", i => SourceOf(i)), ("stage", i => Str(i, "stage")), ("reason", i => Str(i, "reason")),
-                ("failed at", i => Str(i, "failedAt")),
+                ("failed at", i => ShortTime(Str(i, "failedAt"))),
             ],
         };
         foreach (var (header, _) in columns)
-            table.AddColumn(header);
+        {
+            // An id is copied into the next command: it must not wrap.
+            var column = new TableColumn(header);
+            table.AddColumn(header is "id" or "failed at" ? column.NoWrap() : column);
+        }
         foreach (var item in items.EnumerateArray())
             table.AddRow(columns.Select(c => (IRenderable)new Text(Cut(c.Cell(item)))).ToArray());
         return table;
@@ -165,7 +174,8 @@ internal static class QueryOutput
             var table = new Table().Border(TableBorder.Rounded).Title($"Quotes ({quotes.GetArrayLength()})")
                 .AddColumn("¶").AddColumn("speaker").AddColumn("cue").AddColumn("quote");
             foreach (var q in quotes.EnumerateArray())
-                table.AddRow(new Text(Str(q, "paragraph")), new Text(Str(q, "speaker") is { Length: > 0 } s ? s : "?"),
+                // ¶ counts from 1 for people, as the browser view does; the JSON's paragraph is the zero-based index.
+                table.AddRow(new Text(q.TryGetProperty("paragraph", out var para) && para.TryGetInt32(out int n) ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : ""), new Text(Str(q, "speaker") is { Length: > 0 } s ? s : "?"),
                     new Text(Str(q, "cue")), new Text(Cut("“" + Str(q, "text") + "”")));
             console.Write(table);
         }
@@ -193,6 +203,11 @@ internal static class QueryOutput
         console.MarkupLineInterpolated($"[red]failed[/] in stage {Str(f, "stage")}: {Str(f, "reason")}");
         console.MarkupLineInterpolated($"[grey]file {SourceOf(f)}, {Str(f, "errorType")}, pipeline {Str(f, "pipelineVersion")}, at {Str(f, "failedAt")}[/]");
     }
+
+    /// <summary>"2026-12-02T23:07:05.2302321+00:00" → "2026-12-02 23:07:05Z" (UTC, to the second); other text as it is.</summary>
+    private static string ShortTime(string value) =>
+        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : value;
 
     private static string SourceOf(JsonElement e) =>
         e.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Object ? $"{Str(s, "container")}/{Str(s, "name")}" : "";

@@ -280,7 +280,7 @@ internal static class StorageCommands
     private static Command CreateDelete()
     {
         var id = new Argument<string>("id") { Description = "Article id (16 hex characters)." };
-        var blob = new Option<bool>("--blob") { Description = "Delete the source file from the container too (else it stays and is processed again when it changes)." };
+        var blob = new Option<bool>("--blob") { Description = "Delete the source file from the container too. Without it the file stays and its record comes back when the file changes, is reprocessed, or at the local host's next reconcile pass (every 5 minutes) or restart." };
         var api = CommonOptions.Api();
         var key = CommonOptions.Key();
         var command = new Command("delete",

@@ -19,7 +19,7 @@ internal static class TextOutput
         o.WriteLine();
         o.WriteLine($"## Quotes ({r.Quotes.Count})");
         foreach (var q in r.Quotes)
-            o.WriteLine($"- [{q.Paragraph}] {q.Speaker ?? "?"} ({q.SpeakerKind}, {q.Cue ?? "-"}): “{q.Text}”");
+            o.WriteLine($"- ¶{q.Paragraph + 1} {q.Speaker ?? "?"} ({q.SpeakerKind}, {q.Cue ?? "-"}): “{q.Text}”");
         o.WriteLine($"## Entities ({r.Entities.Count})");
         foreach (var e in r.Entities)
             o.WriteLine($"- {e.Name} [{e.Type}] x{e.Mentions}{(e.Aliases.Count > 0 ? " aka " + string.Join(", ", e.Aliases) : "")}");
