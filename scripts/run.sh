@@ -29,10 +29,12 @@ KEEP=0
 ingest() { dotnet "$CLI_DLL" "$@"; }
 
 stop_all() {
+  local stopped=0
   if [[ -f "$HOST_PID_FILE" ]]; then
     local pid; pid="$(cat "$HOST_PID_FILE")"
     if kill -0 "$pid" 2>/dev/null; then
       echo "run: stopping Ingest.LocalHost (pid $pid)"
+      stopped=1
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi
@@ -41,6 +43,10 @@ stop_all() {
   if [[ -f "$AZURITE_MARK" ]]; then
     rm -f "$AZURITE_MARK"
     bash "$ROOT/scripts/azurite.sh" stop || true
+    stopped=1
+  fi
+  if [[ "$stopped" == 0 ]]; then
+    echo "run: nothing to stop (no host left by --keep, no Azurite started by run.sh)"
   fi
 }
 

@@ -98,6 +98,24 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Extract_names_one_file_one_way_however_its_path_is_typed()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "in", "sub"));
+        File.WriteAllText(Path.Combine(_root, "in", "b.txt"), Story);
+
+        var ids = new List<string>();
+        foreach (string typed in new[] { "in/b.txt", "./in/b.txt", "in/sub/../b.txt", "in//b.txt" })
+        {
+            var (exit, json, stderr) = await CliProcess.RunAsync(_root, ["extract", typed]);
+            Assert.True(exit == 0, stderr);
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            Assert.Equal("in/b.txt", doc.RootElement.GetProperty("source").GetProperty("name").GetString());
+            ids.Add(doc.RootElement.GetProperty("id").GetString()!);
+        }
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
     public async Task Extract_of_a_path_that_does_not_exist_is_exit_1_with_its_name()
     {
         var (exit, _, stderr) = await CliProcess.RunAsync(_root, ["extract", "missing-folder"]);
@@ -169,6 +187,26 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("400 unknown_parameter", output.ToString());
         Assert.Contains("parameter: entitiy", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_error_answer_goes_to_the_error_writer_so_a_pipe_never_reads_it_as_results(bool json)
+    {
+        var mode = json ? OutputMode.Json : OutputMode.Table;
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        int exit = QueryOutput.Print("quotes", (HttpStatusCode.BadRequest,
+            """{"error":{"code":"invalid_token","message":"The continuation token is not valid.","parameter":"continuationToken"}}"""),
+            mode, output, errors: errors);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output.ToString());
+        Assert.Contains("invalid_token", errors.ToString());
+
+        exit = QueryOutput.Print("quotes", (HttpStatusCode.OK, """{"items":[]}"""), mode, output, errors: errors);
+        Assert.Equal(0, exit);
+        Assert.NotEqual("", output.ToString());
     }
 
     [Fact]

@@ -75,6 +75,9 @@ public sealed class RepairCommandTests : IAsyncLifetime
         var (exit, _, stderr) = await CliProcess.RunAsync(Path.GetTempPath(), ["purge", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
         Assert.Equal(1, exit);
         Assert.Contains("--yes", stderr);
+        // The store is named (account, table endpoint, prefix) but never its key.
+        Assert.Contains($"account 'devstoreaccount1' (tables at http://127.0.0.1:10002/devstoreaccount1), prefix '{_prefix}'", stderr);
+        Assert.DoesNotContain("AccountKey", stderr);
 
         (exit, _, stderr) = await CliProcess.RunAsync(Path.GetTempPath(), ["purge", "--yes", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
         Assert.Equal(2, exit);
@@ -101,6 +104,7 @@ public sealed class RepairCommandTests : IAsyncLifetime
 
         (exit, stdout, stderr) = await CliProcess.RunAsync(Path.GetTempPath(), ["purge", "--yes", "--connection", CliProcess.Azurite, "--prefix", _prefix]);
         Assert.True(exit == 0, stderr);
+        Assert.Contains($"purging account 'devstoreaccount1' (tables at http://127.0.0.1:10002/devstoreaccount1), prefix '{_prefix}'", stdout);
         Assert.Contains("table rows deleted: 1", stdout);
         Assert.Empty(templates.Query<TableEntity>());
     }

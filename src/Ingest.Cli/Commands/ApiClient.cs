@@ -71,11 +71,16 @@ internal sealed class ApiClient(string api, string? key) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
-    /// <summary>Writes the body (pretty-printed when it is JSON) and returns the exit code: 0 for 2xx, 1 otherwise.</summary>
-    public static int Print((HttpStatusCode Status, string Body) response, TextWriter output)
+    /// <summary>
+    /// Writes the body (pretty-printed when it is JSON) and returns the exit code: 0 for 2xx, 1 otherwise. A non-2xx body
+    /// (the API's error object) goes to <paramref name="errors"/> when given (the commands pass standard error, so that a
+    /// pipe such as <c>ingest query ... | jq</c> never parses an error as results), else to <paramref name="output"/>.
+    /// </summary>
+    public static int Print((HttpStatusCode Status, string Body) response, TextWriter output, TextWriter? errors = null)
     {
-        output.WriteLine(Pretty(response.Body));
-        return (int)response.Status is >= 200 and < 300 ? 0 : 1;
+        bool ok = (int)response.Status is >= 200 and < 300;
+        (ok ? output : errors ?? output).WriteLine(Pretty(response.Body));
+        return ok ? 0 : 1;
     }
 
     private static string Pretty(string body)

@@ -101,7 +101,7 @@ internal static class ExtractCommand
             }
             try
             {
-                var record = extractor.Extract(new SourceRef("local", file.ToString()), bytes).Record;
+                var record = extractor.Extract(new SourceRef("local", SourceName(file)), bytes).Record;
                 records.Add(record);
                 if (format == "jsonl")
                     Console.Out.WriteLine(JsonSerializer.Serialize(record, ArticleJson.Compact));
@@ -124,5 +124,16 @@ internal static class ExtractCommand
                 Console.Out.WriteLine(json);
         }
         return exit;
+    }
+
+    /// <summary>
+    /// The record's source name for a local file: its path relative to the working directory with '/' separators
+    /// ("in/b.txt"), or its full path when it lies outside it; so "./b.txt", "b.txt" and "sub/../b.txt" name one file, one id.
+    /// </summary>
+    internal static string SourceName(FileInfo file)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, file.FullName);
+        bool outside = Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return (outside ? file.FullName : relative).Replace(Path.DirectorySeparatorChar, '/');
     }
 }

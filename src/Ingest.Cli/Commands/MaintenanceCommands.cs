@@ -24,16 +24,19 @@ internal static class MaintenanceCommands
         { connection, prefix, yes, blobs };
         command.SetAction(async (parse, ct) =>
         {
+            string connectionString = CommonOptions.ConnectionOf(parse, connection);
+            await using var provider = StoreAccess.Build(connectionString, parse.GetValue(prefix));
+            string store = StoreAccess.Describe(provider, connectionString);
             if (!parse.GetValue(yes))
             {
-                await Console.Error.WriteLineAsync("ingest purge: deletes every record of the store; run it again with --yes to do so.");
+                await Console.Error.WriteLineAsync($"ingest purge: deletes every record of the store ({store}); run it again with --yes to do so.");
                 return 1;
             }
-            await using var provider = StoreAccess.Build(CommonOptions.ConnectionOf(parse, connection), parse.GetValue(prefix));
             return await GuardAsync("purge", async () =>
             {
                 if (!await StoreAccess.ExistsAsync(provider, "purge", ct))
                     return 2;
+                Console.WriteLine($"purging {store}{(parse.GetValue(blobs) ? ", article files included" : "")}");
                 var report = await provider.GetRequiredService<StoreMaintenance>().PurgeAsync(parse.GetValue(blobs), ct);
                 Console.WriteLine($"table rows deleted: {report.Rows}");
                 Console.WriteLine($"records deleted: {report.Records}");

@@ -46,11 +46,15 @@ internal static class QueryOutput
     /// <param name="mode">JSON or tables.</param>
     /// <param name="output">Where to write.</param>
     /// <param name="width">Console width in columns when <paramref name="output"/> is not the terminal (default 160).</param>
-    public static int Print(string kind, (HttpStatusCode Status, string Body) response, OutputMode mode, TextWriter output, int width = 160)
+    /// <param name="errors">Where a non-2xx answer goes (the commands pass standard error); default <paramref name="output"/>.</param>
+    public static int Print(string kind, (HttpStatusCode Status, string Body) response, OutputMode mode, TextWriter output, int width = 160,
+        TextWriter? errors = null)
     {
         if (mode == OutputMode.Json)
-            return ApiClient.Print(response, output);
+            return ApiClient.Print(response, output, errors);
         int exit = (int)response.Status is >= 200 and < 300 ? 0 : 1;
+        if (exit != 0 && errors is not null)
+            output = errors;
         JsonElement root;
         try
         {

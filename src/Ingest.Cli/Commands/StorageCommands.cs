@@ -226,7 +226,7 @@ internal static class StorageCommands
                 .Append(new("continuationToken", parse.GetValue(token)));
             using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
             var mode = QueryOutput.ModeOf(parse, json, table);
-            return await CallAsync(async () => QueryOutput.Print(name, await client.GetAsync(name, query, ct), mode, Console.Out));
+            return await CallAsync(async () => QueryOutput.Print(name, await client.GetAsync(name, query, ct), mode, Console.Out, errors: Console.Error));
         });
         return command;
     }
@@ -268,7 +268,9 @@ internal static class StorageCommands
                     await Task.Delay(250, ct);
                     continue;
                 }
-                int exit = QueryOutput.Print("article", response, mode, Console.Out);
+                // A 422 answer is the blob's failure record: the answer asked for, so it stays on standard output.
+                int exit = QueryOutput.Print("article", response, mode, Console.Out,
+                    errors: response.Status == HttpStatusCode.UnprocessableEntity ? null : Console.Error);
                 return response.Status == HttpStatusCode.UnprocessableEntity ? 3 : exit;
             }
         });
@@ -299,7 +301,7 @@ internal static class StorageCommands
                     Console.Out.WriteLine($"deleted {articleId}{(parse.GetValue(blob) ? " and its source file" : "")}");
                     return 0;
                 }
-                return QueryOutput.Print("delete", response, Console.IsOutputRedirected ? OutputMode.Json : OutputMode.Table, Console.Out);
+                return QueryOutput.Print("delete", response, Console.IsOutputRedirected ? OutputMode.Json : OutputMode.Table, Console.Out, errors: Console.Error);
             });
         });
         return command;
@@ -315,7 +317,7 @@ internal static class StorageCommands
         command.SetAction(async (parse, ct) =>
         {
             using var client = new ApiClient(parse.GetValue(api)!, CommonOptions.KeyOf(parse, key));
-            return await CallAsync(async () => ApiClient.Print(await client.PostAsync("reprocess", ct), Console.Out));
+            return await CallAsync(async () => ApiClient.Print(await client.PostAsync("reprocess", ct), Console.Out, Console.Error));
         });
         return command;
     }
@@ -338,7 +340,7 @@ internal static class StorageCommands
                 {
                     var response = await client.GetAsync("health", [], ct);
                     if (response.Status == HttpStatusCode.OK || DateTime.UtcNow >= deadline)
-                        return ApiClient.Print(response, Console.Out);
+                        return ApiClient.Print(response, Console.Out, Console.Error);
                 }
                 catch (HttpRequestException) when (DateTime.UtcNow < deadline)
                 {

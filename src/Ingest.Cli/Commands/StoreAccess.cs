@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Ingest.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,35 @@ internal static class StoreAccess
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddIngestStorage(configuration);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Names the store <paramref name="connection"/> and the provider's name prefix point at, without secrets: "account
+    /// 'devstoreaccount1' (tables at http://127.0.0.1:10002/devstoreaccount1), prefix 'x'" — the account name and table
+    /// endpoint of a connection string (keys and SAS tokens are never printed), or "the configured account" for
+    /// identity-based settings. Destructive commands print it before they act.
+    /// </summary>
+    public static string Describe(IServiceProvider provider, string connection)
+    {
+        string prefix = provider.GetRequiredService<IOptions<StorageOptions>>().Value.NamePrefix ?? "";
+        string account = "the configured account";
+        try
+        {
+            var parts = new DbConnectionStringBuilder { ConnectionString = connection };
+            if (parts.TryGetValue("UseDevelopmentStorage", out var dev) && string.Equals(dev?.ToString(), "true", StringComparison.OrdinalIgnoreCase))
+                account = "account 'devstoreaccount1' (Azurite)";
+            else if (parts.TryGetValue("AccountName", out var name))
+            {
+                string? tables = parts.TryGetValue("TableEndpoint", out var endpoint) ? endpoint?.ToString()
+                    : parts.TryGetValue("EndpointSuffix", out var suffix) ? $"https://{name}.table.{suffix}" : null;
+                account = tables is null ? $"account '{name}'" : $"account '{name}' (tables at {tables})";
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not a connection string (identity-based settings come from the environment): keep the neutral wording.
+        }
+        return prefix.Length == 0 ? $"{account}, no name prefix" : $"{account}, prefix '{prefix}'";
     }
 
     /// <summary>
