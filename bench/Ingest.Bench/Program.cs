@@ -12,8 +12,11 @@ using Ingest.Core.Stages.Html;
 //     predictions {id: {articleBody}} for score_zyte.py --predictions; with --score, runs the script on them
 // ingest-bench generated [--count N] [--words W] [--rounds R]   articles/s of the core pipeline on generated text articles
 // ingest-bench storage [--connection CS] [--sample FILE] [--words W]   storage requests per article (Azurite by default)
+// ingest-bench startup [--sample FILE] [--runs N] [--cli INGEST_DLL]   start-up of a fresh process to its first article
 if (args.Length >= 1 && args[0] == "generated")
     return Generated.Run(args);
+if (args.Length >= 1 && args[0] == "startup")
+    return Startup.Run(args);
 if (args.Length >= 1 && args[0] == "storage")
     return await StorageRequests.RunAsync(args);
 if (args.Length < 2 || args[0] is not ("speed" or "predict"))

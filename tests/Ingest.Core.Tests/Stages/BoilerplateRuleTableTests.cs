@@ -45,13 +45,30 @@ public class BoilerplateRuleTableTests
     };
 
     [Fact]
-    public void TableLoadsInFileOrderWithCompiledCaseInsensitivePatterns()
+    public void TableLoadsInFileOrderWithCaseInsensitivePatterns()
     {
         var rules = BoilerplateRules.Lines;
         Assert.True(rules.Length > 50);
         Assert.Same(rules, BoilerplateRules.Lines);
-        Assert.All(rules, r => Assert.True(r.Pattern.Options.HasFlag(RegexOptions.IgnoreCase) && r.Pattern.Options.HasFlag(RegexOptions.Compiled)));
+        Assert.All(rules, r => Assert.True(r.Pattern.Current.Options.HasFlag(RegexOptions.IgnoreCase)));
         Assert.Equal("republication-first-appeared", rules[0].Id);
+    }
+
+    [Fact]
+    public void A_tiered_pattern_is_compiled_after_its_tries_and_answers_the_same_before_and_after()
+    {
+        var pattern = new TieredRegex(@"^this (?:story|post) first appeared (?:on|in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        string[] lines = ["This story first appeared on Harbor Gazette.", "THIS POST FIRST APPEARED IN the Quill.", "The story first appeared on Monday.", ""];
+        bool[] before = [.. lines.Select(pattern.IsMatch)];
+        Assert.Equal([true, true, false, false], before);
+        Assert.False(pattern.Current.Options.HasFlag(RegexOptions.Compiled));
+
+        for (int i = lines.Length; i < TieredRegex.CompileAfter; i++)
+            pattern.IsMatch(lines[i % lines.Length]);
+
+        Assert.True(pattern.Current.Options.HasFlag(RegexOptions.Compiled));
+        Assert.True(pattern.Current.Options.HasFlag(RegexOptions.IgnoreCase));
+        Assert.Equal(before, lines.Select(pattern.IsMatch));
     }
 
     [Fact]

@@ -5,10 +5,11 @@ namespace Ingest.Core.Stages.Boilerplate;
 
 /// <summary>One line rule: a pattern over a block's normalized text and the reason it removes the block.</summary>
 /// <param name="Reason">Reason listed in the record (<c>republication</c>, <c>promo</c> …).</param>
-/// <param name="Pattern">Case-insensitive pattern; most are anchored at the block start.</param>
+/// <param name="Pattern">Case-insensitive pattern; most are anchored at the block start. Interpreted at first, compiled
+/// once it has been tried often (<see cref="TieredRegex"/>).</param>
 /// <param name="MaxWords">The rule applies only to blocks of at most this many words (long paragraphs that merely
 /// mention "subscribe" are article text).</param>
-internal sealed record LineRule(string Reason, Regex Pattern, int MaxWords)
+internal sealed record LineRule(string Reason, TieredRegex Pattern, int MaxWords)
 {
     /// <summary>Stable name of the rule (<c>promo-newsletter-sign-up</c>).</summary>
     public string Id { get; init; } = "";
@@ -24,7 +25,8 @@ internal sealed record LineRule(string Reason, Regex Pattern, int MaxWords)
 /// The line rules of <see cref="BoilerplateStage"/>: data, not logic. The table is the embedded
 /// <c>Resources/Rules/line_rules.tsv</c> (republication, promotion, licence, comment, share, caption, related-link,
 /// navigation, cookie, author-bio and credit wording of news sites, aggregators and publishing platforms), loaded
-/// once, lazily, with compiled patterns, in file order.
+/// once, lazily, in file order; each pattern is compiled once it has been tried often (<see cref="TieredRegex"/>), so a
+/// one-article process does not pay for compiling a hundred patterns.
 /// </summary>
 internal static class BoilerplateRules
 {
@@ -37,7 +39,7 @@ internal static class BoilerplateRules
         "author-bio", "credit",
     };
 
-    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Lazy<LineRule[]> _lines = new(() => Parse(ReadResource()));
 
@@ -67,7 +69,7 @@ internal static class BoilerplateRules
             var f = line.Split('\t');
             if (f.Length != 6 || !int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out int maxWords))
                 throw new FormatException($"Rule table line {lineNo}: expected id, reason, family, max_words, pattern, example.");
-            rules.Add(new LineRule(f[1], new Regex(f[4], Opts), maxWords) { Id = f[0], Family = f[2], Example = f[5] });
+            rules.Add(new LineRule(f[1], new TieredRegex(f[4], Opts), maxWords) { Id = f[0], Family = f[2], Example = f[5] });
         }
         return [.. rules];
     }
