@@ -104,7 +104,12 @@ if compgen -G "$SEEDS/*.txt" >/dev/null; then
 fi
 ids="$(ingest upload "${uploads[@]}")"
 echo "$ids"
-sample_id="$(printf '%s\n' "$ids" | awk -F'\t' '$2 == "articles/harbor-bridge.txt" { print $1 }')"
+# upload prints "<id>\t<container>/<name>"; the container is 'articles' or '<prefix>-articles' (StorageOptions__NamePrefix).
+sample_id="$(printf '%s\n' "$ids" | awk -F'\t' '$2 ~ /^[^\/]+\/harbor-bridge\.txt$/ { print $1; exit }')"
+if [[ -z "$sample_id" ]]; then
+  echo "run: the upload did not print the sample's id (samples/harbor-bridge.txt); its output is above" >&2
+  exit 1
+fi
 
 echo "run: waiting for article $sample_id (GET /api/articles/$sample_id)"
 if ! ingest query article "$sample_id" --api "$API" --wait 60; then

@@ -63,6 +63,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains($"[default: {expected}]", output);
     }
 
+    [Theory]
+    [InlineData(null, null, "articles")]
+    [InlineData("nrvw", null, "nrvw-articles")] // the container a host with this prefix watches
+    [InlineData("nrvw", "mine", "mine")]        // IngestContainer wins
+    public async Task Upload_writes_to_the_container_a_host_with_the_same_environment_watches(string? prefix, string? container, string expected)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { CliProcess.CliDll, "upload", "--help" })
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove("StorageOptions__NamePrefix");
+        start.Environment.Remove("IngestContainer");
+        if (prefix is not null)
+            start.Environment["StorageOptions__NamePrefix"] = prefix;
+        if (container is not null)
+            start.Environment["IngestContainer"] = container;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Contains($"[default: {expected}]", output);
+    }
+
     [Fact]
     public async Task The_version_is_the_pipeline_version_records_carry()
     {
@@ -87,6 +109,8 @@ public sealed class CommandLineTests : IDisposable
         var (exit, stdout, stderr) = await CliProcess.RunAsync(_root, ["extract", "in", "--format", "jsonl"]);
 
         Assert.True(exit == 0, stderr);
+        Assert.Contains("skipped 1 file(s) in in that are not article files", stderr);
+        Assert.Contains("notes.csv", stderr);
         string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("\"Second Ferry Returns to the Bay\"", lines[0]);
@@ -121,6 +145,18 @@ public sealed class CommandLineTests : IDisposable
         var (exit, _, stderr) = await CliProcess.RunAsync(_root, ["extract", "missing-folder"]);
         Assert.Equal(1, exit);
         Assert.Contains("No such file or folder: missing-folder", stderr);
+    }
+
+    [Theory]
+    [InlineData("article")]
+    [InlineData("delete")]
+    public async Task An_empty_article_id_is_refused_before_any_request(string command)
+    {
+        string[] args = command == "article" ? ["query", "article", "", "--api", "http://127.0.0.1:9"] : ["delete", " ", "--api", "http://127.0.0.1:9"];
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(_root, args);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("The article id is empty", stderr);
+        Assert.DoesNotContain("items", stdout);
     }
 
     private static string Render(string kind, HttpStatusCode status, string body)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 
 namespace Ingest.Cli.Commands;
 
@@ -21,14 +22,30 @@ internal static class CommonOptions
         Description = "Storage connection string (default: environment IngestStorage, else the Azurite development account).",
     };
 
+    /// <summary>
+    /// The <c>id</c> argument of <c>query article</c> and <c>delete</c>, refused when empty or blank: "" would address the
+    /// collection (<c>GET /api/articles/</c>, the article list) and answer 200 for an article that was never found.
+    /// </summary>
+    public static Argument<string> ArticleId(string description)
+    {
+        var id = new Argument<string>("id") { Description = description };
+        id.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+                result.AddError("The article id is empty (an id is 16 hex characters, as 'ingest upload' prints them).");
+        });
+        return id;
+    }
+
     /// <summary>The connection string: <c>--connection</c>, else environment <c>IngestStorage</c>, else Azurite's.</summary>
     public static string ConnectionOf(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { Length: > 0 } given ? given : Env("IngestStorage") ?? AzuriteConnectionString;
 
     public static Option<string> Container() => new("--container")
     {
-        Description = "Blob container of article files (default: environment IngestContainer, else 'articles').",
-        DefaultValueFactory = _ => Env("IngestContainer") ?? "articles",
+        Description = "Blob container of article files (default: environment IngestContainer, else the one the hosts watch: " +
+            "'articles', or '{prefix}-articles' with environment StorageOptions__NamePrefix).",
+        DefaultValueFactory = _ => Env("IngestContainer") ?? IncomingContainer(),
     };
 
     public static Option<string> Api() => new("--api")
@@ -53,4 +70,22 @@ internal static class CommonOptions
     public static Azure.Storage.Blobs.BlobClientOptions BlobOptions() => new(Azure.Storage.Blobs.BlobClientOptions.ServiceVersion.V2026_06_06);
 
     private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+
+    /// <summary>
+    /// The container the hosts watch for the environment's storage settings (<see cref="Ingest.Storage.StorageNames"/>:
+    /// <c>StorageOptions__NamePrefix</c> and <c>StorageOptions__IncomingContainer</c>), so that <c>upload</c> writes where a
+    /// host with the same environment reads; "articles" when the prefix is not a valid one (the host refuses it too).
+    /// </summary>
+    internal static string IncomingContainer()
+    {
+        try
+        {
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            return Ingest.Storage.StorageNames.From(environment).IncomingContainer;
+        }
+        catch (ArgumentException)
+        {
+            return "articles";
+        }
+    }
 }

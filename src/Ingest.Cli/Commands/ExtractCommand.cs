@@ -43,7 +43,7 @@ internal static class ExtractCommand
             if (File.Exists(path))
                 files.Add(new FileInfo(path));
             else if (Directory.Exists(path))
-                files.AddRange(StorageCommands.ArticleFilesIn(path).Select(f => new FileInfo(f)));
+                files.AddRange(StorageCommands.ArticleFilesIn(path, Console.Error).Select(f => new FileInfo(f)));
             else
                 throw new FileNotFoundException($"No such file or folder: {path}", path);
         }

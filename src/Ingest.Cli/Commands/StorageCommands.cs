@@ -15,11 +15,23 @@ internal static class StorageCommands
     internal static readonly IReadOnlySet<string> ArticleExtensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".json", ".md" };
 
-    /// <summary>The article files below <paramref name="folder"/> (<see cref="ArticleExtensions"/>, recursive), in ordinal order of their paths.</summary>
-    internal static IEnumerable<string> ArticleFilesIn(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => ArticleExtensions.Contains(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal);
+    /// <summary>
+    /// The article files below <paramref name="folder"/> (<see cref="ArticleExtensions"/>, recursive), in ordinal order of
+    /// their paths. The other files are counted and named (up to five) on <paramref name="notes"/> when given, so that a
+    /// folder's skipped files are never silent: "ingest: skipped 2 file(s) in in/ that are not article files (...)".
+    /// </summary>
+    internal static IReadOnlyList<string> ArticleFilesIn(string folder, TextWriter? notes = null)
+    {
+        var all = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var skipped = all.Where(f => !ArticleExtensions.Contains(Path.GetExtension(f))).ToList();
+        if (notes is not null && skipped.Count > 0)
+        {
+            var named = skipped.Take(5).Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'));
+            notes.WriteLine($"ingest: skipped {skipped.Count} file(s) in {folder} that are not article files (.txt .html .htm .json .md; " +
+                $"name a file to take it anyway): {string.Join(", ", named)}{(skipped.Count > 5 ? ", ..." : "")}");
+        }
+        return [.. all.Where(f => ArticleExtensions.Contains(Path.GetExtension(f)))];
+    }
 
     /// <summary>Files uploaded at the same time.</summary>
     private const int UploadParallelism = 4;
@@ -69,7 +81,7 @@ internal static class StorageCommands
             if (File.Exists(path))
                 result.Add((path, pre + Path.GetFileName(path)));
             else if (Directory.Exists(path))
-                result.AddRange(ArticleFilesIn(path)
+                result.AddRange(ArticleFilesIn(path, Console.Error)
                     .Select(f => (f, pre + Path.GetRelativePath(path, f).Replace(Path.DirectorySeparatorChar, '/'))));
             else
                 throw new FileNotFoundException($"No such file or folder: {path}", path);
@@ -233,7 +245,7 @@ internal static class StorageCommands
 
     private static Command CreateQueryArticle()
     {
-        var id = new Argument<string>("id") { Description = "Article id (16 hex characters, printed by 'ingest upload')." };
+        var id = CommonOptions.ArticleId("Article id (16 hex characters, printed by 'ingest upload').");
         var api = CommonOptions.Api();
         var key = CommonOptions.Key();
         var wait = new Option<int>("--wait")
@@ -281,7 +293,7 @@ internal static class StorageCommands
 
     private static Command CreateDelete()
     {
-        var id = new Argument<string>("id") { Description = "Article id (16 hex characters)." };
+        var id = CommonOptions.ArticleId("Article id (16 hex characters).");
         var blob = new Option<bool>("--blob") { Description = "Delete the source file from the container too. Without it the file stays and its record comes back when the file changes, is reprocessed, or at the local host's next reconcile pass (every 5 minutes) or restart." };
         var api = CommonOptions.Api();
         var key = CommonOptions.Key();
