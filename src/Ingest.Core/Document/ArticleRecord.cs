@@ -84,6 +84,11 @@ public sealed record ArticleRecord
     public IReadOnlyList<BoilerplateItem> Boilerplate { get; init; } = [];
     public IReadOnlyList<QuoteRecord> Quotes { get; init; } = [];
     public IReadOnlyList<EntityRecord> Entities { get; init; } = [];
+    /// <summary>
+    /// What the pipeline repaired or guessed in this file, one sentence each, stage first ("decode: 1 invalid UTF-8 byte
+    /// sequence was replaced with U+FFFD …"); empty for a clean file.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>The <see cref="Ingest.Core.PipelineInfo.Version"/> that produced the record.</summary>
     public required string PipelineVersion { get; init; }
     /// <summary>SHA-256 of the raw input bytes, lowercase hex (64 characters).</summary>

@@ -47,7 +47,11 @@ public static class Layers
 /// <param name="Text">Decoded text with LF line endings (CRLF and lone CR converted). For HTML (and JSON records carrying
 /// HTML) this is the markup; block offsets point here.</param>
 /// <param name="IsHtml">Whether <paramref name="Text"/> is HTML markup.</param>
-public sealed record DecodedText(DocumentFormat Format, string Encoding, string Text, bool IsHtml);
+public sealed record DecodedText(DocumentFormat Format, string Encoding, string Text, bool IsHtml)
+{
+    /// <summary>What decoding repaired or guessed, for the record's <see cref="ArticleRecord.Warnings"/> (empty when nothing).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>The blocks of the article in reading order.</summary>
 /// <param name="blocks">The blocks; the list is copied.</param>

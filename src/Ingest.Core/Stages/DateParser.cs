@@ -23,6 +23,9 @@ public static partial class DateParser
     /// <summary>How far after the current UTC date a publication date may lie (a page dated in a later time zone).</summary>
     public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
 
+    /// <summary>Whether <paramref name="word"/> (no final dot, any case) is a month name or abbreviation of month_names.tsv.</summary>
+    internal static bool IsMonthName(string word) => MonthNames.Value.ContainsKey(word);
+
     /// <summary>Month forms (lower case, no final dot) to month number, from month_names.tsv.</summary>
     private static readonly Lazy<FrozenDictionary<string, int>> MonthNames = new(() =>
         Lexicons.Table("month_names.tsv")

@@ -6,8 +6,9 @@ using Ingest.Core.Pipeline;
 namespace Ingest.Core.Stages;
 
 /// <summary>
-/// decode: raw bytes → text, and the input format. Encodings: UTF-8 with or without BOM, UTF-16 LE/BE with BOM,
-/// otherwise Windows-1252 (or the charset an HTML page declares). Format from the file extension
+/// decode: raw bytes → text, and the input format. Encodings: UTF-8 with or without BOM (a few invalid bytes replaced
+/// and reported in the record's warnings), UTF-16 LE/BE with BOM, otherwise Windows-1252 (or the charset an HTML page
+/// declares). Format from the file extension
 /// (<c>.txt .html .htm .json .md</c>) and, when the extension says nothing, by sniffing the content.
 /// JSON scraper records are unpacked: their <c>html</c> or <c>text</c> field becomes the text and the other
 /// fields become metadata hints. Rejects empty, binary and malformed input with a message for users: known binary
@@ -42,7 +43,7 @@ public sealed class DecodeStage : IPipelineStage
         if (BinarySignatures.Identify(bytes) is { } kind)
             throw new ArticleRejectedException($"The file looks like {kind}, not an article.");
 
-        (string text, string encoding) = DecodeBytes(bytes);
+        (string text, string encoding, int replaced) = DecodeBytes(bytes);
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
         if (string.IsNullOrWhiteSpace(text))
@@ -65,7 +66,9 @@ public sealed class DecodeStage : IPipelineStage
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file has no article text.");
-        document.Set(Layers.Text, new DecodedText(format, encoding, ToLineFeeds(text), isHtml));
+        IReadOnlyList<string> warnings = replaced == 0 ? [] :
+            [$"decode: {replaced} invalid UTF-8 byte sequence{(replaced == 1 ? " was" : "s were")} replaced with U+FFFD (the rest of the file is UTF-8)."];
+        document.Set(Layers.Text, new DecodedText(format, encoding, ToLineFeeds(text), isHtml) { Warnings = warnings });
     }
 
     /// <summary>
@@ -78,23 +81,62 @@ public sealed class DecodeStage : IPipelineStage
     internal static string ToLineFeeds(string text) =>
         text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
-    /// <summary>Decodes by BOM, then strict UTF-8, then Windows-1252.</summary>
-    internal static (string Text, string Encoding) DecodeBytes(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Decodes by BOM, then strict UTF-8; a file that is UTF-8 but for a few bad bytes (a scraper's truncated character, one
+    /// byte of another encoding pasted in) is decoded as UTF-8 with each bad sequence replaced by U+FFFD, and only a file
+    /// that reads as no UTF-8 at all falls back to Windows-1252. Decoding such a file as Windows-1252 would turn every
+    /// accented letter and curly quote of it into two or three wrong characters ("cafÃ©", "â€œ"), which loses the quotes.
+    /// </summary>
+    /// <returns>The text, the encoding's web name, and how many invalid UTF-8 sequences were replaced (0 unless repaired).</returns>
+    internal static (string Text, string Encoding, int Replaced) DecodeBytes(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-            return (System.Text.Encoding.Unicode.GetString(bytes[2..]), "utf-16");
+            return (System.Text.Encoding.Unicode.GetString(bytes[2..]), "utf-16", 0);
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-            return (System.Text.Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            return (System.Text.Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be", 0);
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        if (bom)
             bytes = bytes[3..];
         try
         {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "utf-8");
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "utf-8", 0);
         }
         catch (DecoderFallbackException)
         {
-            return (System.Text.Encoding.GetEncoding(1252).GetString(bytes), "windows-1252");
+            var (valid, invalid) = CountUtf8Sequences(bytes);
+            if (bom || valid >= MinValidUtf8Sequences && invalid * MaxInvalidPerValidUtf8 <= valid)
+                return (System.Text.Encoding.UTF8.GetString(bytes), "utf-8", invalid);
+            return (System.Text.Encoding.GetEncoding(1252).GetString(bytes), "windows-1252", 0);
         }
+    }
+
+    /// <summary>Valid multi-byte UTF-8 sequences a file needs before its bad bytes are repaired rather than re-read as Windows-1252.</summary>
+    internal const int MinValidUtf8Sequences = 2;
+
+    /// <summary>
+    /// At most one invalid sequence per this many valid multi-byte ones. Windows-1252 text almost never holds a valid
+    /// multi-byte UTF-8 sequence (it would need a lead byte such as "Ã" followed by a continuation byte such as "©"), while
+    /// it holds an invalid one at every accented letter, so the two kinds of file lie far apart on this ratio.
+    /// </summary>
+    internal const int MaxInvalidPerValidUtf8 = 2;
+
+    /// <summary>Counts well-formed multi-byte UTF-8 sequences and invalid bytes or sequences (ASCII bytes are neither).</summary>
+    internal static (int Valid, int Invalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                if (rune.Value >= 0x80)
+                    valid++;
+            }
+            else
+                invalid++;
+            bytes = bytes[Math.Max(1, consumed)..];
+        }
+        return (valid, invalid);
     }
 
     private static string RedecodeWithDeclaredCharset(ReadOnlySpan<byte> bytes, string text)

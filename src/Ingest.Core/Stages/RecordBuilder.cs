@@ -44,6 +44,7 @@ public static class RecordBuilder
                 .Select((q, i) => new QuoteRecord(Clean(q.Text), Clean(speakers[i]), Clean(q.SpeakerKind), Clean(q.Cue), q.Paragraph)).ToList(),
             Entities = [.. document.Get(Layers.Entities).Entities
                 .Select(e => new EntityRecord(Clean(e.Name), Clean(e.Type), e.Mentions, [.. e.Aliases.Select(a => Clean(a))]))],
+            Warnings = [.. (document.Find(Layers.Text)?.Warnings ?? []).Select(w => Clean(w))],
             PipelineVersion = pipelineVersion,
             ContentHash = document.ContentHash,
         };

@@ -38,6 +38,28 @@ public class AttributionFormTests
         Assert.DoesNotContain(e.Aliases, a => a.Contains(title, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("said Ada Pellow on Monday.")]
+    [InlineData("said Ada Pellow on Monday, as the council met for the last time this year.")]
+    [InlineData("said Ada Pellow last Tuesday night.")]
+    [InlineData("said Ada Pellow on Jan. 5, 2025.")]
+    [InlineData("said Ada Pellow in March.")]
+    [InlineData("said Ada Pellow yesterday.")]
+    [InlineData("said Ada Pellow on Friday morning.")]
+    public void A_time_adverbial_after_the_speaker_is_not_taken_for_the_name(string attribution)
+    {
+        var r = Extract($"“We will build it, and the ferry will run again,” {attribution}");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal(("Ada Pellow", SpeakerKinds.Person), (q.Speaker, q.SpeakerKind));
+    }
+
+    [Fact]
+    public void A_month_that_is_a_given_name_stays_in_the_speaker_without_a_preposition()
+    {
+        var r = Extract("“We will build it, and the ferry will run again,” said May Pellow.");
+        Assert.Equal("May Pellow", Assert.Single(r.Quotes).Speaker);
+    }
+
     [Fact]
     public void ASurnameAfterAnHonorificIsAPerson()
     {

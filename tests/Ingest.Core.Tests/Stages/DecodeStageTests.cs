@@ -43,6 +43,45 @@ public class DecodeStageTests
     }
 
     [Fact]
+    public void Utf8WithOneBadByteKeepsItsLettersAndQuotesAndSaysWhatWasReplaced()
+    {
+        // A made-up scraped line: curly quotes and an accented letter in UTF-8, then one stray 0xFF byte.
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("“This is a great day for the café owners,” said Mayor Ann Lee. Stray "), 0xFF,
+            .. Encoding.UTF8.GetBytes(" byte here.")];
+        var doc = Decode("a.txt", bytes);
+        var text = doc.Get(Layers.Text);
+        Assert.Equal("utf-8", text.Encoding);
+        Assert.Equal("“This is a great day for the café owners,” said Mayor Ann Lee. Stray \uFFFD byte here.", text.Text);
+        Assert.Equal(["decode: 1 invalid UTF-8 byte sequence was replaced with U+FFFD (the rest of the file is UTF-8)."], text.Warnings);
+    }
+
+    [Fact]
+    public void A_clean_file_has_no_warnings_and_windows_1252_text_is_not_mistaken_for_damaged_utf8()
+    {
+        Assert.Empty(Decode("a.txt", Encoding.UTF8.GetBytes("Grüße, “quoted”.")).Get(Layers.Text).Warnings);
+
+        // Windows-1252 with many accented letters and one byte pair that happens to be valid UTF-8 (0xC3 0xA9 = "Ã©").
+        var cp1252 = Encoding.GetEncoding(1252);
+        byte[] bytes = cp1252.GetBytes("Le café « Zoé » à Genève: élu Ã© déjà.");
+        var text = Decode("a.txt", bytes).Get(Layers.Text);
+        Assert.Equal("windows-1252", text.Encoding);
+        Assert.Equal("Le café « Zoé » à Genève: élu Ã© déjà.", text.Text);
+        Assert.Empty(text.Warnings);
+    }
+
+    [Fact]
+    public void The_record_carries_the_decode_warning()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Harbor Ferry Returns\n\n“We are back, and the ferry will run every day again,” said Captain José Ruiz on Monday, as the ferry docked at the pier after a winter of repairs. "), 0xC3,
+            .. Encoding.UTF8.GetBytes(" The crossing takes twelve minutes and runs every half hour from the old terminal, the café owners said.")];
+        var record = ArticleExtractor.Default.Extract(new SourceRef("test", "ferry.txt"), bytes).Record;
+        Assert.Single(record.Warnings);
+        Assert.StartsWith("decode: 1 invalid UTF-8 byte sequence", record.Warnings[0]);
+        Assert.Contains("José Ruiz", record.Body);
+        Assert.Contains(record.Quotes, q => q.Text.StartsWith("We are back", StringComparison.Ordinal) && q.Speaker == "José Ruiz");
+    }
+
+    [Fact]
     public void EmptyFileIsRejectedWithAClearMessage()
     {
         var ex = Assert.Throws<ArticleRejectedException>(() => Decode("empty.txt", []));

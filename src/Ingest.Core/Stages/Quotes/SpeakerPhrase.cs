@@ -98,6 +98,7 @@ internal static class SpeakerParser
     {
         phrase = Regex.Replace(phrase, @"^[\s,;:—–-]+|[\s,;:—–-]+$", "");
         phrase = LeadingFiller().Replace(phrase, "");
+        phrase = TrailingTime().Replace(phrase, "");
         phrase = TrailingFiller().Replace(phrase, "");
         return phrase.Trim();
     }
@@ -213,4 +214,18 @@ internal static class SpeakerParser
     private static Regex Spokesperson() => _spokesperson.Value;
     private static Regex LeadingFiller() => _leadingFiller.Value;
     private static Regex TrailingFiller() => _trailingFiller.Value;
+
+    /// <summary>
+    /// A time adverbial at the end of a speaker phrase: "on Monday", "last Tuesday night", "on Jan. 5, 2025", "in March",
+    /// "Monday", "yesterday" (speaker_time_words.txt). Only after at least one word, so a phrase is never emptied by it; a
+    /// month name ("May", also a given name) only with a preposition before it.
+    /// </summary>
+    private static Regex TrailingTime() => _trailingTime.Value;
+
+    private static readonly Lazy<Regex> _trailingTime = new(() => new Regex(
+        @"(?<=\S)\s+(?:(?:on|in|last|this|next|early|late|earlier|later)\s+)+" + QuoteRules.Alternation("speaker_time_words.txt")
+        + @"\.?(?:\s+(?:morning|afternoon|evening|night|\d{1,2}(?:st|nd|rd|th)?))?(?:,?\s+\d{4})?\.?$"
+        + @"|(?<=\S)\s+(?:" + string.Join('|', Lexicons.Lines("speaker_time_words.txt").Where(w => !DateParser.IsMonthName(w)).Select(Regex.Escape))
+        + @")(?:\s+(?:morning|afternoon|evening|night))?\.?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 }
