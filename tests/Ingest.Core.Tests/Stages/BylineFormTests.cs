@@ -28,4 +28,35 @@ public class BylineFormTests
     [InlineData("By Mara Sunday", "Mara Sunday")]         // two words: a surname, not a day after a name
     public void Names_that_only_look_like_a_day_or_a_repeat_are_kept(string byline, string author) =>
         Assert.Equal([author], AuthorsOf(byline));
+
+    [Fact]
+    public void Affiliations_beside_full_names_are_not_authors()
+    {
+        var authors = new List<string>();
+        var outlets = new List<string>();
+        Ingest.Core.Stages.Metadata.Authors.Add(authors, "Grace Liu, ProPublica, and Ben Carter, Hill Country Observer", outlets);
+        Assert.Equal(["Grace Liu", "Ben Carter"], authors);
+        Assert.Equal(["ProPublica", "Hill Country Observer"], outlets);
+    }
+
+    [Fact]
+    public void A_semicolon_list_of_a_scraper_record_is_split_into_its_authors()
+    {
+        var record = TestArticles.Extract("a.json", """
+            {"title": "Ferry Returns to the Bay", "author": "Hannah Brooks; Luis Ortega",
+             "text": "The ferry service across the bay resumed on Friday after a week of repairs to the landing stage, officials said.\n\nPassengers lined up early."}
+            """);
+        Assert.Equal(["Hannah Brooks", "Luis Ortega"], record.Authors);
+    }
+
+    [Fact]
+    public void A_series_note_about_the_article_names_no_original_source()
+    {
+        var record = TestArticles.Extract("a.md", "# Rents Rise Again in the North End\n\n" +
+            "Rents in the North End rose for the ninth month in a row, the housing office said on Tuesday, as landlords pointed to higher taxes.\n\n" +
+            "Tenants said they would ask the council for a cap at its next meeting.\n\n" +
+            "*This article is part of our Housing Watch series. Want more? Subscribe to the Metro Voice newsletter.*\n");
+        Assert.Null(record.OriginalSource);
+        Assert.DoesNotContain("Housing Watch series", record.Body);
+    }
 }

@@ -19,9 +19,17 @@ internal static class Authors
         var dated = BylineDate().Match(names);
         if (dated.Success)
             names = names[..dated.Index];
-        foreach (var raw in AuthorSplit().Split(names))
+        var parts = AuthorSplit().Split(names);
+        // "Grace Liu, ProPublica, and Ben Carter": beside full names, a one-word part is the affiliation, not an author.
+        bool fullNames = parts.Any(p => TextNormalizer.Normalize(p).Trim(' ', ',', '.', ';', '*', '_').Contains(' '));
+        foreach (var raw in parts)
         {
             string name = TextNormalizer.Normalize(raw).Trim(' ', ',', '.', ';', '*', '_');
+            if (fullNames && name.Length > 2 && !name.Contains(' ') && char.IsUpper(name[0]) && name.Any(char.IsLower))
+            {
+                outlets?.Add(name);
+                continue;
+            }
             var tail = AuthorTail().Match(name);
             if (tail.Success)
             {

@@ -20,8 +20,8 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction|(?:staff|senior|contributing|special|guest)?\s*(?:writers?|reporters?|correspondents?|editors?|contributors?|columnists?))$", RegexOptions.IgnoreCase)]
     public static partial Regex StaffLabel();
 
-    /// <summary>Separators between author names: "A, B and C", "A und B", "A et B", "A with B".</summary>
-    [GeneratedRegex(@"\s*(?:,|\band\b|&|\bund\b|\bet\b|\bavec\b|\bmit\b|\bwith\b)\s*")]
+    /// <summary>Separators between author names: "A, B and C", "A; B" (trafilatura's author field), "A und B", "A et B", "A with B".</summary>
+    [GeneratedRegex(@"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\bavec\b|\bmit\b|\bwith\b)\s*")]
     public static partial Regex AuthorSplit();
 
     /// <summary>What follows a name in a byline: "| Outlet", "(Outlet)", "for Outlet", "on Monday", "- 3 min read".</summary>
@@ -72,8 +72,11 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?<name>\p{Lu}[\p{L}.&'’ ]{1,50}?)(?:[.,;|]|\s+all rights|$)", RegexOptions.IgnoreCase)]
     public static partial Regex CopyrightHolder();
 
-    /// <summary>An author bio that names an outlet: "Jane Doe covers courts for Harbor Gazette.", "Lake Post is part of …".</summary>
-    [GeneratedRegex(@"(?:covers|reports on|writes about) [\p{L} ,&-]{2,60}? for (?<name>\p{Lu}[\p{L}.&'’ ]{1,40}?)\.|^(?<name>\p{Lu}[\p{L}.&'’ ]{1,40}?) (?:is part of|maintains editorial)")]
+    /// <summary>
+    /// An author bio that names an outlet: "Jane Doe covers courts for Harbor Gazette.", "Lake Post is part of …". Not the
+    /// article itself: "This article is part of our series …", "The story is part of …" name no outlet.
+    /// </summary>
+    [GeneratedRegex(@"(?:covers|reports on|writes about) [\p{L} ,&-]{2,60}? for (?<name>\p{Lu}[\p{L}.&'’ ]{1,40}?)\.|^(?!(?i:this|that|these|those|our|my|your|its|it)\s)(?!(?i:the|a|an)\s+(?i:article|story|post|piece|report|series|project|coverage|content|newsletter|podcast|interview|essay|column|episode)\b)(?<name>\p{Lu}[\p{L}.&'’ ]{1,40}?) (?:is part of|maintains editorial)")]
     public static partial Regex BioOutlet();
 
     /// <summary>A site word after an outlet name: "Harbor Gazette website".</summary>
