@@ -232,6 +232,32 @@ public class ArticleStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_articles_sharing_entities_count_each_article_once()
+    {
+        // Names of one entity-names partition (first character "a") are read and written together, one transaction per
+        // group: eight articles racing on the same name rows must still end with exact counts.
+        var s = await fixture.CreateAsync();
+        string[] ids = [.. Enumerable.Range(1, 8).Select(i => $"efef{i:D12}")];
+        await Task.WhenAll(ids.Select((id, i) => s.Store.UpsertAsync(Article(id,
+            entities: [Person("Ada Quill"), Person("Arno Dahl"), Org("Alder Works"), Person($"Anna Berg {i}")]))));
+
+        var counts = (await AllPagesAsync(t => s.Store.QueryEntitiesAsync("a", t, 5))).ToDictionary(e => e.Name, e => e.Articles);
+        Assert.Equal(8, counts["Ada Quill"]);
+        Assert.Equal(8, counts["Arno Dahl"]);
+        Assert.Equal(8, counts["Alder Works"]);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(1, counts[$"Anna Berg {i}"]));
+        Assert.Equal(11, counts.Count);
+        Assert.Empty(await Faults.StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
+
+        // Half of them drop "Arno Dahl" at once; the other counts stay.
+        await Task.WhenAll(ids.Take(4).Select((id, i) => s.Store.UpsertAsync(Article(id, contentSeed: "second",
+            entities: [Person("Ada Quill"), Org("Alder Works"), Person($"Anna Berg {i}")]))));
+        counts = (await AllPagesAsync(t => s.Store.QueryEntitiesAsync("a", t, 5))).ToDictionary(e => e.Name, e => e.Articles);
+        Assert.Equal((8, 4, 8), (counts["Ada Quill"], counts["Arno Dahl"], counts["Alder Works"]));
+        Assert.Empty(await Faults.StoreConsistency.ProblemsAsync(s.Tables, s.Blobs, s.Names));
+    }
+
+    [Fact]
     public async Task Failure_round_trips_and_a_later_upsert_clears_it()
     {
         var s = await fixture.CreateAsync();
