@@ -16,23 +16,37 @@ internal static class TableBatches
 
     /// <summary>Upserts (replace) every entity, batched per table and partition.</summary>
     public static Task UpsertAsync(IEnumerable<(TableClient Table, ITableEntity Entity)> rows, CancellationToken cancellationToken) =>
-        RunAsync(rows, TableTransactionActionType.UpsertReplace, cancellationToken);
+        WriteAsync(rows, [], cancellationToken);
 
     /// <summary>Deletes every entity that exists, batched per table and partition; missing entities are ignored.</summary>
     public static Task DeleteAsync(IEnumerable<(TableClient Table, ITableEntity Entity)> rows, CancellationToken cancellationToken) =>
-        RunAsync(rows, TableTransactionActionType.Delete, cancellationToken);
+        WriteAsync([], rows, cancellationToken);
 
-    private static async Task RunAsync(IEnumerable<(TableClient Table, ITableEntity Entity)> rows, TableTransactionActionType action,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Upserts (replace) <paramref name="upserts"/> and deletes <paramref name="deletes"/> (missing entities ignored), both in the
+    /// same entity-group transactions: one per table and partition (more when a partition has over
+    /// <see cref="MaxEntitiesPerBatch"/> rows or <see cref="MaxBatchBytes"/>), so a new version's rows and the stale rows of the
+    /// old one in a partition cost one request, not two. A row key in both lists is upserted. A transaction that fails because a
+    /// row to delete was already gone (404, a retry after a partial write) is done again as its upserts in one transaction
+    /// and its deletes one by one.
+    /// </summary>
+    /// <param name="upserts">Entities to write.</param>
+    /// <param name="deletes">Entities to delete (keys only are used).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <exception cref="RequestFailedException">The storage service failed.</exception>
+    public static async Task WriteAsync(IEnumerable<(TableClient Table, ITableEntity Entity)> upserts,
+        IEnumerable<(TableClient Table, ITableEntity Entity)> deletes, CancellationToken cancellationToken)
     {
-        var batches = new List<(TableClient Table, List<ITableEntity> Entities)>();
+        var rows = upserts.Select(r => (r.Table, r.Entity, Action: TableTransactionActionType.UpsertReplace))
+            .Concat(deletes.Select(r => (r.Table, r.Entity, Action: TableTransactionActionType.Delete)));
+        var batches = new List<(TableClient Table, List<(ITableEntity Entity, TableTransactionActionType Action)> Rows)>();
         foreach (var group in rows.GroupBy(r => (r.Table.Name, r.Entity.PartitionKey)))
         {
             TableClient table = group.First().Table;
-            var current = new List<ITableEntity>();
+            var current = new List<(ITableEntity, TableTransactionActionType)>();
             long bytes = 0;
-            // A transaction may not touch one entity twice.
-            foreach (var entity in group.Select(r => r.Entity).DistinctBy(e => e.RowKey, StringComparer.Ordinal))
+            // A transaction may not touch one entity twice; upserts come first, so they win over a delete of the same key.
+            foreach (var (_, entity, action) in group.DistinctBy(r => r.Entity.RowKey, StringComparer.Ordinal))
             {
                 long size = EstimateBytes(entity);
                 if (current.Count > 0 && (current.Count == MaxEntitiesPerBatch || bytes + size > MaxBatchBytes))
@@ -41,7 +55,7 @@ internal static class TableBatches
                     current = [];
                     bytes = 0;
                 }
-                current.Add(entity);
+                current.Add((entity, action));
                 bytes += size;
             }
             if (current.Count > 0)
@@ -50,31 +64,37 @@ internal static class TableBatches
 
         await Parallel.ForEachAsync(batches,
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches, CancellationToken = cancellationToken },
-            async (batch, ct) => await SubmitAsync(batch.Table, batch.Entities, action, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (batch, ct) => await SubmitAsync(batch.Table, batch.Rows, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    private static async Task SubmitAsync(TableClient table, List<ITableEntity> entities, TableTransactionActionType action,
+    private static async Task SubmitAsync(TableClient table, List<(ITableEntity Entity, TableTransactionActionType Action)> rows,
         CancellationToken cancellationToken)
     {
-        if (entities.Count == 1 && action == TableTransactionActionType.Delete)
+        if (rows is [(var single, TableTransactionActionType.Delete)])
         {
-            await DeleteOneAsync(table, entities[0], cancellationToken).ConfigureAwait(false);
+            await DeleteOneAsync(table, single, cancellationToken).ConfigureAwait(false);
             return;
         }
         try
         {
-            var actions = entities.Select(e => action == TableTransactionActionType.Delete
-                ? new TableTransactionAction(action, e, ETag.All)
-                : new TableTransactionAction(action, e));
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync(rows.Select(Action), cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException ex) when (action == TableTransactionActionType.Delete && ex.Status == 404)
+        catch (TableTransactionFailedException ex) when (ex.Status == 404 && !ex.IsMissingResource() &&
+                                                         rows.Any(r => r.Action == TableTransactionActionType.Delete))
         {
-            // One entity of the batch was already gone (a retry after a partial failure): delete one by one.
-            foreach (var entity in entities)
+            // A row to delete was already gone (a retry after a partial failure): the upserts together, the deletes one by one.
+            var upserts = rows.Where(r => r.Action != TableTransactionActionType.Delete).Select(Action).ToList();
+            if (upserts.Count > 0)
+                await table.SubmitTransactionAsync(upserts, cancellationToken).ConfigureAwait(false);
+            foreach (var (entity, _) in rows.Where(r => r.Action == TableTransactionActionType.Delete))
                 await DeleteOneAsync(table, entity, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static TableTransactionAction Action((ITableEntity Entity, TableTransactionActionType Action) row) =>
+        row.Action == TableTransactionActionType.Delete
+            ? new TableTransactionAction(row.Action, row.Entity, ETag.All)
+            : new TableTransactionAction(row.Action, row.Entity);
 
     private static async Task DeleteOneAsync(TableClient table, ITableEntity entity, CancellationToken cancellationToken)
     {

@@ -12,10 +12,12 @@ namespace Ingest.Storage;
 /// whole write again; every step is idempotent:
 /// <list type="number">
 /// <item>read the article row: same content hash, pipeline version and index layout → unchanged (the write had completed);</item>
-/// <item>read the record blob: its index rows and stale rows are every row earlier versions may have left;</item>
+/// <item>read the record blob: its index rows and stale rows are every row earlier versions may have left (skipped when there
+/// is no article row: the blob is then written if-none-match <c>*</c> first, and read only when that finds one);</item>
 /// <item>write the blob (conditional on the ETag read) with the new record, its rows and the rows to delete — a
 /// write-ahead list, so a crash after this point still knows them;</item>
-/// <item>upsert the new index rows, delete the stale ones (a missing row is not an error);</item>
+/// <item>upsert the new index rows and delete the stale ones, both in one entity-group transaction per table and partition
+/// (a missing row is not an error);</item>
 /// <item>recount the entity names that changed — all of them when the blob read was from an unfinished write;</item>
 /// <item>write the article row; clear the failure row.</item>
 /// </list>
@@ -80,6 +82,9 @@ internal sealed class ArticleUpsert(
             return UpsertOutcome.Unchanged;
         }
 
+        if (commit is null && await TryCreateAsync(record, cancellationToken).ConfigureAwait(false) is { } created)
+            return created;
+
         var (previous, previousETag) = await records.ReadAsync(record.Id, cancellationToken).ConfigureAwait(false);
         // Kept from the first write on (a withdrawn record keeps it too); only a deletion forgets it.
         var firstStoredAt = previous?.FirstStoredAt ?? time.GetUtcNow();
@@ -92,17 +97,45 @@ internal sealed class ArticleUpsert(
         var stale = earlier.Where(r => !refs.Contains(r)).ToList();
 
         await records.WriteAsync(record, refs, stale, previousETag, firstStoredAt, cancellationToken).ConfigureAwait(false);
-        await index.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
-        await index.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
-
         var recount = EntityNameCounter.KeysToRecount(earlier, refs, onlyChanges: previousCommitted);
+        return await CompleteAsync(record, rows, stale, recount, created: existing is null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first write of an article without an article row: the record blob is written if-none-match <c>*</c> without reading
+    /// it first (no blob means no rows of earlier versions), saving the blob read of the general path. Null when a blob exists
+    /// (a withdrawn record, or a write that stopped before its article row): the caller then reads it and goes the general way.
+    /// </summary>
+    private async Task<UpsertOutcome?> TryCreateAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        var firstStoredAt = time.GetUtcNow();
+        var rows = ArticleIndex.Build(record, firstStoredAt);
+        var refs = rows.Select(r => r.Ref).ToHashSet();
+        try
+        {
+            await records.WriteAsync(record, refs, [], previousETag: null, firstStoredAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409 && ex.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        {
+            return null;
+        }
+        var recount = EntityNameCounter.KeysToRecount([], refs, onlyChanges: false);
+        return await CompleteAsync(record, rows, [], recount, created: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The steps after the blob write: index rows, stale rows, entity counts, article row, failure row.</summary>
+    private async Task<UpsertOutcome> CompleteAsync(ArticleRecord record, IReadOnlyList<IndexRow> rows, IReadOnlyList<IndexRowRef> stale,
+        IReadOnlySet<string> recount, bool created, CancellationToken cancellationToken)
+    {
+        // New rows and stale rows of one partition go in one transaction; the blob written before lists both.
+        await index.WriteAsync(rows, stale, cancellationToken).ConfigureAwait(false);
         await entityNames.RecountAsync(recount, rows, cancellationToken).ConfigureAwait(false);
 
-        await articles.WriteAsync(record, RecordBlobStore.BlobName(record.Id), refs.Count, cancellationToken).ConfigureAwait(false);
-        await failures.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
-        var outcome = existing is not null ? UpsertOutcome.Updated : UpsertOutcome.Created;
+        await articles.WriteAsync(record, RecordBlobStore.BlobName(record.Id), rows.Count, cancellationToken).ConfigureAwait(false);
+        await failures.ClearAsync(TableKeys.Escape(record.Id), cancellationToken).ConfigureAwait(false);
+        var outcome = created ? UpsertOutcome.Created : UpsertOutcome.Updated;
         logger.LogDebug("Article {ArticleId} {Outcome}: {IndexRows} index rows, {StaleRows} stale rows removed, {Recounted} entity counts updated",
-            record.Id, outcome, refs.Count, stale.Count, recount.Count);
+            record.Id, outcome, rows.Count, stale.Count, recount.Count);
         return outcome;
     }
 }

@@ -45,9 +45,17 @@ internal sealed class EntityNameCounter(TableClient entityIndex, TableClient ent
         rows.Where(r => r.Table == IndexTable.Entity && !ArticleIndex.IsAliasRow(r.RowKey)).Select(r => r.PartitionKey)
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Name rows read per query: with the partition key, Azure Table storage allows 15 comparisons in a filter.</summary>
+    internal const int MaxKeysPerQuery = 14;
+
     /// <summary>
     /// Counts the canonical <c>EntityIndex</c> rows of each key and writes (or, at zero, deletes) its name row. Name and type come
-    /// from <paramref name="rows"/> when the new version has the entity, else from any index row of it.
+    /// from <paramref name="rows"/> when the new version has the entity, else from any index row of it. Keys are taken in groups
+    /// of up to <see cref="MaxKeysPerQuery"/> of one <c>EntityNames</c> partition: the group's name rows are read with one query
+    /// (their ETags before counting), each key is counted with one <c>EntityIndex</c> query, and the changed name rows are
+    /// written in one entity-group transaction (insert new rows, replace or delete others if-match their ETag). A group whose
+    /// transaction loses a race (409, 412) is read and counted again, up to <see cref="MaxAttempts"/> times. Requests per
+    /// group: one query, one count query per key, at most one transaction (none when no count changed).
     /// </summary>
     /// <param name="keys">Entity name keys.</param>
     /// <param name="rows">Index rows of the version just written (may be empty).</param>
@@ -58,36 +66,82 @@ internal sealed class EntityNameCounter(TableClient entityIndex, TableClient ent
     {
         var current = rows.Where(r => r.Table == IndexTable.Entity && !ArticleIndex.IsAliasRow(r.Entity.RowKey))
             .ToDictionary(r => r.Entity.PartitionKey, r => r.Entity, StringComparer.Ordinal);
+        var groups = keys.Distinct(StringComparer.Ordinal).GroupBy(TableKeys.NamePartition, StringComparer.Ordinal)
+            .SelectMany(g => g.Order(StringComparer.Ordinal).Chunk(MaxKeysPerQuery).Select(chunk => (Partition: g.Key, Keys: chunk)))
+            .ToList();
         int changed = 0;
-        await Parallel.ForEachAsync(keys,
+        await Parallel.ForEachAsync(groups,
             new ParallelOptions { MaxDegreeOfParallelism = TableBatches.MaxParallelBatches, CancellationToken = cancellationToken },
-            async (key, ct) =>
+            async (group, ct) =>
             {
                 for (int attempt = 1; ; attempt++)
                 {
                     try
                     {
-                        if (await RecountOneAsync(key, current.GetValueOrDefault(key), ct).ConfigureAwait(false))
-                            Interlocked.Increment(ref changed);
+                        int n = await RecountGroupAsync(group.Partition, group.Keys, current, ct).ConfigureAwait(false);
+                        Interlocked.Add(ref changed, n);
                         return;
                     }
                     catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
                     {
-                        // Another article wrote this name row after we read it: its count may include rows ours missed.
+                        // Another article wrote one of these name rows after we read it: its count may include rows ours missed.
                     }
                 }
             }).ConfigureAwait(false);
         return changed;
     }
 
-    private async Task<bool> RecountOneAsync(string key, TableEntity? mine, CancellationToken ct)
+    private async Task<int> RecountGroupAsync(string partition, string[] keys, Dictionary<string, TableEntity> current, CancellationToken ct)
     {
-        string partition = TableKeys.NamePartition(key);
-        // Read the ETag before counting: a writer that adds a row after this read also writes the name row after it.
-        var before = await entityNames.GetEntityIfExistsAsync<TableEntity>(partition, key, ["Name", "Type", "Articles"], ct)
-            .ConfigureAwait(false);
-        TableEntity? existing = before.HasValue ? before.Value : null;
+        // Read the ETags before counting: a writer that adds a row after this read also writes the name row after it.
+        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        string names = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" +
+            string.Join(" or ", keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")";
+        await foreach (var row in entityNames.QueryAsync<TableEntity>(names, MaxKeysPerQuery, ["RowKey", "Name", "Type", "Articles"], ct)
+                           .ConfigureAwait(false))
+            existing[row.RowKey] = row;
 
+        var counted = new (int Count, string? Name, string? Type)[keys.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = TableBatches.MaxParallelBatches, CancellationToken = ct },
+            async (i, token) => counted[i] = await CountAsync(keys[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var actions = new List<TableTransactionAction>();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            string key = keys[i];
+            var (count, name, type) = counted[i];
+            if (current.GetValueOrDefault(key) is { } mine)
+            {
+                name = mine.GetString("Name");
+                type = mine.GetString("Type");
+            }
+            var before = existing.GetValueOrDefault(key);
+            if (count == 0)
+            {
+                if (before is not null)
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), before.ETag));
+                continue;
+            }
+            var entity = new TableEntity(partition, key)
+            {
+                ["Name"] = name ?? TableKeys.Unescape(key),
+                ["Type"] = type,
+                ["Articles"] = count,
+            };
+            if (before is null)
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity)); // 409 when another writer added it first
+            else if (before.GetInt32("Articles") != count || before.GetString("Name") != (string?)entity["Name"] || before.GetString("Type") != type)
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, before.ETag));
+        }
+        if (actions.Count > 0)
+            await entityNames.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+        return actions.Count;
+    }
+
+    /// <summary>The canonical rows of <paramref name="key"/>'s <c>EntityIndex</c> partition, with the name and type of the first.</summary>
+    private async Task<(int Count, string? Name, string? Type)> CountAsync(string key, CancellationToken ct)
+    {
         int count = 0;
         string? name = null;
         string? type = null;
@@ -101,34 +155,6 @@ internal sealed class EntityNameCounter(TableClient entityIndex, TableClient ent
             name ??= row.GetString("Name");
             type ??= row.GetString("Type");
         }
-        if (mine is not null)
-        {
-            name = mine.GetString("Name");
-            type = mine.GetString("Type");
-        }
-
-        if (count == 0)
-        {
-            if (existing is null)
-                return false;
-            await entityNames.DeleteEntityAsync(partition, key, existing.ETag, ct).ConfigureAwait(false);
-            return true;
-        }
-        var entity = new TableEntity(partition, key)
-        {
-            ["Name"] = name ?? TableKeys.Unescape(key),
-            ["Type"] = type,
-            ["Articles"] = count,
-        };
-        if (existing is null)
-        {
-            await entityNames.AddEntityAsync(entity, ct).ConfigureAwait(false); // 409 when another writer added it first
-            return true;
-        }
-        if (existing.GetInt32("Articles") == count && existing.GetString("Name") == (string?)entity["Name"] &&
-            existing.GetString("Type") == type)
-            return false;
-        await entityNames.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-        return true;
+        return (count, name, type);
     }
 }

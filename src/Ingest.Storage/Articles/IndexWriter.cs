@@ -9,12 +9,17 @@ namespace Ingest.Storage;
 /// <param name="tables">The index tables.</param>
 internal sealed class IndexWriter(ArticleTables tables)
 {
-    /// <summary>Upserts (replaces) <paramref name="rows"/>.</summary>
+    /// <summary>
+    /// Upserts <paramref name="rows"/> and deletes the rows at <paramref name="stale"/> together: one entity-group transaction per
+    /// table and partition for both (<see cref="TableBatches.WriteAsync"/>).
+    /// </summary>
     /// <param name="rows">Index rows of one article version.</param>
+    /// <param name="stale">Addresses of earlier versions' rows the version lacks; rows already gone are not an error.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
-    public Task UpsertAsync(IEnumerable<IndexRow> rows, CancellationToken cancellationToken) =>
-        TableBatches.UpsertAsync(rows.Select(r => (tables.Index(r.Table), (ITableEntity)r.Entity)), cancellationToken);
+    public Task WriteAsync(IEnumerable<IndexRow> rows, IEnumerable<IndexRowRef> stale, CancellationToken cancellationToken) =>
+        TableBatches.WriteAsync(rows.Select(r => (tables.Index(r.Table), (ITableEntity)r.Entity)),
+            stale.Select(r => (tables.Index(r.Table), (ITableEntity)new TableEntity(r.PartitionKey, r.RowKey))), cancellationToken);
 
     /// <summary>Deletes the rows at <paramref name="refs"/>; rows already gone are not an error.</summary>
     /// <param name="refs">Row addresses.</param>
