@@ -35,7 +35,11 @@ public static partial class DateParser
 
     /// <summary>Converts a machine or human date to ISO 8601, or null when it cannot be read or is not a plausible date.</summary>
     /// <param name="value">A date as written ("2024-05-02T10:00:00Z", "Jan. 9, 2015").</param>
-    /// <returns><c>yyyy-MM-dd</c> for a date, <c>yyyy-MM-ddTHH:mm:sszzz</c> for a date-time, or null.</returns>
+    /// <returns>
+    /// <c>yyyy-MM-dd</c> for a date, and for a date-time that gives no offset ("2025-01-02T22:00:00" is the site's wall
+    /// clock in a zone it does not name: labelling it UTC would move some stories to another day);
+    /// <c>yyyy-MM-ddTHH:mm:sszzz</c> for a date-time with its offset or <c>Z</c>; or null.
+    /// </returns>
     public static string? ToIso(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -45,11 +49,34 @@ public static partial class DateParser
         {
             if (!IsPlausible(dto.Year, dto.Month, dto.Day))
                 return null;
-            return value.Length <= 10 ? dto.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            return value.Length <= 10 || !OffsetSuffix().IsMatch(value) ? dto.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : dto.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         }
         return Find(value);
     }
+
+    /// <summary>
+    /// The publication time of a WordPress REST record, whose <c>date</c> is the site's wall clock and <c>date_gmt</c> the
+    /// same moment in UTC, both without offset: the local time with the offset their difference gives
+    /// ("2025-01-02T22:00:00" and "2025-01-03T04:00:00" → "2025-01-02T22:00:00-06:00"). Null unless both parse and differ by
+    /// a whole quarter-hour within ±14 hours (the range of real UTC offsets).
+    /// </summary>
+    public static string? FromLocalAndUtc(string? local, string? utc)
+    {
+        if (local is null || utc is null
+            || !DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var l)
+            || !DateTime.TryParse(utc, CultureInfo.InvariantCulture, DateTimeStyles.None, out var u)
+            || OffsetSuffix().IsMatch(local.Trim()) || OffsetSuffix().IsMatch(utc.Trim()))
+            return null;
+        var offset = l - u;
+        if (Math.Abs(offset.TotalHours) > 14 || offset.Ticks % TimeSpan.FromMinutes(15).Ticks != 0 || !IsPlausible(l.Year, l.Month, l.Day))
+            return null;
+        return new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The end of a date-time that names its offset: <c>Z</c>, <c>+01:00</c>, <c>-0500</c>, <c>+01</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d(?:Z|[+-]\d{2}(?::?\d{2})?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OffsetSuffix();
 
     /// <summary>Finds the first plausible date written in <paramref name="text"/> ("Jan. 9, 2015", "9 January 2015", "2015-01-09").</summary>
     /// <param name="text">Any text.</param>

@@ -236,6 +236,8 @@ public sealed class DecodeStage : IPipelineStage
             hints.Add(HintKeys.Subtitle, FirstString(root, "subtitle", "description", "dek", "standfirst", "summary", "excerpt"));
             hints.Add(HintKeys.Url, FirstString(root, "url", "link", "source_url", "page_url") ?? (FirstString(root, "source") is { } src && src.Contains("://") ? src : null));
             hints.Add(HintKeys.CanonicalUrl, FirstString(root, "canonical", "canonical_url", "canonicalUrl"));
+            // WordPress REST: "date" is the site's wall clock, "date_gmt" the same moment in UTC; together they give the offset.
+            hints.Add(HintKeys.Published, DateParser.FromLocalAndUtc(FirstString(root, "date"), FirstString(root, "date_gmt")));
             // Every date field, in this order: the metadata stage takes the first that is a real date.
             foreach (var field in PublishedFields)
                 hints.Add(HintKeys.Published, FirstString(root, field));

@@ -32,7 +32,30 @@ public class DateParserTests
     [InlineData("Feb. 29, 2024", "2024-02-29")]
     [InlineData("29 février 2024", "2024-02-29")]
     [InlineData("2019-12-31T23:59:00Z", "2019-12-31T23:59:00+00:00")]
+    [InlineData("2019-12-31T23:59:00+01:00", "2019-12-31T23:59:00+01:00")]
+    [InlineData("2019-12-31T23:59:00-0500", "2019-12-31T23:59:00-05:00")]
+    [InlineData("2019-12-31T23:59:00", "2019-12-31")] // a wall clock in an unnamed zone is not UTC: its date as written
     public void RealDatesAreKept(string value, string expected) => Assert.Equal(expected, DateParser.ToIso(value));
+
+    [Theory]
+    [InlineData("2025-01-02T22:00:00", "2025-01-03T04:00:00", "2025-01-02T22:00:00-06:00")]
+    [InlineData("2025-01-03T09:30:00", "2025-01-03T04:00:00", "2025-01-03T09:30:00+05:30")]
+    [InlineData("2025-01-03T04:00:00", "2025-01-03T04:00:00", "2025-01-03T04:00:00+00:00")]
+    [InlineData("2025-01-03T04:07:00", "2025-01-03T04:00:00", null)] // not a real offset
+    [InlineData("2025-01-03T04:00:00+01:00", "2025-01-03T03:00:00", null)]
+    [InlineData(null, "2025-01-03T04:00:00", null)]
+    public void A_wordpress_local_time_gets_the_offset_its_gmt_twin_gives(string? local, string? utc, string? expected) =>
+        Assert.Equal(expected, DateParser.FromLocalAndUtc(local, utc));
+
+    [Fact]
+    public void A_wordpress_record_is_dated_on_the_sites_day_with_its_offset()
+    {
+        var record = TestArticles.Extract("wp.json", """
+            {"title": {"rendered": "Ferry Returns to the Bay"}, "date": "2025-01-02T22:00:00", "date_gmt": "2025-01-03T04:00:00",
+             "content": {"rendered": "<p>The ferry service across the bay resumed on Thursday night after a week of repairs to the landing stage.</p><p>Passengers lined up early.</p>"}}
+            """);
+        Assert.Equal("2025-01-02T22:00:00-06:00", record.PublishedAt);
+    }
 
     [Theory]
     [InlineData("le 3 déc. 2025", "2025-12-03")]
