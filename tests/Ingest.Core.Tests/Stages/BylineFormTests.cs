@@ -59,4 +59,27 @@ public class BylineFormTests
         Assert.Null(record.OriginalSource);
         Assert.DoesNotContain("Housing Watch series", record.Body);
     }
+
+    private const string FerryBody = "The ferry service across the bay resumed on Friday after a week of repairs to the landing stage, officials said.\n\n" +
+        "\"Passengers can travel again,\" said Ada Quill, who runs the service.\n";
+
+    [Fact]
+    public void A_from_line_under_the_headline_names_the_original_source_and_leaves_the_body()
+    {
+        var record = TestArticles.Extract("a.txt", "Harbor Ferry Returns After Winter Repairs\n\nFrom Coastal Wire:\n\n" + FerryBody);
+        Assert.Equal("Coastal Wire", record.OriginalSource);
+        Assert.StartsWith("The ferry service", record.Body);
+        Assert.DoesNotContain("From Coastal Wire", record.Body);
+    }
+
+    [Theory]
+    [InlineData("ELLIS (Coastal Wire) — ", "Coastal Wire")]
+    [InlineData("ELLIS, Ore. (Harbor Light Media) - ", "Harbor Light Media")]
+    [InlineData("ELLIS (AP) — ", "Associated Press")]
+    [InlineData("ELLIS (R-Ore.) — ", null)]
+    public void A_dateline_names_any_outlet_in_its_parentheses(string dateline, string? source)
+    {
+        var record = TestArticles.Extract("a.txt", "Harbor Ferry Returns After Winter Repairs\n\n" + dateline + FerryBody);
+        Assert.Equal(source, record.OriginalSource);
+    }
 }

@@ -243,12 +243,17 @@ internal sealed class HeaderReader(BlockList blocks, HeaderZones zones, BlockRol
         }
     }
 
-    /// <summary>The first "From X:" line in the body marks a republished section; its outlet is the original source.</summary>
+    /// <summary>
+    /// The first "From X:" line in the body marks a republished section; its outlet is the original source. Also between
+    /// the headline and the body, where the header-chrome marks would otherwise take it for a masthead line: there it says
+    /// that the whole text is X's.
+    /// </summary>
     public void MarkSourceMarker()
     {
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (roles.IsBody(i) && FromSource().Match(blocks[i].Text) is { Success: true } from)
+            bool header = i > zones.TitleIndex && i < zones.BodyStart && zones.RoleOf(i) == BlockRole.Body;
+            if ((roles.IsBody(i) || header) && FromSource().Match(blocks[i].Text) is { Success: true } from)
             {
                 zones.SetRole(i, BlockRole.SourceMarker);
                 zones.SourceMarkerIndex = i;

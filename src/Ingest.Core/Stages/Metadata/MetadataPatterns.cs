@@ -56,8 +56,12 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"(?:originally (?:published|appeared|ran) (?:by|in|on|at)|(?:is |was )?republished (?:here )?from|first (?:published|appeared) (?:by|in)|reprinted from|cross-?posted from|(?:produced|published|written) (?:by|for|in partnership with)|original source of this article is) (?:the )?(?<name>\p{Lu}[^.,;:()]+?)(?:\s*[.,;:(]|\s+(?:on|and|under|with|at|is)\s|$)")]
     public static partial Regex OriginallyPublished();
 
-    /// <summary>A wire-service dateline: "HARBOR CITY (AP) —", "Lakeside, Ore. (Harbor News) -".</summary>
-    [GeneratedRegex(@"^\p{Lu}[\p{L} ./,'’-]{1,40}?\s*(?:,\s*[\p{L}., ]{2,30})?\s*\((?<wire>AP|Reuters|AFP|dpa|UPI|Bloomberg|[\p{L} ]{2,40}?(?:Nachrichtenagentur|Press|News|Agency|Agence))\)\s*[—–-]")]
+    /// <summary>
+    /// A wire or partner dateline: "HARBOR CITY (AP) —", "Lakeside, Ore. (Harbor News) -", "ELLIS (Coastal Wire) —": the
+    /// place, then the outlet in parentheses (one to five capitalised words, no digits or hyphens, so "(R-Texas)" and
+    /// "(Jan. 5)" are not outlets), then a dash.
+    /// </summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L} ./,'’-]{1,40}?\s*(?:,\s*[\p{L}., ]{2,30})?\s*\((?<wire>AP|Reuters|AFP|dpa|UPI|Bloomberg|[\p{L} ]{2,40}?(?:Nachrichtenagentur|Press|News|Agency|Agence)|\p{Lu}[\p{L}.&'’]*(?: (?:of |for |the |and |&)?\p{Lu}[\p{L}.&'’]*){0,4})\)\s*[—–-]")]
     public static partial Regex WireDateline();
 
     /// <summary>An author line with affiliation: "Jane Doe, Professor of History, Lakeside University".</summary>
