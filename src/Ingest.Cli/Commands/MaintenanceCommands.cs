@@ -69,6 +69,9 @@ internal static class MaintenanceCommands
                     return 2;
                 int forgotten = await provider.GetRequiredService<StoreMaintenance>().ResetTemplatesAsync(name, ct);
                 Console.WriteLine($"template lines forgotten: {forgotten}{(name is null ? "" : $" (publisher '{name}')")}");
+                if (forgotten == 0 && name is not null)
+                    await Console.Error.WriteLineAsync($"ingest templates reset: no lines were learned for publisher '{name}'; " +
+                        "the name is matched as records give it (\"publisher\" of ingest query articles).");
                 return 0;
             });
         });

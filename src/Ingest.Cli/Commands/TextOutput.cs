@@ -7,7 +7,7 @@ internal static class TextOutput
 {
     public static void Write(ArticleRecord r, TextWriter o)
     {
-        o.WriteLine($"# {r.Title}");
+        o.WriteLine($"# {r.Title ?? "(no title)"}");
         if (r.Subtitle is not null)
             o.WriteLine($"  {r.Subtitle}");
         o.WriteLine($"id: {r.Id}  source: {r.Source}");

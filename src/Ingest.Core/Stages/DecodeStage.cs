@@ -7,7 +7,7 @@ namespace Ingest.Core.Stages;
 
 /// <summary>
 /// decode: raw bytes → text, and the input format. Encodings: UTF-8 with or without BOM (a few invalid bytes replaced
-/// and reported in the record's warnings), UTF-16 LE/BE with BOM, otherwise Windows-1252 (or the charset an HTML page
+/// and reported in the record's warnings), UTF-16 LE/BE with BOM or, for Latin-script text, without, otherwise Windows-1252 (or the charset an HTML page
 /// declares). Format from the file extension
 /// (<c>.txt .html .htm .json .md</c>) and, when the extension says nothing, by sniffing the content.
 /// JSON scraper records are unpacked: their <c>html</c> or <c>text</c> field becomes the text and the other
@@ -94,6 +94,8 @@ public sealed class DecodeStage : IPipelineStage
             return (System.Text.Encoding.Unicode.GetString(bytes[2..]), "utf-16", 0);
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
             return (System.Text.Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be", 0);
+        if (Utf16WithoutBom(bytes) is { } utf16)
+            return utf16 ? (System.Text.Encoding.Unicode.GetString(bytes), "utf-16", 0) : (System.Text.Encoding.BigEndianUnicode.GetString(bytes), "utf-16be", 0);
         bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         if (bom)
             bytes = bytes[3..];
@@ -108,6 +110,31 @@ public sealed class DecodeStage : IPipelineStage
                 return (System.Text.Encoding.UTF8.GetString(bytes), "utf-8", invalid);
             return (System.Text.Encoding.GetEncoding(1252).GetString(bytes), "windows-1252", 0);
         }
+    }
+
+    /// <summary>
+    /// True for UTF-16 little-endian text without a byte-order mark, false for big-endian, null for neither: in the first
+    /// 2,048 byte pairs, at least 90 % have a zero high byte (Latin script in UTF-16) on one side and at most 2 % on the
+    /// other. Such files are otherwise "binary" for their NUL bytes.
+    /// </summary>
+    internal static bool? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        int pairs = Math.Min(bytes.Length / 2, 2048);
+        if (pairs < 8)
+            return null;
+        int evenZero = 0, oddZero = 0;
+        for (int i = 0; i < pairs; i++)
+        {
+            if (bytes[2 * i] == 0)
+                evenZero++;
+            if (bytes[2 * i + 1] == 0)
+                oddZero++;
+        }
+        if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02)
+            return true;
+        if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02)
+            return false;
+        return null;
     }
 
     /// <summary>Valid multi-byte UTF-8 sequences a file needs before its bad bytes are repaired rather than re-read as Windows-1252.</summary>

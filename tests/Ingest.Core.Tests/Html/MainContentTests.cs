@@ -39,6 +39,23 @@ public class MainContentTests
     }
 
     [Fact]
+    public void A_sidebar_and_a_form_inside_the_article_leave_the_body_and_are_listed_with_their_reasons()
+    {
+        var record = Record(Page($"""
+            <article><h1>Bus network grows</h1>{Paragraphs(3)}
+              <aside class="promo"><p>Get the morning briefing in your inbox every day.</p><script>track('x')</script></aside>
+              <form><p>Your email address</p></form>
+              <aside hidden><p>A hidden teaser nobody sees.</p></aside>
+              {Paragraphs(2, "Tail")}</article>
+            """));
+        Assert.DoesNotContain("morning briefing", record.Body);
+        Assert.Contains("Tail 2.", record.Body);
+        Assert.Contains(new BoilerplateItem("Get the morning briefing in your inbox every day.", "aside"), record.Boilerplate);
+        Assert.Contains(new BoilerplateItem("Your email address", "form"), record.Boilerplate);
+        Assert.DoesNotContain(record.Boilerplate, b => b.Text.Contains("track(", StringComparison.Ordinal) || b.Text.Contains("hidden teaser", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LeavesOutCommentsEvenWhenLongerThanTheArticle()
     {
         string comments = string.Concat(Enumerable.Range(1, 12).Select(i =>

@@ -32,6 +32,17 @@ public class DecodeStageTests
         Assert.Equal("utf-16", doc.Get(Layers.Text).Encoding);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Utf16WithoutABomIsReadNotRejectedAsBinary(bool littleEndian)
+    {
+        var encoding = littleEndian ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        var doc = Decode("a.txt", encoding.GetBytes("Ferry Returns\n\nThe ferry service resumed on Friday, officials said."));
+        Assert.Equal("Ferry Returns\n\nThe ferry service resumed on Friday, officials said.", doc.Get(Layers.Text).Text);
+        Assert.Equal(littleEndian ? "utf-16" : "utf-16be", doc.Get(Layers.Text).Encoding);
+    }
+
     [Fact]
     public void InvalidUtf8FallsBackToWindows1252()
     {

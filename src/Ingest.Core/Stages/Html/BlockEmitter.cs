@@ -50,6 +50,13 @@ internal sealed class BlockEmitter
             if (node is not IElement child)
                 continue;
             var f = _facts.Get(child);
+            if (f is { Dropped: true } && ChromeReason(child) is { } chrome)
+            {
+                // A sidebar, menu, footer or form inside the article: out of the body, but listed with its reason.
+                Flush(context);
+                EmitChrome(child, chrome);
+                continue;
+            }
             if (f is null || f.Dropped)
                 continue;
             var inner = context;
@@ -85,6 +92,63 @@ internal sealed class BlockEmitter
             inner = Enter(child, inner);
             Walk(child, inner);
             Flush(inner);
+        }
+    }
+
+    /// <summary>Longest text of a dropped chrome element that is listed (a longer one is a whole page section, left out).</summary>
+    internal const int MaxListedChromeChars = 2000;
+
+    /// <summary>
+    /// The boilerplate reason of an element dropped by its tag that a reader sees (<c>aside</c> → "aside", <c>nav</c> and
+    /// <c>menu</c> → "navigation", <c>footer</c> → "footer", <c>form</c> → "form"), or null for elements never shown
+    /// (script, style, hidden ones) and every other tag. Only elements inside the main content reach this.
+    /// </summary>
+    private static string? ChromeReason(IElement e)
+    {
+        string? reason = e.LocalName switch
+        {
+            "aside" => "aside",
+            "nav" or "menu" => "navigation",
+            "footer" => "footer",
+            "form" => "form",
+            _ => null,
+        };
+        if (reason is null || e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true")
+            return null;
+        return reason;
+    }
+
+    /// <summary>The visible text of a dropped chrome element as one marked block (scripts, styles and hidden parts left out).</summary>
+    private void EmitChrome(IElement element, string reason)
+    {
+        var text = new StringBuilder();
+        Collect(element, text);
+        string normalized = TextNormalizer.Normalize(text.ToString());
+        if (normalized.Length == 0 || normalized.Length > MaxListedChromeChars)
+            return;
+        _blocks.Add(new Block
+        {
+            Text = normalized,
+            Kind = BlockKind.Paragraph,
+            SourceStart = element.SourceReference?.Position.Position ?? -1,
+            LinkDensity = 0,
+            MarkupReason = reason,
+        });
+
+        static void Collect(INode node, StringBuilder into)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child.NodeType == NodeType.Text)
+                    into.Append(child.TextContent);
+                else if (child is IElement e && (!HtmlVocabulary.DropTags.Contains(e.LocalName) || ChromeReason(e) is not null)
+                         && !e.HasAttribute("hidden") && e.GetAttribute("aria-hidden") != "true")
+                {
+                    into.Append(' ');
+                    Collect(e, into);
+                    into.Append(' ');
+                }
+            }
         }
     }
 
