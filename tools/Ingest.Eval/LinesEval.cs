@@ -18,7 +18,8 @@ internal static class LinesEval
     /// <summary>Settings of the <c>lines</c> command's decision.</summary>
     /// <param name="Threshold">Body probability below which the classifier removes a block.</param>
     /// <param name="Keep">Body probability at or above which it overrides the context rules.</param>
-    public sealed record Decision(double Threshold, double Keep);
+    /// <param name="Floor">Body probability below which it removes a block even inside the body span.</param>
+    public sealed record Decision(double Threshold, double Keep, double Floor);
 
     public static int Train(string root, string output, LineTrainingOptions options, bool evaluate, bool allStyles)
     {
@@ -35,7 +36,7 @@ internal static class LinesEval
         if (!evaluate)
             return 0;
         var defaults = new BoilerplateOptions();
-        return Evaluate(root, "dev", model, new Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep), false);
+        return Evaluate(root, "dev", model, new Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep, defaults.LineClassifierFloor), false);
     }
 
     public static int Evaluate(string root, string split, LineModel? model, Decision decision, bool perPage, string? dumpDir = null)
@@ -46,6 +47,7 @@ internal static class LinesEval
         options.Boilerplate.LineClassifier = true;
         options.Boilerplate.LineClassifierThreshold = decision.Threshold;
         options.Boilerplate.LineClassifierKeep = decision.Keep;
+        options.Boilerplate.LineClassifierFloor = decision.Floor;
         var baseline = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(null, model).Build());
         var combined = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(options, model).Build());
         string[] names = ["labels", "pipeline", "classifier", "pipeline+classifier"];

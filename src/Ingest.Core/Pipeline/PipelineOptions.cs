@@ -62,6 +62,9 @@ public sealed class BoilerplateOptions
     public double LineClassifierThreshold { get; set; } = 0.5;
     /// <summary>Body probability (0-1) at or above which the line classifier overrides the context rules (tail chrome, link lines, navigation); above 1: never.</summary>
     public double LineClassifierKeep { get; set; } = 0.9;
+    /// <summary>Body probability (0-1) below which the line classifier removes a block even inside the body span, where
+    /// finished sentences, list items and subheads it is unsure of are otherwise kept (captions, share appeals); 0: never.</summary>
+    public double LineClassifierFloor { get; set; }
 }
 
 /// <summary>Options of the <c>template</c> stage (<c>Pipeline:Template:*</c>).</summary>

@@ -65,11 +65,13 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// span runs from the first to the last block of prose the rules keep and the classifier scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierThreshold"/>, grown over the kept prose, finished sentences and list
     /// items next to it. Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
-    /// text it is unsure of: inside the span, finished sentences, list items, lines ending in a colon before a kept block
+    /// text it is unsure of: inside the span and scored at or above <see cref="BoilerplateOptions.LineClassifierFloor"/>, finished sentences, list items, lines ending in a colon before a kept block
     /// ("The plan includes:") and short lines between two kept paragraphs (subheads); before the span, lines the zones and
     /// publisher stages may read as headline, byline, date or masthead. The rules' context decisions (tail chrome, link
     /// lines, navigation) are dropped for blocks it scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierKeep"/>. When it calls no kept paragraph body, the rules decide alone.
+    /// Prose is counted as the classifier counts it (<see cref="LineFeatures.IsProseText"/>: CJK text, written without
+    /// spaces, is prose too).
     /// </summary>
     private BoilerplateMarks WithClassifier(BlockList blocks, BoilerplateMarks rules, LineScores scores)
     {
@@ -77,8 +79,9 @@ public sealed partial class BoilerplateStage : IPipelineStage
         double t = _options.LineClassifierThreshold;
         int n = blocks.Count;
         bool Kept(int i) => i >= 0 && i < n && !rules.Contains(i);
-        bool Anchor(int i) => Kept(i) && p[i] >= t && BlockShape.IsProse(blocks[i].Text);
-        bool BodyShaped(int i) => Kept(i) && (BlockShape.IsProse(blocks[i].Text) || EndsSentence(blocks[i].Text) || blocks[i].Kind == BlockKind.ListItem);
+        double floor = _options.LineClassifierFloor;
+        bool Anchor(int i) => Kept(i) && p[i] >= t && LineFeatures.IsProseText(blocks[i].Text);
+        bool BodyShaped(int i) => Kept(i) && (LineFeatures.IsProseText(blocks[i].Text) || EndsSentence(blocks[i].Text) || blocks[i].Kind == BlockKind.ListItem);
         int start = 0, end = n - 1;
         while (start < n && !Anchor(start))
             start++;
@@ -104,8 +107,8 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 continue;
             string text = blocks[i].Text;
             bool keep = i >= start && i <= end
-                ? EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
-                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1)
+                ? p[i] >= floor && (EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
+                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1))
                 : i < start && IsHeaderCandidate(text);
             if (!keep)
                 marks.Mark(i, "classifier");
@@ -118,7 +121,7 @@ public sealed partial class BoilerplateStage : IPipelineStage
     {
         for (int j = i + step; j >= 0 && j < blocks.Count; j += step)
             if (!rules.Contains(j))
-                return BlockShape.IsProse(blocks[j].Text);
+                return LineFeatures.IsProseText(blocks[j].Text);
         return false;
     }
 
