@@ -77,6 +77,12 @@ public sealed class TemplateOptions
     /// the memory learnt from, and nothing is removed.
     /// </summary>
     public double MaxBodyShare { get; set; } = 0.5;
+    /// <summary>
+    /// Body probability (0-1) of the line classifier (<see cref="Stages.LineClassifierStage"/>, text dumps only) at or
+    /// above which a block is body: the template never removes it and the memory never learns it. The default is the
+    /// classifier's own decision threshold (<see cref="BoilerplateOptions.LineClassifierThreshold"/>).
+    /// </summary>
+    public double KeepScore { get; set; } = 0.5;
 }
 
 /// <summary>Options of the <c>zones</c> stage (<c>Pipeline:Zones:*</c>).</summary>
