@@ -139,7 +139,11 @@ public class IngestServiceTests(AzuriteFixture fixture)
     {
         var s = await fixture.CreateAsync();
         var counter = new RunCounter();
-        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder().Add(counter).Build());
+        // The classifier only scores here (it removes nothing itself): the house line it reads as chrome stays in the
+        // first articles, is learnt from them, and the template removes it from the fourth.
+        var options = new Ingest.Core.Pipeline.PipelineOptions();
+        options.Boilerplate.LineClassifier = false;
+        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(options).Add(counter).Build());
         var service = new IngestService(extractor, s.Store, s.RawDocuments, s.ReprocessQueue, Options.Create(new IngestOptions()),
             NullLogger<IngestService>.Instance, s.TemplateMemory);
 

@@ -48,7 +48,9 @@ internal static class LinesEval
         options.Boilerplate.LineClassifierThreshold = decision.Threshold;
         options.Boilerplate.LineClassifierKeep = decision.Keep;
         options.Boilerplate.LineClassifierFloor = decision.Floor;
-        var baseline = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(null, model).Build());
+        var rulesOnly = new PipelineOptions();
+        rulesOnly.Boilerplate.LineClassifier = false;
+        var baseline = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(rulesOnly, model).Build());
         var combined = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(options, model).Build());
         string[] names = ["labels", "pipeline", "classifier", "pipeline+classifier"];
         var scores = names.Select(_ => new ZyteScore()).ToArray();

@@ -64,7 +64,8 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// The rules' marks weighed against the line classifier (<see cref="BoilerplateOptions.LineClassifier"/>). The body
     /// span runs from the first to the last block of prose the rules keep and the classifier scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierThreshold"/>, grown over the kept prose, finished sentences and list
-    /// items next to it. Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
+    /// items next to it (and, at its start, over a subhead with kept prose above it: the lead paragraph before the first
+    /// subhead). Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
     /// text it is unsure of: inside the span and scored at or above <see cref="BoilerplateOptions.LineClassifierFloor"/>, finished sentences, list items, lines ending in a colon before a kept block
     /// ("The plan includes:") and short lines between two kept paragraphs (subheads); before the span, lines the zones and
     /// publisher stages may read as headline, byline, date or masthead. The rules' context decisions (tail chrome, link
@@ -89,7 +90,10 @@ public sealed partial class BoilerplateStage : IPipelineStage
             return rules; // It calls no kept paragraph body: it does not know this page, so the rules decide alone.
         while (end >= start && !Anchor(end))
             end--;
-        while (start > 0 && BodyShaped(start - 1))
+        // Grown back over body-shaped blocks, and over a subhead with prose above it (a lead paragraph, then "Group F").
+        while (start > 0 && (BodyShaped(start - 1)
+                   || start > 1 && IsSubhead(blocks[start - 1].Text) && Kept(start - 1) && Kept(start - 2)
+                      && LineFeatures.IsProseText(blocks[start - 2].Text)))
             start--;
         while (end >= start && end + 1 < n && BodyShaped(end + 1))
             end++;
@@ -115,6 +119,9 @@ public sealed partial class BoilerplateStage : IPipelineStage
         }
         return marks;
     }
+
+    /// <summary>A one-line subhead: at most <see cref="BlockShape.ProseMinWords"/> + 4 words, no sentence end.</summary>
+    private static bool IsSubhead(string text) => WordCount(text) <= BlockShape.ProseMinWords + 4 && !EndsSentence(text);
 
     /// <summary>Whether the nearest block the rules keep in direction <paramref name="step"/> from <paramref name="i"/> is prose.</summary>
     private static bool NearestKeptIsProse(BlockList blocks, BoilerplateMarks rules, int i, int step)

@@ -18,7 +18,7 @@ internal readonly record struct LineInfo(
 /// line recurs in the file; its position (block index from either end, share of the file's words before it, prose blocks
 /// before and after it); and the same shape features of the two blocks on each side, with the words and prose count
 /// of the blocks within three; the share of sentence ends and of trailing ellipses among the blocks within five, and the
-/// block with its two neighbours as title-like, prose or other. The second pass adds the first pass's scores of the block
+/// block with its two neighbours as title-like, prose or other; the first words of the nearest title-like line above it. The second pass adds the first pass's scores of the block
 /// and its neighbours, the body runs they form (rank, share, size, share of title-like lines) and the blocks read as chrome
 /// between the block and the main run.
 /// </summary>
@@ -34,10 +34,13 @@ internal static partial class LineFeatures
         TWordShare = 26, TProseBefore = 27, TProseAfter = 28, TNeighbour = 29, TNeighbourRule = 30, TWindowWords = 31,
         TWindowProse = 32, TBetween = 33, TPass = 34, TPassN = 35, TPassWindow = 36, TLastChar = 37,
         TRepeatWords = 39, TKind = 40, THeading = 41, TRunRank = 42, TRunShare = 43, TMainSide = 44, TMainDistance = 45,
-        TEndWindow = 46, TTrail = 47, TTrio = 48, TRunTitles = 49, TRunBlocks = 50, TBarrier = 51;
+        TEndWindow = 46, TTrail = 47, TTrio = 48, TRunTitles = 49, TRunBlocks = 50, TBarrier = 51, TSection = 52;
 
     /// <summary>A short line lists all its words as features; longer ones only their first and last.</summary>
     private const int MaxWordsListed = 8;
+
+    /// <summary>How far back (blocks) the section feature looks for the title-like line a block sits under.</summary>
+    private const int SectionLookBack = 6;
 
     /// <summary>How far (blocks) the window features look on each side.</summary>
     private const int Window = 3;
@@ -252,6 +255,22 @@ internal static partial class LineFeatures
         }
         Add(TEndWindow, (ulong)(Share(ends, near) * 16 + x.WordsBucket));
         Add(TTrail, (ulong)((Trails(t) ? 8 : 0) + Math.Min(7, trails)));
+        // The section it sits in: the first words of the nearest title-like block above ("about …", "related", "deals").
+        for (int j = i - 1; j >= Math.Max(0, i - SectionLookBack); j--)
+        {
+            if (Form(infos, j) != 1)
+                continue;
+            var head = blocks[j].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Trim(TrimChars).ToLowerInvariant()).Where(w => w.Length > 0).Take(2).ToArray();
+            if (head.Length > 0)
+            {
+                ulong form = (ulong)Form(infos, i);
+                AddS(TSection, form + "|" + head[0]);
+                if (head.Length > 1)
+                    AddS(TSection, form + "|" + head[0] + " " + head[1]);
+            }
+            break;
+        }
         // The block with its two neighbours as title-like, prose or other: a paragraph between two headlines is a teaser.
         Add(TTrio, (ulong)(Form(infos, i - 1) * 16 + Form(infos, i) * 4 + Form(infos, i + 1)));
 
