@@ -7,7 +7,7 @@ namespace Ingest.Core;
 
 /// <summary>The record of one extraction and what the publisher-template memory may learn from it.</summary>
 /// <param name="Record">The article record.</param>
-/// <param name="TemplateCandidates">Normalized short lines of the article (body and boilerplate) that the
+/// <param name="TemplateCandidates">Normalized short chrome lines of the article (never lines read as body) that the
 /// template memory counts per publisher; see <see cref="Stages.TemplateStage.TemplateKey"/>.</param>
 /// <param name="Timings">Time spent in each stage.</param>
 public sealed record ArticleExtraction(ArticleRecord Record, IReadOnlyList<string> TemplateCandidates, IReadOnlyList<StageTiming> Timings);
@@ -90,8 +90,8 @@ public sealed class ArticleExtractor
 
     private ArticleExtraction ToExtraction(ArticleDocument document, PipelineResult result)
     {
-        int maxWords = Pipeline.Stages.OfType<TemplateStage>().FirstOrDefault()?.Options.MaxWords ?? new TemplateOptions().MaxWords;
-        return new(RecordBuilder.Build(document, PipelineVersion), TemplateStage.TemplateCandidates(document.Get(Layers.Blocks), maxWords),
+        var template = Pipeline.Stages.OfType<TemplateStage>().FirstOrDefault()?.Options ?? new TemplateOptions();
+        return new(RecordBuilder.Build(document, PipelineVersion), TemplateStage.TemplateCandidates(document, template),
             result.Timings);
     }
 }

@@ -126,7 +126,7 @@ public sealed class IngestService(
             var extraction = await extractor.ExtractAsync(source, bytes, templateMemory, cancellationToken).ConfigureAwait(false);
             record = extraction.Record;
             if (templateMemory is not null && record.Publisher is { } publisher)
-                await templateMemory.ObserveAsync(publisher, id, extraction.TemplateCandidates, cancellationToken).ConfigureAwait(false);
+                await ObserveTemplateAsync(templateMemory, publisher, id, extraction.TemplateCandidates, cancellationToken).ConfigureAwait(false);
         }
         catch (StageFailedException ex)
         {
@@ -143,6 +143,23 @@ public sealed class IngestService(
         var outcome = await store.UpsertAsync(record, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Stored {ArticleId} from {Source}: {Outcome}", id, source, outcome);
         return new IngestOutcome(id, outcome == UpsertOutcome.Unchanged ? IngestStatus.Unchanged : IngestStatus.Stored);
+    }
+
+    /// <summary>
+    /// Lets the template memory learn the article's chrome lines. The memory is an optimisation: when it fails (storage
+    /// down, throttled, a conflict that outlived its retries) the article is stored all the same and the failure logged.
+    /// </summary>
+    private async Task ObserveTemplateAsync(ITemplateMemory memory, string publisher, string id, IReadOnlyList<string> lines,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await memory.ObserveAsync(publisher, id, lines, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Template memory of {Publisher} could not learn from {ArticleId}", publisher, id);
+        }
     }
 
     /// <summary>

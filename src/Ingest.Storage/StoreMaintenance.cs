@@ -77,10 +77,12 @@ public sealed class StoreMaintenance
         if (publisher is not null)
             ArgumentException.ThrowIfNullOrWhiteSpace(publisher);
         string? filter = publisher is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.NameKey(publisher)}");
-        return EmptyTableAsync(_tables.GetTableClient(_names.TemplateLines), filter, cancellationToken);
+        return EmptyTableAsync(_tables.GetTableClient(_names.TemplateLines), filter, cancellationToken,
+            uncounted: TableTemplateMemory.RecentRowKey); // the publisher's recent-articles row goes too, but is no line
     }
 
-    private static async Task<int> EmptyTableAsync(TableClient table, string? filter, CancellationToken cancellationToken)
+    private static async Task<int> EmptyTableAsync(TableClient table, string? filter, CancellationToken cancellationToken,
+        string? uncounted = null)
     {
         var keys = new List<(TableClient, ITableEntity)>();
         try
@@ -93,7 +95,7 @@ public sealed class StoreMaintenance
             return 0; // no such table
         }
         await TableBatches.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
-        return keys.Count;
+        return uncounted is null ? keys.Count : keys.Count(k => k.Item2.RowKey != uncounted);
     }
 
     private async Task<int> EmptyContainerAsync(string name, CancellationToken cancellationToken)

@@ -124,30 +124,83 @@ public class IngestServiceTests(AzuriteFixture fixture)
         </article></body></html>
         """;
 
+    /// <summary>A made-up text dump of the Harbor Gazette: its own lines, and a house line (chrome) in every story.</summary>
+    private static string StoryDump(int n) => string.Join("\n\n",
+        "Harbor Gazette",
+        $"Harbor story number {n} of the week",
+        "By Lena Marsh",
+        $"The harbor council met on day {n} of the session to discuss the ferry timetable and the repairs on the north quay.",
+        "Gazette tide charts are drawn in house",
+        $"Councillors agreed that ferry {n} would keep its winter timetable until the repairs were finished in spring.",
+        "The quay will reopen to foot traffic once the last of the new stones is laid, the harbor master said on Friday.");
+
     [Fact]
     public async Task Template_lines_learnt_from_a_publisher_are_removed_in_one_pipeline_run()
     {
         var s = await fixture.CreateAsync();
         var counter = new RunCounter();
-        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder().Add(counter).Build());
+        // The classifier only scores here (it removes nothing itself): the house line it reads as chrome stays in the
+        // first articles, is learnt from them, and the template removes it from the fourth.
+        var options = new Ingest.Core.Pipeline.PipelineOptions();
+        options.Boilerplate.LineClassifier = false;
+        var extractor = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(options).Add(counter).Build());
         var service = new IngestService(extractor, s.Store, s.RawDocuments, s.ReprocessQueue, Options.Create(new IngestOptions()),
             NullLogger<IngestService>.Instance, s.TemplateMemory);
 
         for (int n = 1; n <= 4; n++)
         {
-            var outcome = await service.IngestAsync(new SourceRef(s.Names.IncomingContainer, $"story-{n}.html"), new MemoryStream(Encoding.UTF8.GetBytes(Story(n))));
+            var outcome = await service.IngestAsync(new SourceRef(s.Names.IncomingContainer, $"story-{n}.txt"), new MemoryStream(Encoding.UTF8.GetBytes(StoryDump(n))));
             Assert.Equal(IngestStatus.Stored, outcome.Status);
         }
         Assert.Equal(4, counter.Runs); // once per article, template or not
 
-        var first = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-1.html")));
-        var fourth = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-4.html")));
+        var first = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-1.txt")));
+        var fourth = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-4.txt")));
         Assert.Contains("tide chart", first!.Body);
         Assert.DoesNotContain("tide chart", fourth!.Body);
         Assert.Contains(fourth.Boilerplate, b => b.Reason == "template" && b.Text.Contains("tide chart"));
         // The lines that differ between the articles stay: the template takes only what recurs.
         Assert.Contains("day 4 of the session", fourth.Body);
         Assert.Contains("keep its winter timetable", fourth.Body);
+    }
+
+    [Fact]
+    public async Task Body_paragraphs_that_recur_in_a_publishers_pages_are_never_learnt()
+    {
+        // HTML gets no line scores: only what the rules removed is learnt, so the recurring paragraph stays in every story.
+        var s = await fixture.CreateAsync();
+        var service = Service(s);
+        for (int n = 1; n <= 4; n++)
+            Assert.Equal(IngestStatus.Stored, (await service.IngestAsync(new SourceRef(s.Names.IncomingContainer, $"story-{n}.html"),
+                new MemoryStream(Encoding.UTF8.GetBytes(Story(n))))).Status);
+        var fourth = await s.Store.GetAsync(ArticleIds.For(new SourceRef(s.Names.IncomingContainer, "story-4.html")));
+        Assert.Contains("tide chart", fourth!.Body);
+        Assert.DoesNotContain(fourth.Boilerplate, b => b.Reason == "template");
+        Assert.Empty(await s.TemplateMemory.GetTemplateLinesAsync("Harbor Gazette"));
+    }
+
+    [Fact]
+    public async Task An_article_is_stored_when_the_template_memory_fails()
+    {
+        var s = await fixture.CreateAsync();
+        var service = new IngestService(ArticleExtractor.Default, s.Store, s.RawDocuments, s.ReprocessQueue,
+            Options.Create(new IngestOptions()), NullLogger<IngestService>.Instance, new BrokenTemplateMemory());
+        var source = new SourceRef(s.Names.IncomingContainer, "story-1.txt");
+        var outcome = await service.IngestAsync(source, new MemoryStream(Encoding.UTF8.GetBytes(StoryDump(1))));
+        Assert.Equal(IngestStatus.Stored, outcome.Status);
+        var record = await s.Store.GetAsync(outcome.ArticleId);
+        Assert.Contains("day 1 of the session", record!.Body);
+        Assert.Null(await s.Store.GetFailureAsync(outcome.ArticleId));
+    }
+
+    /// <summary>A template memory whose table is unreachable: every call throws as the storage client would.</summary>
+    private sealed class BrokenTemplateMemory : ITemplateMemory
+    {
+        public Task<IReadOnlySet<string>> GetTemplateLinesAsync(string publisher, CancellationToken cancellationToken = default) =>
+            throw new Azure.RequestFailedException(503, "Server busy");
+
+        public Task ObserveAsync(string publisher, string articleId, IEnumerable<string> lines, CancellationToken cancellationToken = default) =>
+            throw new Azure.RequestFailedException(503, "Server busy");
     }
 
     [Fact]

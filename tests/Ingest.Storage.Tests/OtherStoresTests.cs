@@ -51,9 +51,34 @@ public class OtherStoresTests(AzuriteFixture fixture)
         await Task.WhenAll(Enumerable.Range(1, 4).Select(i => s.TemplateMemory.ObserveAsync("Harbor Gazette", $"a{i}", lines)));
         Assert.Equal(lines.ToHashSet(), (await s.TemplateMemory.GetTemplateLinesAsync("Harbor Gazette")).ToHashSet());
         var table = s.Tables.GetTableClient(s.Names.TemplateLines);
-        var counts = table.Query<Azure.Data.Tables.TableEntity>().Select(e => e.GetInt32("Articles")).ToList();
+        var counts = table.Query<Azure.Data.Tables.TableEntity>().Where(e => e.RowKey != TableTemplateMemory.RecentRowKey)
+            .Select(e => e.GetInt32("Articles")).ToList();
         Assert.Equal(130, counts.Count);
         Assert.All(counts, c => Assert.Equal(4, c));
+    }
+
+    [Fact]
+    public async Task Template_lines_the_recent_articles_no_longer_carry_are_forgotten()
+    {
+        var s = await fixture.CreateAsync();
+        var memory = (TableTemplateMemory)s.TemplateMemory;
+        const string old = "listen to the harbor hour podcast", house = "harbor gazette letters to the editor";
+        for (int n = 1; n <= 3; n++)
+            await memory.ObserveAsync("Harbor Gazette", $"a{n}", [old, house, $"only in article {n}"]);
+        Assert.Equal(new HashSet<string> { old, house }, (await memory.GetTemplateLinesAsync("Harbor Gazette")).ToHashSet());
+
+        // The podcast line leaves the template; the letters line stays in every article.
+        for (int n = 4; n < 4 + memory.RecentArticles - 1; n++)
+            await memory.ObserveAsync("Harbor Gazette", $"a{n}", [house]);
+        // Of the publisher's 20 latest articles only one (a3) carried it: below the threshold of three.
+        Assert.Equal(new HashSet<string> { house }, (await memory.GetTemplateLinesAsync("Harbor Gazette")).ToHashSet());
+
+        // Seen again in new articles, it comes back; an old article observed again does not revive it.
+        await memory.ObserveAsync("Harbor Gazette", "a2", [old, house]);
+        Assert.DoesNotContain(old, await memory.GetTemplateLinesAsync("Harbor Gazette"));
+        for (int n = 100; n < 103; n++)
+            await memory.ObserveAsync("Harbor Gazette", $"a{n}", [old, house]);
+        Assert.Contains(old, await memory.GetTemplateLinesAsync("Harbor Gazette"));
     }
 
     [Fact]

@@ -18,7 +18,8 @@ internal static class LinesEval
     /// <summary>Settings of the <c>lines</c> command's decision.</summary>
     /// <param name="Threshold">Body probability below which the classifier removes a block.</param>
     /// <param name="Keep">Body probability at or above which it overrides the context rules.</param>
-    public sealed record Decision(double Threshold, double Keep);
+    /// <param name="Floor">Body probability below which it removes a block even inside the body span.</param>
+    public sealed record Decision(double Threshold, double Keep, double Floor);
 
     public static int Train(string root, string output, LineTrainingOptions options, bool evaluate, bool allStyles)
     {
@@ -35,7 +36,7 @@ internal static class LinesEval
         if (!evaluate)
             return 0;
         var defaults = new BoilerplateOptions();
-        return Evaluate(root, "dev", model, new Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep), false);
+        return Evaluate(root, "dev", model, new Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep, defaults.LineClassifierFloor), false);
     }
 
     public static int Evaluate(string root, string split, LineModel? model, Decision decision, bool perPage, string? dumpDir = null)
@@ -46,7 +47,10 @@ internal static class LinesEval
         options.Boilerplate.LineClassifier = true;
         options.Boilerplate.LineClassifierThreshold = decision.Threshold;
         options.Boilerplate.LineClassifierKeep = decision.Keep;
-        var baseline = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(null, model).Build());
+        options.Boilerplate.LineClassifierFloor = decision.Floor;
+        var rulesOnly = new PipelineOptions();
+        rulesOnly.Boilerplate.LineClassifier = false;
+        var baseline = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(rulesOnly, model).Build());
         var combined = new ArticleExtractor(ArticleExtractor.CreateDefaultBuilder(options, model).Build());
         string[] names = ["labels", "pipeline", "classifier", "pipeline+classifier"];
         var scores = names.Select(_ => new ZyteScore()).ToArray();

@@ -6,7 +6,7 @@ const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre new
     + "       ingest-eval polnear [<path-to-polnear>] [--split dev|train] [--verbose] [--json FILE] [--limit N]\n"
     + "       ingest-eval derive-cues [<path-to-polnear>] [--out FILE] [--min N]\n"
     + "       ingest-eval train-lines [<path-to-article-extraction-benchmark>] [--out FILE] [--epochs N] [--bits B] [--seed S] [--folds K] [--passes 1|2] [--rate R] [--l2 L] [--word-weight W] [--own-style] [--no-eval]\n"
-    + "       ingest-eval lines [<path-to-article-extraction-benchmark>] [--split dev|test] [--model FILE] [--threshold T] [--keep K] [--pages] [--dump-dir DIR] [--score-file PREDICTIONS]";
+    + "       ingest-eval lines [<path-to-article-extraction-benchmark>] [--split dev|test] [--model FILE] [--threshold T] [--keep K] [--floor F] [--pages] [--dump-dir DIR] [--score-file PREDICTIONS]";
 if (args.Length >= 2 && args[0] is "train-ner" or "ner")
     return NerCommand(args);
 if (args.Length >= 1 && args[0] == "derive-cues")
@@ -122,7 +122,7 @@ int LinesCommand(string[] a)
     string root = DumpCorpus.DefaultRoot, output = "src/Ingest.Core/Resources/Models/lines.bin.gz", split = "dev";
     var options = new Ingest.Core.Stages.Boilerplate.LineTrainingOptions();
     var defaults = new Ingest.Core.Pipeline.BoilerplateOptions();
-    var decision = new LinesEval.Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep);
+    var decision = new LinesEval.Decision(defaults.LineClassifierThreshold, defaults.LineClassifierKeep, defaults.LineClassifierFloor);
     bool evaluate = true, pages = false, allStyles = true;
     string? model = null, scoreFile = null, dumpDir = null;
     var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -145,6 +145,7 @@ int LinesCommand(string[] a)
             case "--model" when i + 1 < a.Length: model = a[++i]; break;
             case "--threshold" when i + 1 < a.Length: decision = decision with { Threshold = double.Parse(a[++i], inv) }; break;
             case "--keep" when i + 1 < a.Length: decision = decision with { Keep = double.Parse(a[++i], inv) }; break;
+            case "--floor" when i + 1 < a.Length: decision = decision with { Floor = double.Parse(a[++i], inv) }; break;
             case "--pages": pages = true; break;
             case "--dump-dir" when i + 1 < a.Length: dumpDir = a[++i]; break;
             case "--score-file" when i + 1 < a.Length: scoreFile = a[++i]; break;

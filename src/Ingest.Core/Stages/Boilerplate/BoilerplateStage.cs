@@ -64,12 +64,15 @@ public sealed partial class BoilerplateStage : IPipelineStage
     /// The rules' marks weighed against the line classifier (<see cref="BoilerplateOptions.LineClassifier"/>). The body
     /// span runs from the first to the last block of prose the rules keep and the classifier scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierThreshold"/>, grown over the kept prose, finished sentences and list
-    /// items next to it. Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
-    /// text it is unsure of: inside the span, finished sentences, list items, lines ending in a colon before a kept block
+    /// items next to it (and, at its start, over a subhead with kept prose above it: the lead paragraph before the first
+    /// subhead). Blocks the classifier scores below the threshold are removed as <c>classifier</c>, except body
+    /// text it is unsure of: inside the span and scored at or above <see cref="BoilerplateOptions.LineClassifierFloor"/>, finished sentences, list items, lines ending in a colon before a kept block
     /// ("The plan includes:") and short lines between two kept paragraphs (subheads); before the span, lines the zones and
     /// publisher stages may read as headline, byline, date or masthead. The rules' context decisions (tail chrome, link
     /// lines, navigation) are dropped for blocks it scores at or above
     /// <see cref="BoilerplateOptions.LineClassifierKeep"/>. When it calls no kept paragraph body, the rules decide alone.
+    /// Prose is counted as the classifier counts it (<see cref="LineFeatures.IsProseText"/>: CJK text, written without
+    /// spaces, is prose too).
     /// </summary>
     private BoilerplateMarks WithClassifier(BlockList blocks, BoilerplateMarks rules, LineScores scores)
     {
@@ -77,8 +80,9 @@ public sealed partial class BoilerplateStage : IPipelineStage
         double t = _options.LineClassifierThreshold;
         int n = blocks.Count;
         bool Kept(int i) => i >= 0 && i < n && !rules.Contains(i);
-        bool Anchor(int i) => Kept(i) && p[i] >= t && BlockShape.IsProse(blocks[i].Text);
-        bool BodyShaped(int i) => Kept(i) && (BlockShape.IsProse(blocks[i].Text) || EndsSentence(blocks[i].Text) || blocks[i].Kind == BlockKind.ListItem);
+        double floor = _options.LineClassifierFloor;
+        bool Anchor(int i) => Kept(i) && p[i] >= t && LineFeatures.IsProseText(blocks[i].Text);
+        bool BodyShaped(int i) => Kept(i) && (LineFeatures.IsProseText(blocks[i].Text) || EndsSentence(blocks[i].Text) || blocks[i].Kind == BlockKind.ListItem);
         int start = 0, end = n - 1;
         while (start < n && !Anchor(start))
             start++;
@@ -86,7 +90,10 @@ public sealed partial class BoilerplateStage : IPipelineStage
             return rules; // It calls no kept paragraph body: it does not know this page, so the rules decide alone.
         while (end >= start && !Anchor(end))
             end--;
-        while (start > 0 && BodyShaped(start - 1))
+        // Grown back over body-shaped blocks, and over a subhead with prose above it (a lead paragraph, then "Group F").
+        while (start > 0 && (BodyShaped(start - 1)
+                   || start > 1 && IsSubhead(blocks[start - 1].Text) && Kept(start - 1) && Kept(start - 2)
+                      && LineFeatures.IsProseText(blocks[start - 2].Text)))
             start--;
         while (end >= start && end + 1 < n && BodyShaped(end + 1))
             end++;
@@ -104,8 +111,8 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 continue;
             string text = blocks[i].Text;
             bool keep = i >= start && i <= end
-                ? EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
-                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1)
+                ? p[i] >= floor && (EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
+                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1))
                 : i < start && IsHeaderCandidate(text);
             if (!keep)
                 marks.Mark(i, "classifier");
@@ -113,12 +120,15 @@ public sealed partial class BoilerplateStage : IPipelineStage
         return marks;
     }
 
+    /// <summary>A one-line subhead: at most <see cref="BlockShape.ProseMinWords"/> + 4 words, no sentence end.</summary>
+    private static bool IsSubhead(string text) => WordCount(text) <= BlockShape.ProseMinWords + 4 && !EndsSentence(text);
+
     /// <summary>Whether the nearest block the rules keep in direction <paramref name="step"/> from <paramref name="i"/> is prose.</summary>
     private static bool NearestKeptIsProse(BlockList blocks, BoilerplateMarks rules, int i, int step)
     {
         for (int j = i + step; j >= 0 && j < blocks.Count; j += step)
             if (!rules.Contains(j))
-                return BlockShape.IsProse(blocks[j].Text);
+                return LineFeatures.IsProseText(blocks[j].Text);
         return false;
     }
 

@@ -17,7 +17,10 @@ internal readonly record struct LineInfo(
 /// (<see cref="BoilerplateStage.Classify"/>, navigation, label, byline, date line, list item, gap menu); how often the
 /// line recurs in the file; its position (block index from either end, share of the file's words before it, prose blocks
 /// before and after it); and the same shape features of the two blocks on each side, with the words and prose count
-/// of the blocks within three. The second pass adds the first pass's scores of the block and its neighbours.
+/// of the blocks within three; the share of sentence ends and of trailing ellipses among the blocks within five, and the
+/// block with its two neighbours as title-like, prose or other; the first words of the nearest title-like line above it. The second pass adds the first pass's scores of the block
+/// and its neighbours, the body runs they form (rank, share, size, share of title-like lines) and the blocks read as chrome
+/// between the block and the main run.
 /// </summary>
 internal static partial class LineFeatures
 {
@@ -30,10 +33,14 @@ internal static partial class LineFeatures
         TLabel = 18, TByline = 19, TDate = 20, TList = 21, TGap = 22, TRepeat = 23, TFromStart = 24, TFromEnd = 25,
         TWordShare = 26, TProseBefore = 27, TProseAfter = 28, TNeighbour = 29, TNeighbourRule = 30, TWindowWords = 31,
         TWindowProse = 32, TBetween = 33, TPass = 34, TPassN = 35, TPassWindow = 36, TLastChar = 37,
-        TRepeatWords = 39, TKind = 40, THeading = 41, TRunRank = 42, TRunShare = 43, TMainSide = 44, TMainDistance = 45;
+        TRepeatWords = 39, TKind = 40, THeading = 41, TRunRank = 42, TRunShare = 43, TMainSide = 44, TMainDistance = 45,
+        TEndWindow = 46, TTrail = 47, TTrio = 48, TRunTitles = 49, TRunBlocks = 50, TBarrier = 51, TSection = 52;
 
     /// <summary>A short line lists all its words as features; longer ones only their first and last.</summary>
     private const int MaxWordsListed = 8;
+
+    /// <summary>How far back (blocks) the section feature looks for the title-like line a block sits under.</summary>
+    private const int SectionLookBack = 6;
 
     /// <summary>How far (blocks) the window features look on each side.</summary>
     private const int Window = 3;
@@ -100,6 +107,10 @@ internal static partial class LineFeatures
     /// <summary>Sentence end as <see cref="BoilerplateStage.EndsSentence"/>, or a CJK full stop, exclamation or question mark.</summary>
     private static bool EndsSentence(string text) =>
         BoilerplateStage.EndsSentence(text) || text.TrimEnd().TrimEnd('」', '』', '）', '"', '”') is [.., '。' or '！' or '？'];
+
+    /// <summary>Prose as <see cref="BlockShape.IsProse"/>, with words counted as <see cref="EffectiveWords"/> (CJK aware) and
+    /// CJK sentence ends: what the classifier's path of the boilerplate stage anchors the body span on.</summary>
+    internal static bool IsProseText(string text) => IsProse(text, EffectiveWords(text));
 
     private static bool IsProse(string text, int words) =>
         words >= BlockShape.LongProseWords || words >= BlockShape.ProseMinWords && EndsSentence(text);
@@ -230,6 +241,39 @@ internal static partial class LineFeatures
         Add(TWindowWords, (ulong)WordsBucket(windowWords / (2 * Window)));
         Add(TWindowProse, (ulong)(windowProse * 16 + x.WordsBucket));
 
+        // Sentence ends and trailing ellipses (teasers cut short) among the blocks within five.
+        int ends = 0, trails = 0, near = 0;
+        for (int j = Math.Max(0, i - 5); j <= Math.Min(n - 1, i + 5); j++)
+        {
+            if (j == i)
+                continue;
+            near++;
+            if (infos[j].EndsSentence)
+                ends++;
+            if (Trails(blocks[j].Text))
+                trails++;
+        }
+        Add(TEndWindow, (ulong)(Share(ends, near) * 16 + x.WordsBucket));
+        Add(TTrail, (ulong)((Trails(t) ? 8 : 0) + Math.Min(7, trails)));
+        // The section it sits in: the first words of the nearest title-like block above ("about …", "related", "deals").
+        for (int j = i - 1; j >= Math.Max(0, i - SectionLookBack); j--)
+        {
+            if (Form(infos, j) != 1)
+                continue;
+            var head = blocks[j].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Trim(TrimChars).ToLowerInvariant()).Where(w => w.Length > 0).Take(2).ToArray();
+            if (head.Length > 0)
+            {
+                ulong form = (ulong)Form(infos, i);
+                AddS(TSection, form + "|" + head[0]);
+                if (head.Length > 1)
+                    AddS(TSection, form + "|" + head[0] + " " + head[1]);
+            }
+            break;
+        }
+        // The block with its two neighbours as title-like, prose or other: a paragraph between two headlines is a teaser.
+        Add(TTrio, (ulong)(Form(infos, i - 1) * 16 + Form(infos, i) * 4 + Form(infos, i + 1)));
+
         if (firstPass is not null)
         {
             Add(TPass, (ulong)ScoreBucket(firstPass[i]));
@@ -250,6 +294,10 @@ internal static partial class LineFeatures
             Add(TRunShare, own + (ulong)second.RunShare[i]);
             Add(TMainSide, own + (ulong)second.MainSide[i] * 16 + (ulong)x.WordsBucket);
             Add(TMainDistance, own + (ulong)second.MainSide[i] * 16 + (ulong)CountBucket(second.MainDistance[i]));
+            ulong rank = (ulong)Math.Min(3, second.RunRank[i]) * 100;
+            Add(TRunTitles, own + rank + (ulong)second.RunTitles[i]);
+            Add(TRunBlocks, own + rank + (ulong)CountBucket(second.RunBlocks[i]));
+            Add(TBarrier, own + (ulong)second.MainSide[i] * 16 + (ulong)CountBucket(second.Barrier[i]));
         }
     }
 
@@ -269,6 +317,12 @@ internal static partial class LineFeatures
         public required int[] RunShare { get; init; }
         public required int[] MainSide { get; init; }
         public required int[] MainDistance { get; init; }
+        /// <summary>Per block, the share of its run's blocks that are title-like (<see cref="Form"/> 1), as <see cref="Share"/>; 0 outside a run.</summary>
+        public required int[] RunTitles { get; init; }
+        /// <summary>Per block, the number of blocks in its run; 0 outside a run.</summary>
+        public required int[] RunBlocks { get; init; }
+        /// <summary>Per block outside the main run, the blocks scored below 0.2 between it and the main run.</summary>
+        public required int[] Barrier { get; init; }
 
         public static SecondPass From(double[] scores, LineInfo[] infos)
         {
@@ -312,13 +366,24 @@ internal static partial class LineFeatures
             var p = new SecondPass
             {
                 Scores = scores, RunRank = new int[n], RunShare = new int[n], MainSide = new int[n], MainDistance = new int[n],
+                RunTitles = new int[n], RunBlocks = new int[n], Barrier = new int[n],
             };
+            var titles = spans.Select(sp =>
+            {
+                int c = 0;
+                for (int j = sp.Start; j <= sp.End; j++)
+                    if (Form(infos, j) == 1)
+                        c++;
+                return Share(c, sp.End - sp.Start + 1);
+            }).ToArray();
             for (int k = 0; k < n; k++)
             {
                 if (run[k] >= 0)
                 {
                     p.RunRank[k] = rankOf[run[k]];
                     p.RunShare[k] = total > 0 ? (int)(mass[run[k]] * 10 / total) : 0;
+                    p.RunTitles[k] = titles[run[k]];
+                    p.RunBlocks[k] = spans[run[k]].End - spans[run[k]].Start + 1;
                 }
                 if (spans.Count == 0)
                 {
@@ -328,9 +393,26 @@ internal static partial class LineFeatures
                 var (ms, me) = spans[rank[0]];
                 p.MainSide[k] = k < ms ? 1 : k > me ? 2 : 0;
                 p.MainDistance[k] = k < ms ? ms - k : k > me ? k - me : 0;
+                int barrier = 0;
+                for (int j = k < ms ? k + 1 : me + 1; j < (k < ms ? ms : k); j++)
+                    if (scores[j] < 0.2)
+                        barrier++;
+                p.Barrier[k] = k >= ms && k <= me ? 0 : barrier;
             }
             return p;
         }
+    }
+
+    /// <summary>A block's form for the context features: 0 none (outside the page), 1 title-like (at most 15 words, no
+    /// sentence end), 2 prose, 3 other.</summary>
+    private static int Form(LineInfo[] infos, int i) =>
+        i < 0 || i >= infos.Length ? 0 : infos[i].Prose ? 2 : infos[i].Words <= 15 && !infos[i].EndsSentence ? 1 : 3;
+
+    /// <summary>Whether a block ends in an ellipsis (a teaser or a headline cut short).</summary>
+    private static bool Trails(string text)
+    {
+        var t = text.AsSpan().TrimEnd();
+        return t.EndsWith("...", StringComparison.Ordinal) || t.EndsWith("…", StringComparison.Ordinal);
     }
 
     /// <summary>The weight bucket of feature (<paramref name="template"/>, <paramref name="value"/>).</summary>

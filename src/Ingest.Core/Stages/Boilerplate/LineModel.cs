@@ -17,7 +17,7 @@ internal sealed class LineModel
     private const int Magic = 0x4E494C49; // "ILIN"
 
     /// <summary>Format version; raise it when the features change (old weights then fail to load).</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The embedded resource name of the shipped weights.</summary>
     public const string ResourceName = "Ingest.Core.Resources.Models.lines.bin.gz";

@@ -19,7 +19,7 @@ internal sealed record LineDocument(string Id, IReadOnlyList<Block> Blocks, IRea
 /// <param name="L2">L2 penalty per update, scaled by the step size.</param>
 /// <param name="WordWeight">How much a block's length weighs its loss: weight = 1 + WordWeight·log2(1 + words), since
 /// the benchmark scores words, not lines.</param>
-internal sealed record LineTrainingOptions(int Bits = 18, int Epochs = 4, ulong Seed = 20250614, int Folds = 5, int Passes = 2,
+internal sealed record LineTrainingOptions(int Bits = 18, int Epochs = 6, ulong Seed = 20250614, int Folds = 5, int Passes = 2,
     double LearningRate = 0.1, double L2 = 1e-4, double WordWeight = 1);
 
 /// <summary>
