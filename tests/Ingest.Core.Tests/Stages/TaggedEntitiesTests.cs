@@ -87,4 +87,14 @@ public class TaggedEntitiesTests
         Assert.Equal("United Kingdom", Assert.Single(both).Name);
         Assert.Contains("Britain", both[0].Aliases);
     }
+
+    [Fact]
+    public void AnOfficeAfterATitleIsNotAPerson()
+    {
+        const string text = "Study findings out\n\nProfessor Ilse Varga, Director of the Tollmere Soil Survey, said the findings were clear.\n\n"
+                            + "Varga said more work was needed.";
+        var entities = Extract(tagger: true, text).Entities;
+        Assert.DoesNotContain(entities, e => e.Type == EntityTypes.Person && e.Name.Contains("Tollmere"));
+        Assert.Contains(entities, e => e.Name == "Ilse Varga" && e.Type == EntityTypes.Person);
+    }
 }
