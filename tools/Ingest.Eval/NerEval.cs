@@ -103,11 +103,7 @@ internal static class NerEval
     /// hospitals, schools and "White House" by where they stand (place), our records and the dev corpus by who acts
     /// (organisation; <c>shared/corpus/SCHEMA.md</c> keeps places for countries, cities and regions).
     /// </summary>
-    private static readonly HashSet<string> FacilityHeads = new(StringComparer.Ordinal)
-    {
-        "Center", "Centre", "Centers", "Museum", "House", "Aquarium", "Hospital", "Clinic", "School", "College", "University",
-        "Academy", "Library", "Laboratory", "Observatory",
-    };
+    private static IReadOnlySet<string> FacilityHeads => EntityRules.FacilityHeads;
 
     /// <summary>The training document with LOC names ending in a <see cref="FacilityHeads"/> word relabelled ORG.</summary>
     internal static NerDocument FacilitiesAsOrganizations(NerDocument d)

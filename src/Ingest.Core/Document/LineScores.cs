@@ -17,6 +17,13 @@ public sealed class LineScores
     /// <summary>Body probability of each block, by block index; empty when the file was not scored.</summary>
     public IReadOnlyList<double> Body { get; }
 
+    /// <summary>
+    /// The line rules' reason for each block as the boilerplate stage's rule check gives it (null: no rule), by block index:
+    /// the classifier computes them for its features, and the boilerplate stage reuses them instead of matching the ~100
+    /// rule patterns a second time. Empty when not scored; then the boilerplate stage matches the rules itself.
+    /// </summary>
+    public IReadOnlyList<string?> RuleReasons { get; init; } = [];
+
     /// <summary>Whether the blocks were scored.</summary>
     public bool Scored => Body.Count > 0;
 }

@@ -160,6 +160,13 @@ internal static class Lexicons
     /// <summary>US state names.</summary>
     public static FrozenSet<string> UsStates => _usStates.Value;
 
+    private static readonly Lazy<FrozenDictionary<string, string>> _usStateAbbreviations = new(() =>
+        Lines("us_states.tsv").Skip(1).Select(l => l.Split('\t')).Where(f => f.Length > 2 && f[2].EndsWith('.'))
+            .ToFrozenDictionary(f => f[2][..^1], f => f[0], StringComparer.Ordinal));
+
+    /// <summary>AP-style state abbreviations without their final full stop ("Colo" for "Colo.") → US state name (us_states.tsv).</summary>
+    public static FrozenDictionary<string, string> UsStateAbbreviations => _usStateAbbreviations.Value;
+
     private static readonly Lazy<FrozenSet<string>> _knownOrgs = new(() =>
         Lines("us_agencies.txt").Concat(Lines("newspapers.txt")).ToFrozenSet(StringComparer.Ordinal));
 

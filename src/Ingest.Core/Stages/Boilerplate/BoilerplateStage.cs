@@ -31,13 +31,16 @@ public sealed partial class BoilerplateStage : IPipelineStage
     public void Process(ArticleDocument document)
     {
         var blocks = document.Get(Layers.Blocks);
+        var scores = document.Get(Layers.LineScores);
+        // The line classifier ran the line rules over these blocks for its features: their answers, not a second run.
+        var rules = scores.RuleReasons.Count == blocks.Count ? scores.RuleReasons : null;
         var marks = new BoilerplateMarks();
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (block.MarkupReason is { } markup)
                 marks.Mark(i, markup);
-            else if (Classify(block) is { } reason)
+            else if ((rules is null ? Classify(block) : rules[i]) is { } reason)
                 marks.Mark(i, reason);
             else if (BlockShape.IsNavigation(block.Text) || IsGapMenu(block))
                 marks.Mark(i, "navigation");
@@ -56,7 +59,6 @@ public sealed partial class BoilerplateStage : IPipelineStage
                 marks.Mark(i, marks[i - 1]!);
         }
         MarkCreditedCaptions(blocks, marks);
-        var scores = document.Get(Layers.LineScores);
         document.Set(Layers.PageBoilerplate, _options.LineClassifier && scores.Scored ? WithClassifier(blocks, marks, scores) : marks);
     }
 

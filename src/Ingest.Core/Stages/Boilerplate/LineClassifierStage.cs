@@ -36,6 +36,12 @@ public sealed class LineClassifierStage : IPipelineStage
         var decoded = document.Get(Layers.Text);
         var blocks = document.Get(Layers.Blocks);
         bool dump = decoded.Format == DocumentFormat.Text && !decoded.IsHtml;
-        document.Set(Layers.LineScores, dump && _model is not null && blocks.Count > 0 ? new LineScores(_model.Score(blocks)) : LineScores.None);
+        if (!dump || _model is null || blocks.Count == 0)
+        {
+            document.Set(Layers.LineScores, LineScores.None);
+            return;
+        }
+        var (scores, rules) = _model.ScoreWithRules(blocks);
+        document.Set(Layers.LineScores, new LineScores(scores) { RuleReasons = rules });
     }
 }

@@ -50,9 +50,20 @@ internal sealed class LineModel
     public IReadOnlyList<float[]> Passes { get; }
 
     /// <summary>The body probability (0-1) of each block of <paramref name="blocks"/>, a text dump's blocks in order.</summary>
-    public double[] Score(IReadOnlyList<Block> blocks)
+    public double[] Score(IReadOnlyList<Block> blocks) => ScoreWithRules(blocks).Scores;
+
+    /// <summary>
+    /// <see cref="Score"/>, with the line rules' reason for each block (the <see cref="LineInfo.Rule"/> feature), for
+    /// <see cref="LineScores.RuleReasons"/>.
+    /// </summary>
+    internal (double[] Scores, string?[] Rules) ScoreWithRules(IReadOnlyList<Block> blocks)
     {
         var infos = LineFeatures.Describe(blocks);
+        return (ScoreInfos(blocks, infos), [.. infos.Select(i => i.Rule)]);
+    }
+
+    private double[] ScoreInfos(IReadOnlyList<Block> blocks, LineInfo[] infos)
+    {
         var prose = LineFeatures.ProseBefore(infos);
         double[]? previous = null;
         foreach (var weights in Passes)

@@ -74,6 +74,7 @@ internal sealed class EntityCoreference(bool english)
             }
         }
         MergeShortOrganisationForms();
+        KeepWrittenCountryNames();
         return _clusters.Where(c => c.Mentions > 0)
             .OrderBy(c => c.FirstSeen)
             .Select(c => new EntityRecord(c.Name, c.Type, c.Mentions, c.Aliases.Where(a => a != c.Name).OrderBy(a => a, StringComparer.Ordinal).ToList()))
@@ -100,6 +101,26 @@ internal sealed class EntityCoreference(bool english)
             foreach (var a in shortForm.Aliases)
                 full.Aliases.Add(a);
             shortForm.Mentions = 0;
+        }
+    }
+
+    /// <summary>
+    /// A country named only by a lexicon alias the text never writes ("Britain" → "United Kingdom") keeps the written form
+    /// as its name and the lexicon's as an alias (shared/corpus/SCHEMA.md: "use the fullest name the text gives"; the
+    /// fullest written form when there are several). Initialisms ("U.S.", "UK") and all-capital forms keep the lexicon's
+    /// name, which is what they spell out.
+    /// </summary>
+    private void KeepWrittenCountryNames()
+    {
+        foreach (var c in _clusters)
+        {
+            if (c.Type != EntityTypes.Location || c.Mentions == 0 || c.Aliases.Contains(c.Name) || !Lexicons.Countries.ContainsKey(c.Name)
+                || c.Aliases.Count == 0 || c.Aliases.Any(a => !a.Any(char.IsLower)))
+                continue;
+            string written = c.Aliases.OrderByDescending(a => a.Split(' ').Length).ThenByDescending(a => a.Length)
+                .ThenBy(a => a, StringComparer.Ordinal).First();
+            c.Aliases.Add(c.Name);
+            c.Name = written;
         }
     }
 

@@ -27,6 +27,7 @@ internal static class EntityRules
     private static readonly Lazy<FrozenSet<string>> _abbreviations = Lexicons.List("abbreviations.txt");
     private static readonly Lazy<FrozenSet<string>> _appositionFollowers = Lexicons.List("apposition_followers.txt");
     private static readonly Lazy<FrozenSet<string>> _eponymousLawWords = Lexicons.List("eponymous_law_words.txt");
+    private static readonly Lazy<FrozenSet<string>> _facilityHeads = Lexicons.List("facility_heads.txt");
 
     /// <summary>Words that make a capitalised span an organisation wherever they stand in it ("University of Harbor City").</summary>
     public static FrozenSet<string> StrongOrgWords => _strongOrgWords.Value;
@@ -100,4 +101,10 @@ internal static class EntityRules
 
     /// <summary>Last words of laws named after a person ("Act", "Law").</summary>
     public static FrozenSet<string> EponymousLawWords => _eponymousLawWords.Value;
+
+    /// <summary>
+    /// Last words of a place name that make it an organisation in our schema ("… Museum", "… Hospital", "White House"):
+    /// the open NER corpora type such names by where they stand, our records by who acts (facility_heads.txt).
+    /// </summary>
+    public static FrozenSet<string> FacilityHeads => _facilityHeads.Value;
 }
