@@ -154,4 +154,26 @@ public class LineClassifierTests
         new PipelineBuilder().Add(new DecodeStage()).Add(new SegmentStage()).Add(new LineClassifierStage(model)).EnforceContract().Build().Run(document);
         Assert.False(document.Get(Layers.LineScores).Scored);
     }
+
+    [Fact]
+    public void Scoring_with_the_base_features_cached_equals_the_two_passes_run_in_full_and_hands_over_the_rule_answers()
+    {
+        var model = LineModel.Shipped!;
+        Assert.Equal(2, model.Passes.Count);
+        string text = string.Join("\n\n", "Ferry landing to reopen after two-year fight", "Home | News | Sports", Paragraph1,
+            "Sign up for our newsletter", Paragraph2, "Share this article", Paragraph3, "Related: Bridge tolls rise", Paragraph4);
+        var document = new ArticleDocument(new SourceRef("t", "ferry.txt"), Encoding.UTF8.GetBytes(text));
+        new PipelineBuilder().Add(new DecodeStage()).Add(new SegmentStage()).Build().Run(document);
+        var blocks = document.Get(Layers.Blocks);
+
+        var infos = LineFeatures.Describe(blocks);
+        var prose = LineFeatures.ProseBefore(infos);
+        var first = LineModel.ScorePass(blocks, infos, prose, model.Passes[0], null, model.Mask);
+        var full = LineModel.ScorePass(blocks, infos, prose, model.Passes[1], first, model.Mask);
+
+        var (scores, rules) = model.ScoreWithRules(blocks);
+        Assert.Equal(full, scores);
+        Assert.Equal(blocks.Select(BoilerplateStage.Classify), rules);
+        Assert.Contains("share", rules);
+    }
 }

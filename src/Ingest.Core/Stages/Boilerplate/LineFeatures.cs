@@ -143,7 +143,6 @@ internal static partial class LineFeatures
     public static void Extract(IReadOnlyList<Block> blocks, LineInfo[] infos, int[] proseBefore, int i, SecondPass? second,
         int mask, List<int> features)
     {
-        var firstPass = second?.Scores;
         var x = infos[i];
         var b = blocks[i];
         string t = b.Text;
@@ -274,7 +273,21 @@ internal static partial class LineFeatures
         // The block with its two neighbours as title-like, prose or other: a paragraph between two headlines is a teaser.
         Add(TTrio, (ulong)(Form(infos, i - 1) * 16 + Form(infos, i) * 4 + Form(infos, i + 1)));
 
-        if (firstPass is not null)
+        if (second is not null)
+            ExtractPass(infos, i, second, mask, features);
+    }
+
+    /// <summary>
+    /// Appends the second pass's own features of block <paramref name="i"/> (the first pass's scores around it and the runs
+    /// they form) to <paramref name="features"/>; <see cref="Extract"/> is the base features and these. The base features do
+    /// not depend on the pass, so a scorer computes them once per block and adds these for the second pass.
+    /// </summary>
+    public static void ExtractPass(LineInfo[] infos, int i, SecondPass second, int mask, List<int> features)
+    {
+        var firstPass = second.Scores;
+        var x = infos[i];
+        int n = infos.Length;
+        void Add(ulong template, ulong value) => features.Add(Bucket(template, value, mask));
         {
             Add(TPass, (ulong)ScoreBucket(firstPass[i]));
             for (int d = -2; d <= 2; d++)
