@@ -78,8 +78,10 @@ public sealed class CliEndToEndTests(LocalHostFixture host) : IDisposable
         var (deleteExit, deleted, _) = await IngestAsync("delete", id);
         Assert.Equal(0, deleteExit);
         Assert.Contains($"deleted {id}", deleted);
-        var (goneExit, gone, _) = await IngestAsync("query", "article", id);
+        var (goneExit, gone, goneErrors) = await IngestAsync("query", "article", id);
         Assert.Equal(1, goneExit);
-        Assert.Contains("not_found", gone);
+        // The API's error answer goes to standard error: a pipe reading standard output sees no results.
+        Assert.Contains("not_found", goneErrors);
+        Assert.DoesNotContain("not_found", gone);
     }
 }
