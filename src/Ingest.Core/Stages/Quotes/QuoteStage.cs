@@ -26,7 +26,7 @@ public sealed class QuoteStage : IPipelineStage
     private readonly SpeakerRanker? _ranker;
     private readonly Action<QuoteUnit, CandidateSet>? _trace;
 
-    /// <summary>A quote stage whose pronoun and nominal speakers are ranked by the shipped speaker ranker (<c>speakers.tsv</c>).</summary>
+    /// <summary>A quote stage whose pronoun speakers the rules are unsure of are ranked by the shipped speaker ranker (<c>speakers.tsv</c>).</summary>
     public QuoteStage() : this(SpeakerRanker.Shipped) { }
 
     /// <summary>A quote stage with another ranker (null: the rules alone) and an optional training trace (<c>ingest-eval train-speakers</c>).</summary>

@@ -114,8 +114,8 @@ internal static class SpeakerResolver
 
     /// <summary>
     /// The learnt ranker's choice among the candidates (<see cref="SpeakerCandidates"/>) for a pronoun speaker
-    /// of anaphor class <paramref name="anaphor"/>, or the rules' choice <paramref name="rules"/> when there is no ranker
-    /// or no candidate. Gives the candidate set to the training trace.
+    /// of anaphor class <paramref name="anaphor"/>, or the rules' choice <paramref name="rules"/> when there is no ranker,
+    /// no candidate, or the rules chose someone outside the candidates. Gives the candidate set to the training trace.
     /// </summary>
     private static SpeakerPhrase? Rank(QuoteUnit unit, SpeakerPhrase? rules, char anaphor, int p, int offset, AttributionContext ctx)
     {
@@ -123,7 +123,9 @@ internal static class SpeakerResolver
             return rules;
         var set = SpeakerCandidates.For(ctx, p, offset, anaphor, rules?.Mention);
         ctx.Trace?.Invoke(unit, set);
-        if (ctx.Ranker is null || set.Candidates.Count == 0)
+        // The ranker chooses among what it sees: a rules' choice outside the candidates (an unnamed current speaker,
+        // a person of the other gender) stays.
+        if (ctx.Ranker is null || set.Candidates.Count == 0 || rules is not null && set.Candidates.All(c => c.Name != rules.Mention))
             return rules;
         var best = set.Candidates[ctx.Ranker.Choose(set)];
         if (rules is not null && best.Name == rules.Mention)
