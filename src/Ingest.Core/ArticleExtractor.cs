@@ -40,7 +40,11 @@ public sealed class ArticleExtractor
     internal static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options, Stages.Boilerplate.LineModel? lineModel) =>
         CreateDefaultBuilder(options, new LineClassifierStage(lineModel));
 
-    private static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options, LineClassifierStage lines) => new PipelineBuilder()
+    /// <summary>The default stages with another quote stage (<c>ingest-eval polnear --speakers</c>, <c>train-speakers</c>).</summary>
+    internal static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options, QuoteStage quotes) =>
+        CreateDefaultBuilder(options, new LineClassifierStage(), quotes);
+
+    private static PipelineBuilder CreateDefaultBuilder(PipelineOptions? options, LineClassifierStage lines, QuoteStage? quotes = null) => new PipelineBuilder()
         .Add(new DecodeStage())
         .Add(new SegmentStage())
         .Add(lines)
@@ -52,7 +56,7 @@ public sealed class ArticleExtractor
         .Add(new BodyStage(options?.Body))
         .Add(new MetadataStage())
         .Add(new TokensStage())
-        .Add(new QuoteStage())
+        .Add(quotes ?? new QuoteStage())
         .Add(new EntityStage(options?.Entities))
         .Add(new SpeakerStage());
 

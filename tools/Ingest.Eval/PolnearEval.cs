@@ -49,7 +49,8 @@ public static class PolnearEval
     /// <param name="verbose">Lists each error (article, kind, quote) — corpus text: print only, never commit.</param>
     /// <param name="jsonOut">Where to write the summary as JSON (figures only, no text), or null.</param>
     /// <param name="limit">Score only the first N articles (0 = all).</param>
-    public static int Run(string root, string split, bool verbose, string? jsonOut, int limit = 0)
+    /// <param name="extractor">The extractor to score (<c>--speakers</c>), or null for <see cref="ArticleExtractor.Default"/>.</param>
+    public static int Run(string root, string split, bool verbose, string? jsonOut, int limit = 0, ArticleExtractor? extractor = null)
     {
         if (split is not ("train" or "dev"))
         {
@@ -64,7 +65,7 @@ public static class PolnearEval
         foreach (var (name, ann, txt) in list)
         {
             var article = PolnearArticle.Load(name, ann, txt);
-            var rec = ArticleExtractor.Default.Extract(new SourceRef("polnear", name + ".txt"), Encoding.UTF8.GetBytes(article.Text)).Record;
+            var rec = (extractor ?? ArticleExtractor.Default).Extract(new SourceRef("polnear", name + ".txt"), Encoding.UTF8.GetBytes(article.Text)).Record;
             Score(article, rec, report);
         }
         Print(report, split);

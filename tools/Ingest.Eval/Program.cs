@@ -3,7 +3,8 @@ using Ingest.Eval;
 const string Usage = "usage: ingest-eval gum <path-to-gum_wikinews> [--genre news|interview|all] [--json out.json] [--verbose] [--dump-text DIR] [--docs-from CONLL] [--tagger]\n"
     + "       ingest-eval train-ner <path-to-ner> [--out FILE] [--sources gum,wikigold,wnut17,btc] [--epochs N] [--bits B] [--seed S] [--folds K] [--include-sharealike] [--no-rules] [--no-eval]\n"
     + "       ingest-eval ner <path-to-ner> [--split dev|test] [--model FILE] [--errors SOURCE]\n"
-    + "       ingest-eval polnear [<path-to-polnear>] [--split dev|train] [--verbose] [--json FILE] [--limit N]\n"
+    + "       ingest-eval polnear [<path-to-polnear>] [--split dev|train] [--verbose] [--json FILE] [--limit N] [--speakers rules|FILE]\n"
+    + "       ingest-eval train-speakers [<path-to-polnear>] [--out FILE] [--epochs N] [--seed S] [--rate R] [--l2 L] [--no-eval]\n"
     + "       ingest-eval derive-cues [<path-to-polnear>] [--out FILE] [--min N]\n"
     + "       ingest-eval train-lines [<path-to-article-extraction-benchmark>] [--out FILE] [--epochs N] [--bits B] [--seed S] [--folds K] [--passes 1|2] [--rate R] [--l2 L] [--word-weight W] [--own-style] [--no-eval]\n"
     + "       ingest-eval lines [<path-to-article-extraction-benchmark>] [--split dev|test] [--model FILE] [--threshold T] [--keep K] [--floor F] [--pages] [--dump-dir DIR] [--score-file PREDICTIONS]";
@@ -15,6 +16,8 @@ if (args.Length >= 1 && args[0] is "train-lines" or "lines")
     return LinesCommand(args);
 if (args.Length >= 1 && args[0] == "polnear")
     return PolnearCommand(args);
+if (args.Length >= 1 && args[0] == "train-speakers")
+    return TrainSpeakersCommand(args);
 if (args.Length < 2 || args[0] != "gum")
 {
     Console.Error.WriteLine(Usage);
@@ -85,10 +88,12 @@ int PolnearCommand(string[] a)
     string? json = null;
     bool verbose = false;
     int limit = 0;
+    string? speakers = null;
     for (var i = 1; i < a.Length; i++)
     {
         switch (a[i])
         {
+            case "--speakers" when i + 1 < a.Length: speakers = a[++i]; break;
             case "--split" when i + 1 < a.Length: split = a[++i]; break;
             case "--json" when i + 1 < a.Length: json = a[++i]; break;
             case "--limit" when i + 1 < a.Length: limit = int.Parse(a[++i]); break;
@@ -97,7 +102,41 @@ int PolnearCommand(string[] a)
             default: Console.Error.WriteLine($"unknown argument {a[i]}\n{Usage}"); return 2;
         }
     }
-    return PolnearEval.Run(root, split, verbose, json, limit);
+    Ingest.Core.ArticleExtractor? extractor = null;
+    if (speakers is not null)
+    {
+        Ingest.Core.Stages.Quotes.SpeakerRanker? ranker = null;
+        if (speakers != "rules")
+            using (var f = File.OpenRead(speakers))
+                ranker = Ingest.Core.Stages.Quotes.SpeakerRanker.Load(f);
+        extractor = new Ingest.Core.ArticleExtractor(Ingest.Core.ArticleExtractor.CreateDefaultBuilder(null, new Ingest.Core.Stages.QuoteStage(ranker)).Build());
+    }
+    return PolnearEval.Run(root, split, verbose, json, limit, extractor);
+}
+
+int TrainSpeakersCommand(string[] a)
+{
+    string root = "/work/shared/corpus/quotes/polnear", output = "src/Ingest.Core/Resources/Models/speakers.tsv";
+    var defaults = new Ingest.Core.Stages.Quotes.SpeakerRankerOptions();
+    int epochs = defaults.Epochs;
+    ulong seed = defaults.Seed;
+    double rate = defaults.LearningRate, l2 = defaults.L2;
+    bool evaluate = true;
+    for (var i = 1; i < a.Length; i++)
+    {
+        switch (a[i])
+        {
+            case "--out" when i + 1 < a.Length: output = a[++i]; break;
+            case "--epochs" when i + 1 < a.Length: epochs = int.Parse(a[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--seed" when i + 1 < a.Length: seed = ulong.Parse(a[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--rate" when i + 1 < a.Length: rate = double.Parse(a[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--l2" when i + 1 < a.Length: l2 = double.Parse(a[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--no-eval": evaluate = false; break;
+            case var p when i == 1 && !p.StartsWith('-'): root = p; break;
+            default: Console.Error.WriteLine($"unknown argument {a[i]}\n{Usage}"); return 2;
+        }
+    }
+    return SpeakerTraining.Train(root, output, new Ingest.Core.Stages.Quotes.SpeakerRankerOptions(epochs, seed, rate, l2), evaluate);
 }
 
 int DeriveCuesCommand(string[] a)

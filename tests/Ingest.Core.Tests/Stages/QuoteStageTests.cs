@@ -234,3 +234,23 @@ public class OrganisationPronounTests
         Assert.Equal(2, r.Quotes.Count);
     }
 }
+
+public class FollowingAttributionTests
+{
+    [Fact]
+    public void NextSentenceEndingInACueLeadsIntoTheNextQuoteAndItsLeadingAdverbialIsNoSpeaker()
+    {
+        // "“A.” After the match, X said, “B.”": the words after A introduce B; A keeps the attribution before it.
+        var r = TestArticles.Extract("lead.txt", "Quotes test headline here\n\n" +
+            "Lena Ortiz won the player of the match award. She said, “We kept the ball well and deserved the win today.” After the match, the visiting coach Paulo Reis said, “We were second best all night.”");
+        Assert.Equal("Lena Ortiz", TestArticles.QuoteStartingWith(r, "We kept the ball").Speaker);
+        Assert.Equal("Paulo Reis", TestArticles.QuoteStartingWith(r, "We were second best").Speaker);
+    }
+
+    [Fact]
+    public void LeadingAdverbialBeforeTheSubjectAfterAQuoteIsDropped()
+    {
+        var r = TestArticles.Extract("lead2.txt", "Quotes test headline here\n\n“The pier will reopen in the spring,” after a long meeting, harbor master Ines Vidal said.");
+        Assert.Equal("Ines Vidal", Assert.Single(r.Quotes).Speaker);
+    }
+}

@@ -47,7 +47,15 @@ internal static partial class AttributionFinder
             return false;
         string inner = spans[k].Inner(text).TrimEnd();
         string t = tail.TrimEnd();
-        return inner.Length > 0 && inner[^1] is '.' or '!' or '?' && t.Length > 0 && (char.IsLetterOrDigit(t[^1]) || t[^1] == ':');
+        return inner.Length > 0 && inner[^1] is '.' or '!' or '?' && t.Length > 0
+               && (char.IsLetterOrDigit(t[^1]) || t[^1] == ':' || t[^1] == ',' && EndsWithCue(t));
+    }
+
+    /// <summary>"After the match, the coach said,": words that end with a cue verb and a comma lead into a quotation.</summary>
+    private static bool EndsWithCue(string t)
+    {
+        var words = Words(t.TrimEnd(','));
+        return words.Count > 1 && IsCue(words, words.Count - 1, out int length) && length == 1;
     }
 
     public static (SpeakerPhrase Speaker, string Cue)? AfterAttribution(string tail)
@@ -76,6 +84,9 @@ internal static partial class AttributionFinder
                 return null;
             }
             string subject = string.Join(' ', words.Take(i));
+            // "After the match, the coach said": a leading adverbial is no subject.
+            if (StripLead(subject) is { Length: > 0 } stripped && stripped.Length < subject.Length)
+                subject = stripped;
             // "X, president of Y, said": the name before the apposition.
             if (subject.Contains(','))
             {

@@ -23,6 +23,19 @@ public sealed class QuoteStage : IPipelineStage
     /// <summary>Quotations shorter than this many words need an attribution right beside them, or they are scare quotes.</summary>
     internal const int MinUnattributedWords = 5;
 
+    private readonly SpeakerRanker? _ranker;
+    private readonly Action<QuoteUnit, CandidateSet>? _trace;
+
+    /// <summary>A quote stage whose pronoun speakers the rules are unsure of are ranked by the shipped speaker ranker (<c>speakers.tsv</c>).</summary>
+    public QuoteStage() : this(SpeakerRanker.Shipped) { }
+
+    /// <summary>A quote stage with another ranker (null: the rules alone) and an optional training trace (<c>ingest-eval train-speakers</c>).</summary>
+    internal QuoteStage(SpeakerRanker? ranker, Action<QuoteUnit, CandidateSet>? trace = null)
+    {
+        _ranker = ranker;
+        _trace = trace;
+    }
+
     /// <inheritdoc />
     public string Name => "quotes";
     /// <inheritdoc />
@@ -35,7 +48,7 @@ public sealed class QuoteStage : IPipelineStage
     {
         var quotes = new QuoteList();
         var body = document.Get(Layers.Tokens);
-        var context = new AttributionContext(body);
+        var context = new AttributionContext(body, _ranker, _trace);
         var units = QuoteCollector.Collect(context);
         InterviewQuotes.AddTo(units, body.Paragraphs, document.Metadata.Authors, context);
         foreach (var unit in units)

@@ -38,6 +38,7 @@ internal sealed class Salience
     private const double RankCost = 0.01;
 
     private readonly List<Referent> _referents = [];
+    private readonly HashSet<(int Paragraph, int Offset)> _cueSubjects = [];
     private readonly Dictionary<string, (string Name, char Gender)> _persons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _titles = new(StringComparer.Ordinal);
 
@@ -48,6 +49,8 @@ internal sealed class Salience
         {
             var tokens = m.Tokens;
             bool subject = m.SentenceInitial || IsCueWord(m.After);
+            if (IsCueWord(m.After))
+                _cueSubjects.Add((m.Paragraph, m.Start));
             if (IsOrganization(tokens, m.Text))
             {
                 _referents.Add(new Referent(m.Paragraph, m.Start, m.Text, false, '?', subject));
@@ -90,6 +93,15 @@ internal sealed class Salience
             }
         }
     }
+
+    /// <summary>Every person and organisation mention in reading order (the candidates of <see cref="SpeakerCandidates"/>).</summary>
+    public IReadOnlyList<Referent> Referents => _referents;
+
+    /// <summary>Whether the mention of <paramref name="r"/> stands right before a cue verb ("Jane Doe told …").</summary>
+    public bool IsCueSubject(Referent r) => _cueSubjects.Contains((r.Paragraph, r.Offset));
+
+    /// <summary>Whether the article gives the person <paramref name="name"/> a title ("Sen.", "President").</summary>
+    public bool HasTitle(string name) => _titles.ContainsKey(name);
 
     private void AddPerson(string name, string surname, char gender, string[] titleTokens, Mention m, bool subject)
     {

@@ -37,32 +37,34 @@ internal static class SpeakerResolver
         if (speaker.IsPronoun)
         {
             char kind = Lexicons.PronounKind(speaker.Mention) ?? '?';
+            SpeakerPhrase? resolved;
+            // The learnt ranker decides where the rules are unsure: "it" and "they", and he/she/I when no attribution
+            // subject before the quote names the person (the salience list or the current speaker would).
+            bool unsure = true;
             if (kind == 'N')
             {
                 // "it said": the organisation speaking now, or the nearest one.
-                var org = ctx.Current is { Kind: SpeakerKinds.Organization } ? ctx.Current
+                resolved = ctx.Current is { Kind: SpeakerKinds.Organization } ? ctx.Current
                     : ctx.Salience.NearestOrganization(p, offset + 1) is { } near ? new SpeakerPhrase(near.Name, SpeakerKinds.Organization) : null;
-                if (org is null)
-                    return;
-                speaker = org;
             }
             else if (kind == 'P')
             {
-                if (ctx.Current is null)
-                    return;
-                speaker = ctx.Current;
+                resolved = ctx.Current;
             }
             else
             {
                 char gender = kind is 'M' or 'F' ? kind : '?';
-                var resolved = PriorSubject(ctx.Paragraphs[p][..Math.Min(offset, ctx.Paragraphs[p].Length)], gender, ctx);
+                resolved = PriorSubject(ctx.Paragraphs[p][..Math.Min(offset, ctx.Paragraphs[p].Length)], gender, ctx);
+                unsure = resolved is null;
                 if (resolved is null && ctx.Salience.NearestPerson(p, offset, gender) is { } near)
                     resolved = new SpeakerPhrase(near.Name, SpeakerKinds.Person);
                 resolved ??= ctx.Current;
-                if (resolved is null)
-                    return;
-                speaker = resolved;
             }
+            if (unsure)
+                resolved = Rank(unit, resolved, kind, p, offset, ctx);
+            if (resolved is null)
+                return;
+            speaker = resolved;
         }
         else if (speaker.RoleNoun is "spokesperson-again" && ctx.Current is { Kind: SpeakerKinds.Organization } speaking)
         {
@@ -101,12 +103,34 @@ internal static class SpeakerResolver
         unit.Speaker = speaker;
         unit.Cue = cue;
         ctx.Current = speaker;
+        ctx.Spoken.Add(speaker.Mention);
         if (speaker.Kind == SpeakerKinds.Anonymous)
         {
             string[] w = speaker.Mention.Split(' ');
             if (SpeakerParser.HeadNoun(w) is { } head)
                 ctx.Roles[head] = speaker;
         }
+    }
+
+    /// <summary>
+    /// The learnt ranker's choice among the candidates (<see cref="SpeakerCandidates"/>) for a pronoun speaker
+    /// of anaphor class <paramref name="anaphor"/>, or the rules' choice <paramref name="rules"/> when there is no ranker,
+    /// no candidate, or the rules chose someone outside the candidates. Gives the candidate set to the training trace.
+    /// </summary>
+    private static SpeakerPhrase? Rank(QuoteUnit unit, SpeakerPhrase? rules, char anaphor, int p, int offset, AttributionContext ctx)
+    {
+        if (ctx.Ranker is null && ctx.Trace is null)
+            return rules;
+        var set = SpeakerCandidates.For(ctx, p, offset, anaphor, rules?.Mention);
+        ctx.Trace?.Invoke(unit, set);
+        // The ranker chooses among what it sees: a rules' choice outside the candidates (an unnamed current speaker,
+        // a person of the other gender) stays.
+        if (ctx.Ranker is null || set.Candidates.Count == 0 || rules is not null && set.Candidates.All(c => c.Name != rules.Mention))
+            return rules;
+        var best = set.Candidates[ctx.Ranker.Choose(set)];
+        if (rules is not null && best.Name == rules.Mention)
+            return rules;
+        return new SpeakerPhrase(best.Name, best.IsPerson ? SpeakerKinds.Person : SpeakerKinds.Organization);
     }
 
     /// <summary>The named subject of the last attribution before the quote in its paragraph ("Jane Doe, …, said her group …").</summary>
