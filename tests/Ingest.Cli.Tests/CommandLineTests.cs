@@ -45,44 +45,33 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("7391", null, "http://127.0.0.1:7391")]
     [InlineData("7391", "http://api.example.invalid", "http://api.example.invalid")] // INGEST_API wins
     [InlineData(null, null, "http://127.0.0.1:7071")]
-    public async Task The_api_address_follows_the_port_run_sh_was_given(string? port, string? api, string expected)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { CliProcess.CliDll, "query", "articles", "--help" })
-            start.ArgumentList.Add(arg);
-        start.Environment.Remove("INGEST_PORT");
-        start.Environment.Remove("INGEST_API");
-        if (port is not null)
-            start.Environment["INGEST_PORT"] = port;
-        if (api is not null)
-            start.Environment["INGEST_API"] = api;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        string output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.Contains($"[default: {expected}]", output);
-    }
+    public async Task The_api_address_follows_the_port_run_sh_was_given(string? port, string? api, string expected) =>
+        Assert.Contains($"[default: {expected}]", await HelpAsync(["query", "articles"], ("INGEST_PORT", port), ("INGEST_API", api)));
 
     [Theory]
     [InlineData(null, null, "articles")]
     [InlineData("nrvw", null, "nrvw-articles")] // the container a host with this prefix watches
     [InlineData("nrvw", "mine", "mine")]        // IngestContainer wins
-    public async Task Upload_writes_to_the_container_a_host_with_the_same_environment_watches(string? prefix, string? container, string expected)
+    public async Task Upload_writes_to_the_container_a_host_with_the_same_environment_watches(string? prefix, string? container, string expected) =>
+        Assert.Contains($"[default: {expected}]",
+            await HelpAsync(["upload"], ("StorageOptions__NamePrefix", prefix), ("IngestContainer", container)));
+
+    /// <summary>The help text of <paramref name="command"/> with each variable set, or removed when its value is null.</summary>
+    private static async Task<string> HelpAsync(string[] command, params (string Name, string? Value)[] environment)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { CliProcess.CliDll, "upload", "--help" })
+        foreach (string arg in new[] { CliProcess.CliDll, .. command, "--help" })
             start.ArgumentList.Add(arg);
-        start.Environment.Remove("StorageOptions__NamePrefix");
-        start.Environment.Remove("IngestContainer");
-        if (prefix is not null)
-            start.Environment["StorageOptions__NamePrefix"] = prefix;
-        if (container is not null)
-            start.Environment["IngestContainer"] = container;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment.Remove(name);
+            if (value is not null)
+                start.Environment[name] = value;
+        }
         using var process = System.Diagnostics.Process.Start(start)!;
         string output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        Assert.Contains($"[default: {expected}]", output);
+        return output;
     }
 
     [Fact]
