@@ -60,7 +60,8 @@ public sealed class CommandLineTests : IDisposable
     private static async Task<string> HelpAsync(string[] command, params (string Name, string? Value)[] environment)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { CliProcess.CliDll, .. command, "--help" })
+        string[] args = [CliProcess.CliDll, .. command, "--help"];
+        foreach (string arg in args)
             start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment)
         {
