@@ -47,6 +47,11 @@ public sealed class BoilerplateOptions
     public int MaxTailChromeWords { get; set; } = 16;
     /// <summary>A short block between two removed blocks goes with them when it has at most this many words.</summary>
     public int MaxSandwichedWords { get; set; } = 12;
+    /// <summary>
+    /// With the line classifier: the lines after a lead-in ending in a colon ("Officials listed three causes:") that have at
+    /// most this many words are the items of its list, kept in the body as list items are.
+    /// </summary>
+    public int MaxListLineWords { get; set; } = 12;
     /// <summary>Credited photo captions are looked for in this many first blocks.</summary>
     public int CreditedCaptionScanBlocks { get; set; } = 15;
     /// <summary>A credited caption has at most this many words.</summary>

@@ -176,4 +176,34 @@ public class LineClassifierTests
         Assert.Equal(blocks.Select(BoilerplateStage.Classify), rules);
         Assert.Contains("share", rules);
     }
+
+    private const string FireStory = "Warehouse Fire Closes Route 9 for Hours\n\nBy Dana Whitfield\nMarch 3, 2025\n\n" +
+        "A fire at a warehouse on Route 9 closed the road for six hours on Monday, and two firefighters were treated for smoke, the county fire department said.\n\n" +
+        "The fire started just after 4 a.m. in a storage room at the back of the building, Chief Ray Olsen said at the scene.\n\n" +
+        "\"We were lucky the wind was calm,\" Olsen said. \"It could have spread to the homes behind it.\"\n\n" +
+        "What we know\n\nThe cause is under investigation.\n\n";
+
+    [Theory]
+    [InlineData("Officials listed three possible causes:\n\n- a faulty heater in the storage room\n- wiring in the loading dock\n- a discarded cigarette near the back door\n\n",
+        new[] { "a faulty heater in the storage room", "wiring in the loading dock", "a discarded cigarette near the back door" })]
+    [InlineData("The county will hold two public forums in February:\n\nFeb. 3 at Valley High School\n\nFeb. 10 at Central Middle School\n\n",
+        new[] { "Feb. 3 at Valley High School", "Feb. 10 at Central Middle School" })]
+    public void A_later_section_with_a_subhead_a_lead_in_and_a_list_stays_in_the_body_with_the_classifier_on(string section, string[] items)
+    {
+        var record = TestArticles.Extract("fire.txt", FireStory + section + "Crews stayed on scene until noon.\n");
+        Assert.Contains("What we know", record.Body);
+        Assert.Contains("The cause is under investigation.", record.Body);
+        Assert.All(items, item => Assert.Contains(item, record.Body));
+        Assert.EndsWith("Crews stayed on scene until noon.", record.Body);
+        Assert.DoesNotContain(record.Boilerplate, b => b.Reason == "classifier");
+    }
+
+    [Fact]
+    public void Related_teasers_after_the_story_still_leave_with_the_classifier_on()
+    {
+        var record = TestArticles.Extract("fire.txt", FireStory +
+            "Related stories:\n\nBridge tolls rise again in April\n\nCouncil delays vote on bus routes\n\nSchool board names new chief\n");
+        Assert.EndsWith("The cause is under investigation.", record.Body);
+        Assert.DoesNotContain("Bridge tolls", record.Body);
+    }
 }

@@ -85,6 +85,20 @@ public sealed partial class BoilerplateStage : IPipelineStage
         double floor = _options.LineClassifierFloor;
         bool Anchor(int i) => Kept(i) && p[i] >= t && LineFeatures.IsProseText(blocks[i].Text);
         bool BodyShaped(int i) => Kept(i) && (LineFeatures.IsProseText(blocks[i].Text) || EndsSentence(blocks[i].Text) || blocks[i].Kind == BlockKind.ListItem);
+        // A short kept line, as the items of an unbulleted list are ("Feb. 3 at Valley High School").
+        bool ListLine(int i) => Kept(i) && WordCount(blocks[i].Text) <= _options.MaxListLineWords;
+        // Whether the kept lines before i, back to a lead-in ending in a colon, are all list lines.
+        bool FollowsLeadIn(int i)
+        {
+            for (int j = i - 1; j >= 0 && Kept(j); j--)
+            {
+                if (blocks[j].Text.EndsWith(':'))
+                    return true;
+                if (!ListLine(j) && blocks[j].Kind != BlockKind.ListItem)
+                    return false;
+            }
+            return false;
+        }
         int start = 0, end = n - 1;
         while (start < n && !Anchor(start))
             start++;
@@ -97,8 +111,22 @@ public sealed partial class BoilerplateStage : IPipelineStage
                    || start > 1 && IsSubhead(blocks[start - 1].Text) && Kept(start - 1) && Kept(start - 2)
                       && LineFeatures.IsProseText(blocks[start - 2].Text)))
             start--;
-        while (end >= start && end + 1 < n && BodyShaped(end + 1))
-            end++;
+        // Grown forward over body-shaped blocks, and over what a story's later sections start with: a subhead the
+        // classifier's body follows ("What we know", then "The cause is under investigation.") and a list lead-in before
+        // kept lines ("Officials listed three causes:", then the list).
+        while (end >= start && end + 1 < n)
+        {
+            if (BodyShaped(end + 1))
+                end++;
+            else if (Kept(end + 1) && IsSubhead(blocks[end + 1].Text) && Kept(end + 2) && (p[end + 2] >= t || BodyShaped(end + 2)))
+                end += 2;
+            else if (Kept(end + 1) && blocks[end + 1].Text.EndsWith(':') && Kept(end + 2) && (BodyShaped(end + 2) || ListLine(end + 2)))
+                end += 2;
+            else if (ListLine(end + 1) && FollowsLeadIn(end + 1))
+                end++;
+            else
+                break;
+        }
 
         var marks = new BoilerplateMarks();
         for (int i = 0; i < n; i++)
@@ -114,7 +142,9 @@ public sealed partial class BoilerplateStage : IPipelineStage
             string text = blocks[i].Text;
             bool keep = i >= start && i <= end
                 ? p[i] >= floor && (EndsSentence(text) || blocks[i].Kind == BlockKind.ListItem || text.EndsWith(':') && Kept(i + 1)
-                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1))
+                  || NearestKeptIsProse(blocks, rules, i, -1) && NearestKeptIsProse(blocks, rules, i, +1)
+                  || i > start && i < end && IsSubhead(text) && NearestKeptIsProse(blocks, rules, i, -1) && Kept(i + 1) && p[i + 1] >= t
+                  || ListLine(i) && FollowsLeadIn(i))
                 : i < start && IsHeaderCandidate(text);
             if (!keep)
                 marks.Mark(i, "classifier");
