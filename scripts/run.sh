@@ -4,7 +4,7 @@
 #   2. builds Ingest.LocalHost and the ingest CLI,
 #   3. starts Ingest.LocalHost in the background on http://127.0.0.1:7071 (the function classes without Core Tools),
 #   4. waits for GET /api/health,
-#   5. uploads samples/harbor-bridge.txt (and ../shared/seeds/*.txt when that folder exists) to the 'articles' container,
+#   5. uploads samples/harbor-bridge.txt (and ../shared/seeds/*.txt when that folder exists) to the ingest container ('articles', or '<prefix>-articles' with StorageOptions__NamePrefix),
 #   6. polls GET /api/articles/{id} until the record appears (60 s at most) and prints it,
 #      then prints GET /api/articles?entity=Elena Marquez,
 #   7. stops the host and the Azurite it started.

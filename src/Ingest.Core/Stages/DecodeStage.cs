@@ -46,6 +46,7 @@ public sealed class DecodeStage : IPipelineStage
         (string text, string encoding, int replaced) = DecodeBytes(bytes);
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
+        (text, int invalid) = ReplaceInvalidCodePoints(text);
         if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file contains only whitespace.");
         if (LooksBinary(text))
@@ -66,8 +67,11 @@ public sealed class DecodeStage : IPipelineStage
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file has no article text.");
-        IReadOnlyList<string> warnings = replaced == 0 ? [] :
-            [$"decode: {replaced} invalid UTF-8 byte sequence{(replaced == 1 ? " was" : "s were")} replaced with U+FFFD (the rest of the file is UTF-8)."];
+        var warnings = new List<string>();
+        if (replaced > 0)
+            warnings.Add($"decode: {replaced} invalid UTF-8 byte sequence{(replaced == 1 ? " was" : "s were")} replaced with U+FFFD (the rest of the file is UTF-8).");
+        if (invalid > 0)
+            warnings.Add($"decode: {invalid} character{(invalid == 1 ? " that is" : "s that are")} not valid Unicode text (a noncharacter such as U+FFFE, or half a surrogate pair) replaced with U+FFFD.");
         document.Set(Layers.Text, new DecodedText(format, encoding, ToLineFeeds(text), isHtml) { Warnings = warnings });
     }
 
@@ -135,6 +139,42 @@ public sealed class DecodeStage : IPipelineStage
         if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02)
             return false;
         return null;
+    }
+
+    /// <summary>
+    /// Replaces what no Unicode text may hold with U+FFFD: unpaired surrogates and the noncharacters U+FFFE, U+FFFF,
+    /// U+FDD0–U+FDEF and the last two code points of every plane. .NET's normalization (NFC, used by every later stage)
+    /// throws on them, which would fail the whole article over one character.
+    /// </summary>
+    /// <returns>The text (the same instance when it has none) and how many were replaced.</returns>
+    internal static (string Text, int Replaced) ReplaceInvalidCodePoints(string text)
+    {
+        System.Text.StringBuilder? sb = null;
+        int replaced = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool bad;
+            int width = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                int cp = char.ConvertToUtf32(c, text[i + 1]);
+                bad = (cp & 0xFFFE) == 0xFFFE;
+                width = 2;
+            }
+            else
+                bad = char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || c >= '\uFDD0' && c <= '\uFDEF';
+            if (bad)
+            {
+                sb ??= new System.Text.StringBuilder(text, 0, i, text.Length);
+                sb.Append('\uFFFD');
+                replaced++;
+            }
+            else
+                sb?.Append(text, i, width);
+            i += width - 1;
+        }
+        return (sb?.ToString() ?? text, replaced);
     }
 
     /// <summary>Valid multi-byte UTF-8 sequences a file needs before its bad bytes are repaired rather than re-read as Windows-1252.</summary>

@@ -40,6 +40,16 @@ public class BylineFormTests
     }
 
     [Fact]
+    public void An_outlets_staff_in_a_byline_is_not_an_author()
+    {
+        var authors = new List<string>();
+        var outlets = new List<string>();
+        Ingest.Core.Stages.Metadata.Authors.Add(authors, "Maria Lopez and Tom Briggs; Coastal Wire staff", outlets);
+        Assert.Equal(["Maria Lopez", "Tom Briggs"], authors);
+        Assert.Equal(["Coastal Wire"], outlets);
+    }
+
+    [Fact]
     public void A_semicolon_list_of_a_scraper_record_is_split_into_its_authors()
     {
         var record = TestArticles.Extract("a.json", """

@@ -44,6 +44,18 @@ public class DecodeStageTests
     }
 
     [Fact]
+    public void A_noncharacter_is_replaced_and_reported_instead_of_failing_the_article()
+    {
+        string story = "Harbor Ferry Returns\n\nThe ferry service across the bay resumed on Friday \uFFFE after a week of repairs, officials said.\n\n" +
+            "Passengers lined up early at the pier, and the first crossing left on time.\n";
+        var record = ArticleExtractor.Default.Extract(new SourceRef("test", "ferry.txt"), Encoding.UTF8.GetBytes(story)).Record;
+        Assert.Contains("resumed on Friday \uFFFD after", record.Body);
+        Assert.Contains(record.Warnings, w => w.StartsWith("decode: 1 character that is not valid Unicode text", StringComparison.Ordinal));
+        Assert.Equal(("a\uFFFDb\U0001F600", 1), DecodeStage.ReplaceInvalidCodePoints("a\uD800b\U0001F600"));
+        Assert.Equal(("ok", 0), DecodeStage.ReplaceInvalidCodePoints("ok"));
+    }
+
+    [Fact]
     public void InvalidUtf8FallsBackToWindows1252()
     {
         // 0xE9 is "é" and 0x93/0x94 are curly double quotes in Windows-1252; none is valid UTF-8 here.

@@ -42,6 +42,12 @@ internal static class Authors
             name = Repeated(WithoutDayName(name));
             if (StaffLabel().IsMatch(name))
                 continue;
+            // "Coastal Wire staff", "Harbor Gazette Staff Writer": the outlet's staff, not a person.
+            if (OutletStaff().Match(name) is { Success: true } staff)
+            {
+                outlets?.Add(staff.Groups["outlet"].Value);
+                continue;
+            }
             if (name.Length < 3 || name.Split(' ').Length > MaxNameWords || !char.IsUpper(name[0]) || Outlets.IsOutletName(name))
             {
                 if (name.Length > 2 && Outlets.IsOutletName(name))

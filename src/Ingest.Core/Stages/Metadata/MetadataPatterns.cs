@@ -20,6 +20,10 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"^(?:staff|staff reports?|admin|editor|editors|editorial board|guest|guest author|news desk|newsroom|redaktion|la rédaction|(?:staff|senior|contributing|special|guest)?\s*(?:writers?|reporters?|correspondents?|editors?|contributors?|columnists?))$", RegexOptions.IgnoreCase)]
     public static partial Regex StaffLabel();
 
+    /// <summary>An outlet's staff as a byline name: "Coastal Wire staff", "Harbor Gazette Staff Writer".</summary>
+    [GeneratedRegex(@"^(?<outlet>\p{Lu}[\p{L}.&'’ ]{1,60}?)\s+(?i:staff(?:\s+(?:writers?|reporters?|reports?))?)$")]
+    public static partial Regex OutletStaff();
+
     /// <summary>Separators between author names: "A, B and C", "A; B" (trafilatura's author field), "A und B", "A et B", "A with B".</summary>
     [GeneratedRegex(@"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\bavec\b|\bmit\b|\bwith\b)\s*")]
     public static partial Regex AuthorSplit();
