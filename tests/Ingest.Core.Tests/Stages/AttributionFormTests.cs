@@ -54,6 +54,23 @@ public class AttributionFormTests
     }
 
     [Fact]
+    public void A_role_then_the_name_in_apposition_names_the_speaker()
+    {
+        var r = Extract("“We will be ready for the crowds this summer,” the city manager, Ada Pellow, said Tuesday night.");
+        Assert.Equal(("Ada Pellow", SpeakerKinds.Person), (Assert.Single(r.Quotes).Speaker, r.Quotes[0].SpeakerKind));
+    }
+
+    [Theory]
+    [InlineData("“We will be ready for the crowds this summer,” an aide to Gov. Ada Pellow said.", "an aide to Gov. Ada Pellow")]
+    [InlineData("An aide to Gov. Ada Pellow, who spoke on condition of anonymity, said the office was “watching closely and will decide soon.”", "an aide to Gov. Ada Pellow")]
+    [InlineData("“We will be ready for the crowds this summer,” a lawyer for the Harbor Authority said.", "a lawyer for the Harbor Authority")]
+    public void An_unnamed_person_described_by_whom_they_serve_is_anonymous_not_the_person_named(string paragraph, string speaker)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((speaker, SpeakerKinds.Anonymous), (q.Speaker, q.SpeakerKind));
+    }
+
+    [Fact]
     public void A_month_that_is_a_given_name_stays_in_the_speaker_without_a_preposition()
     {
         var r = Extract("“We will build it, and the ferry will run again,” said May Pellow.");

@@ -90,9 +90,17 @@ internal static partial class AttributionFinder
             // "X, president of Y, said": the name before the apposition.
             if (subject.Contains(','))
             {
-                string headPart = subject[..subject.IndexOf(',')];
+                int firstComma = subject.IndexOf(',');
+                string headPart = subject[..firstComma];
                 if (SpeakerParser.Parse(headPart) is { } hp)
+                {
+                    // "the city manager, Alan Voss, said": a role first, then the name in apposition names the speaker.
+                    int secondComma = subject.IndexOf(',', firstComma + 1);
+                    if (hp.RoleNoun is not null && secondComma > firstComma
+                        && SpeakerParser.Parse(subject[(firstComma + 1)..secondComma]) is { Kind: SpeakerKinds.Person, RoleNoun: null, IsPronoun: false } named)
+                        return (named, cue);
                     return (hp, cue);
+                }
                 // "“…” to cut costs, she said": the quotation runs on into the sentence; the subject follows its last comma.
                 string lastPart = subject[(subject.LastIndexOf(',') + 1)..];
                 if (BoilerplateStage.WordCount(lastPart) <= MaxSubjectWordsBeforeCue && SpeakerParser.Parse(lastPart) is { } lp)

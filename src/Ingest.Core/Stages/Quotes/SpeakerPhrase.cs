@@ -49,6 +49,11 @@ internal static class SpeakerParser
         if (words.Length > MaxPhraseWords)
             return null;
 
+        // "an aide to Gov. Ada Roe", "a lawyer for the Harbor Authority": an unnamed person described by whom they serve;
+        // the name after the preposition is not the speaker.
+        if (words.Length >= 4 && QuoteRules.Determiners.Contains(words[0].ToLowerInvariant()) && !QuoteRules.DefiniteDeterminers.Contains(words[0].ToLowerInvariant())
+            && Lexicons.AnonymousHeads.Contains(words[1].ToLowerInvariant()) && words[2] is "to" or "for" or "of" or "with" or "at")
+            return new SpeakerPhrase(FixArticle(words[0].ToLowerInvariant() + " " + string.Join(' ', words.Skip(1))), SpeakerKinds.Anonymous);
         // A capitalised name in the phrase: the last run of capitalised words (with connectors inside).
         var run = LastCapitalRun(words);
         string? head = HeadNoun(words);
