@@ -61,6 +61,19 @@ public class AttributionFormTests
     }
 
     [Theory]
+    [InlineData("“We will be ready,” Ada Pellow, the city manager, said.")]
+    [InlineData("“We will be ready,” the city manager, Ada Pellow, said Tuesday night.")]
+    public void A_short_quotation_keeps_its_attribution_after_a_name_and_an_apposition(string paragraph)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal(("We will be ready", "Ada Pellow"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
+    public void A_short_quotation_with_a_cue_only_in_the_next_sentence_is_not_a_quote() =>
+        Assert.Empty(Extract("The new sign by the pier says “Ready,” the harbor master noticed. Officials said the ferry would run again.").Quotes);
+
+    [Theory]
     [InlineData("“We will be ready for the crowds this summer,” an aide to Gov. Ada Pellow said.", "an aide to Gov. Ada Pellow")]
     [InlineData("An aide to Gov. Ada Pellow, who spoke on condition of anonymity, said the office was “watching closely and will decide soon.”", "an aide to Gov. Ada Pellow")]
     [InlineData("“We will be ready for the crowds this summer,” a lawyer for the Harbor Authority said.", "a lawyer for the Harbor Authority")]
