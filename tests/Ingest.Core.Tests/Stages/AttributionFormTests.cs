@@ -90,6 +90,16 @@ public class AttributionFormTests
         Assert.Equal("May Pellow", Assert.Single(r.Quotes).Speaker);
     }
 
+    [Theory]
+    [InlineData("Snake River")]
+    [InlineData("Eagle Lake")]
+    public void A_place_named_by_a_role_noun_and_a_place_word_that_is_also_a_given_name_stays_a_place(string place)
+    {
+        var r = Extract($"Fishing on the {place} will close in May, the state wildlife office said on Tuesday.");
+        var e = Assert.Single(r.Entities, x => x.Name == place);
+        Assert.Equal(EntityTypes.Location, e.Type);
+    }
+
     [Fact]
     public void ASurnameAfterAnHonorificIsAPerson()
     {

@@ -55,8 +55,9 @@ internal sealed class MentionTyper(HashSet<string> lowerCaseWords, bool english,
         {
             string w = tokens[i].TrimEnd('.');
             // Titles, and capitalised role nouns before a given name ("Lawmaker Anna Chiu", "Astronomer Jan Berg").
+            // Not before a place word that is also a given name: "Snake River" ("snake" is a WordNet person noun, "River" a name).
             bool roleNoun = i == 0 && Lexicons.AnonymousHeads.Contains(w.ToLowerInvariant()) && i + 1 < tokens.Count && Lexicons.FirstNames.Contains(tokens[i + 1])
-                            && !Lexicons.FirstNames.Contains(w);
+                            && !Lexicons.FirstNames.Contains(w) && !EntityRules.PlaceSuffixes.Contains(tokens[^1]);
             if ((Lexicons.Titles.Contains(w) || roleNoun) && !EntityRules.StrongOrgWords.Contains(tokens[^1]))
                 lastTitle = i;
         }
