@@ -123,7 +123,16 @@ internal static class BrowserPages
         Meta(html, "File", record.Source.ToString());
         Meta(html, "Language", record.Language);
         Meta(html, "Pipeline", record.PipelineVersion);
-        html.Close("dl").Open("div", ("class", "body"));
+        html.Close("dl");
+        if (record.Warnings.Count > 0)
+        {
+            // What decoding repaired (a bad byte replaced): shown above the text it affects.
+            html.Open("ul", ("class", "warnings"));
+            foreach (string warning in record.Warnings)
+                html.Element("li", warning, ("class", "error"));
+            html.Close("ul");
+        }
+        html.Open("div", ("class", "body"));
         var placed = BodyMarkup.Write(html, record, links);
         html.Close("div");
         Boilerplate(html, record.Boilerplate);

@@ -78,6 +78,21 @@ public sealed class BrowserViewTests
     }
 
     [Fact]
+    public async Task The_records_warnings_are_shown_above_the_text_and_a_clean_record_shows_none()
+    {
+        _h.Store.Records[Id] = Record() with { Warnings = ["decode: 1 invalid UTF-8 byte sequence was replaced with U+FFFD (the rest of the file is UTF-8)."] };
+        var request = HttpTestContext.Get();
+        var (_, _, dom, _) = await RenderAsync(await View.BrowseArticle(request, Id, default), request);
+        Assert.Equal(["decode: 1 invalid UTF-8 byte sequence was replaced with U+FFFD (the rest of the file is UTF-8)."],
+            dom.QuerySelectorAll("ul.warnings li").Select(li => li.TextContent));
+
+        _h.Store.Records[Id] = Record();
+        var clean = HttpTestContext.Get();
+        (_, _, dom, _) = await RenderAsync(await View.BrowseArticle(clean, Id, default), clean);
+        Assert.Empty(dom.QuerySelectorAll("ul.warnings"));
+    }
+
+    [Fact]
     public async Task Quotes_are_highlighted_in_their_parts_and_linked_to_the_speaker_and_mentions_to_their_entity()
     {
         _h.Store.Records[Id] = Record();
