@@ -67,6 +67,9 @@ public sealed class DecodeStage : IPipelineStage
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new ArticleRejectedException("The file has no article text.");
+        if (encoding == "windows-1252" && !ReadsAsLatinText(text))
+            throw new ArticleRejectedException("The file is not UTF-8 or UTF-16, and read as Windows-1252 most of it is not letters of words " +
+                "(another encoding, or not text); save it as UTF-8.");
         var warnings = new List<string>();
         if (replaced > 0)
             warnings.Add($"decode: {replaced} invalid UTF-8 byte sequence{(replaced == 1 ? " was" : "s were")} replaced with U+FFFD (the rest of the file is UTF-8).");
@@ -176,6 +179,29 @@ public sealed class DecodeStage : IPipelineStage
         }
         return (sb?.ToString() ?? text, replaced);
     }
+
+    /// <summary>
+    /// Whether text decoded by the Windows-1252 fallback reads as Latin-script text: of the first <see cref="SniffBytes"/>
+    /// characters that are not white space, at least <see cref="MinAsciiShareOfFallback"/> are ASCII letters, digits or
+    /// punctuation. English, French, German or Spanish text in Windows-1252 is mostly ASCII; bytes of another encoding
+    /// (Cyrillic in Windows-1251, say) or random bytes read as "Ã(¡€þþ": a record of them would be garbage.
+    /// </summary>
+    internal static bool ReadsAsLatinText(string text)
+    {
+        int n = 0, ascii = 0;
+        foreach (char c in text.AsSpan(0, Math.Min(text.Length, SniffBytes)))
+        {
+            if (char.IsWhiteSpace(c))
+                continue;
+            n++;
+            if (c < 0x7F && c > 0x20)
+                ascii++;
+        }
+        return n == 0 || ascii >= n * MinAsciiShareOfFallback;
+    }
+
+    /// <summary>See <see cref="ReadsAsLatinText"/>.</summary>
+    internal const double MinAsciiShareOfFallback = 0.6;
 
     /// <summary>Valid multi-byte UTF-8 sequences a file needs before its bad bytes are repaired rather than re-read as Windows-1252.</summary>
     internal const int MinValidUtf8Sequences = 2;

@@ -56,6 +56,20 @@ public class DecodeStageTests
     }
 
     [Fact]
+    public void Bytes_that_read_as_no_text_in_any_known_encoding_are_rejected_with_a_reason()
+    {
+        byte[] unit = [0xC3, 0x28, 0xA0, 0xA1, 0x80, 0x81, 0xFE, 0xFE, 0xFF, 0xE9, 0x20];
+        byte[] garbage = [.. Enumerable.Repeat(unit, 300).SelectMany(b => b)];
+        var ex = Assert.Throws<ArticleRejectedException>(() => Decode("a.txt", garbage));
+        Assert.Contains("not UTF-8 or UTF-16", ex.Message);
+        Assert.Contains("save it as UTF-8", ex.Message);
+
+        // Windows-1252 text in a Latin-script language stays readable.
+        var cp1252 = Encoding.GetEncoding(1252);
+        Assert.Equal("windows-1252", Decode("a.txt", cp1252.GetBytes("Le conseil municipal a voté lundi : « Nous sommes prêts », a dit la maire.")).Get(Layers.Text).Encoding);
+    }
+
+    [Fact]
     public void InvalidUtf8FallsBackToWindows1252()
     {
         // 0xE9 is "é" and 0x93/0x94 are curly double quotes in Windows-1252; none is valid UTF-8 here.
