@@ -29,24 +29,16 @@ public class BylineFormTests
     public void Names_that_only_look_like_a_day_or_a_repeat_are_kept(string byline, string author) =>
         Assert.Equal([author], AuthorsOf(byline));
 
-    [Fact]
-    public void Affiliations_beside_full_names_are_not_authors()
+    [Theory]
+    [InlineData("Grace Liu, ProPublica, and Ben Carter, Hill Country Observer", new[] { "Grace Liu", "Ben Carter" }, new[] { "ProPublica", "Hill Country Observer" })]
+    [InlineData("Maria Lopez and Tom Briggs; Coastal Wire staff", new[] { "Maria Lopez", "Tom Briggs" }, new[] { "Coastal Wire" })] // the outlet's staff
+    public void Affiliations_and_an_outlets_staff_beside_full_names_are_not_authors(string byline, string[] authors, string[] outlets)
     {
-        var authors = new List<string>();
-        var outlets = new List<string>();
-        Ingest.Core.Stages.Metadata.Authors.Add(authors, "Grace Liu, ProPublica, and Ben Carter, Hill Country Observer", outlets);
-        Assert.Equal(["Grace Liu", "Ben Carter"], authors);
-        Assert.Equal(["ProPublica", "Hill Country Observer"], outlets);
-    }
-
-    [Fact]
-    public void An_outlets_staff_in_a_byline_is_not_an_author()
-    {
-        var authors = new List<string>();
-        var outlets = new List<string>();
-        Ingest.Core.Stages.Metadata.Authors.Add(authors, "Maria Lopez and Tom Briggs; Coastal Wire staff", outlets);
-        Assert.Equal(["Maria Lopez", "Tom Briggs"], authors);
-        Assert.Equal(["Coastal Wire"], outlets);
+        var foundAuthors = new List<string>();
+        var foundOutlets = new List<string>();
+        Ingest.Core.Stages.Metadata.Authors.Add(foundAuthors, byline, foundOutlets);
+        Assert.Equal(authors, foundAuthors);
+        Assert.Equal(outlets, foundOutlets);
     }
 
     [Fact]

@@ -64,58 +64,56 @@ internal sealed class LineModel
 
     /// <summary>
     /// Both passes, with each block's pass-independent features extracted once (they are most of the work: shapes, words,
-    /// byline and date patterns) and the second pass's own features added to them; the sums run over the features in the
-    /// order <see cref="LineFeatures.Extract"/> gives them, so the scores equal <see cref="ScorePass"/>'s to the bit.
+    /// byline and date patterns) and handed to <see cref="ScorePass"/> for each pass.
     /// </summary>
     private double[] ScoreInfos(IReadOnlyList<Block> blocks, LineInfo[] infos)
     {
         var prose = LineFeatures.ProseBefore(infos);
-        var features = new List<int>(128);
-        var baseFeatures = new int[blocks.Count][];
-        for (int i = 0; i < blocks.Count; i++)
-        {
-            features.Clear();
-            LineFeatures.Extract(blocks, infos, prose, i, null, Mask, features);
-            baseFeatures[i] = [.. features];
-        }
+        var baseFeatures = BaseFeatures(blocks, infos, prose, Mask);
         double[]? previous = null;
         foreach (var weights in Passes)
-        {
-            var second = previous is null ? null : LineFeatures.SecondPass.From(previous, infos);
-            var p = new double[blocks.Count];
-            for (int i = 0; i < blocks.Count; i++)
-            {
-                double z = 0;
-                foreach (int f in baseFeatures[i])
-                    z += weights[f];
-                if (second is not null)
-                {
-                    features.Clear();
-                    LineFeatures.ExtractPass(infos, i, second, Mask, features);
-                    foreach (int f in features)
-                        z += weights[f];
-                }
-                p[i] = Sigmoid(z);
-            }
-            previous = p;
-        }
+            previous = ScorePass(blocks, infos, prose, weights, previous, Mask, baseFeatures);
         return previous ?? [];
     }
 
-    /// <summary>One pass's probabilities; <paramref name="firstPass"/> is null for the first pass.</summary>
-    internal static double[] ScorePass(IReadOnlyList<Block> blocks, LineInfo[] infos, int[] prose, float[] weights,
-        double[]? firstPass, int mask)
+    /// <summary>Each block's features that do not depend on the pass (<see cref="LineFeatures.Extract"/> without a first pass).</summary>
+    internal static int[][] BaseFeatures(IReadOnlyList<Block> blocks, LineInfo[] infos, int[] prose, int mask)
     {
-        var p = new double[blocks.Count];
         var features = new List<int>(128);
-        var second = firstPass is null ? null : LineFeatures.SecondPass.From(firstPass, infos);
+        var result = new int[blocks.Count][];
         for (int i = 0; i < blocks.Count; i++)
         {
             features.Clear();
-            LineFeatures.Extract(blocks, infos, prose, i, second, mask, features);
+            LineFeatures.Extract(blocks, infos, prose, i, null, mask, features);
+            result[i] = [.. features];
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// One pass's probabilities; <paramref name="firstPass"/> is null for the first pass. <paramref name="baseFeatures"/>
+    /// (from <see cref="BaseFeatures"/>) saves extracting the pass-independent features again; the sums run over the
+    /// features in the order <see cref="LineFeatures.Extract"/> gives them, so the scores are the same to the bit.
+    /// </summary>
+    internal static double[] ScorePass(IReadOnlyList<Block> blocks, LineInfo[] infos, int[] prose, float[] weights,
+        double[]? firstPass, int mask, int[][]? baseFeatures = null)
+    {
+        baseFeatures ??= BaseFeatures(blocks, infos, prose, mask);
+        var p = new double[blocks.Count];
+        var features = new List<int>(64);
+        var second = firstPass is null ? null : LineFeatures.SecondPass.From(firstPass, infos);
+        for (int i = 0; i < blocks.Count; i++)
+        {
             double z = 0;
-            foreach (int f in features)
+            foreach (int f in baseFeatures[i])
                 z += weights[f];
+            if (second is not null)
+            {
+                features.Clear();
+                LineFeatures.ExtractPass(infos, i, second, mask, features);
+                foreach (int f in features)
+                    z += weights[f];
+            }
             p[i] = Sigmoid(z);
         }
         return p;

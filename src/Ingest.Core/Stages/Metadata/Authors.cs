@@ -19,12 +19,12 @@ internal static class Authors
         var dated = BylineDate().Match(names);
         if (dated.Success)
             names = names[..dated.Index];
-        var parts = AuthorSplit().Split(names);
+        var parts = AuthorSplit().Split(names).Select(raw => TextNormalizer.Normalize(raw).Trim(' ', ',', '.', ';', '*', '_')).ToList();
         // "Grace Liu, ProPublica, and Ben Carter": beside full names, a one-word part is the affiliation, not an author.
-        bool fullNames = parts.Any(p => TextNormalizer.Normalize(p).Trim(' ', ',', '.', ';', '*', '_').Contains(' '));
-        foreach (var raw in parts)
+        bool fullNames = parts.Any(p => p.Contains(' '));
+        foreach (var part in parts)
         {
-            string name = TextNormalizer.Normalize(raw).Trim(' ', ',', '.', ';', '*', '_');
+            string name = part;
             if (fullNames && name.Length > 2 && !name.Contains(' ') && char.IsUpper(name[0]) && name.Any(char.IsLower))
             {
                 outlets?.Add(name);
