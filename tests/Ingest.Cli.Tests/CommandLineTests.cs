@@ -146,7 +146,18 @@ public sealed class CommandLineTests : IDisposable
         var (exit, stdout, stderr) = await CliProcess.RunAsync(_root, args);
         Assert.NotEqual(0, exit);
         Assert.Contains("The article id is empty", stderr);
-        Assert.DoesNotContain("items", stdout);
+        Assert.Equal("", stdout);
+        Assert.Contains(command == "article" ? "Run 'ingest query article --help' for usage." : "Run 'ingest delete --help' for usage.", stderr);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_an_error_on_stderr_and_no_help_on_stdout()
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(_root, ["query", "articles", "--no-such-option"]);
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("--no-such-option", stderr);
+        Assert.Contains("Run 'ingest query articles --help' for usage.", stderr);
     }
 
     private static string Render(string kind, HttpStatusCode status, string body)
