@@ -46,9 +46,13 @@ public class MainContentTests
               <aside class="promo"><p>Get the morning briefing in your inbox every day.</p><script>track('x')</script></aside>
               <form><p>Your email address</p></form>
               <aside hidden><p>A hidden teaser nobody sees.</p></aside>
+              <aside style="display: none"><p>A styled-away teaser nobody sees.</p></aside>
+              <nav><a href="/prev">Previous story</a><span style="visibility:hidden">Invisible label</span></nav>
               {Paragraphs(2, "Tail")}</article>
             """));
         Assert.DoesNotContain("morning briefing", record.Body);
+        Assert.Contains(new BoilerplateItem("Previous story", "navigation"), record.Boilerplate);
+        Assert.DoesNotContain(record.Boilerplate, b => b.Text.Contains("styled-away", StringComparison.Ordinal) || b.Text.Contains("Invisible", StringComparison.Ordinal));
         Assert.Contains("Tail 2.", record.Body);
         Assert.Contains(new BoilerplateItem("Get the morning briefing in your inbox every day.", "aside"), record.Boilerplate);
         Assert.Contains(new BoilerplateItem("Your email address", "form"), record.Boilerplate);

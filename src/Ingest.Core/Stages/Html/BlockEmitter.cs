@@ -113,9 +113,7 @@ internal sealed class BlockEmitter
             "form" => "form",
             _ => null,
         };
-        if (reason is null || e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true")
-            return null;
-        return reason;
+        return reason is null || PageFacts.IsHidden(e) ? null : reason;
     }
 
     /// <summary>The visible text of a dropped chrome element as one marked block (scripts, styles and hidden parts left out).</summary>
@@ -142,7 +140,7 @@ internal sealed class BlockEmitter
                 if (child.NodeType == NodeType.Text)
                     into.Append(child.TextContent);
                 else if (child is IElement e && (!HtmlVocabulary.DropTags.Contains(e.LocalName) || ChromeReason(e) is not null)
-                         && !e.HasAttribute("hidden") && e.GetAttribute("aria-hidden") != "true")
+                         && !PageFacts.IsHidden(e))
                 {
                     into.Append(' ');
                     Collect(e, into);

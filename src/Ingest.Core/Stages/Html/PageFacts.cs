@@ -147,8 +147,17 @@ internal sealed class PageFacts
             return true;
         if (tag == "form")
             return !element.QuerySelectorAll("p").Any(p => p.TextContent.Length > HtmlOptions.FormMaxParagraphChars);
-        if (!_options.DropHidden)
-            return false;
+        return _options.DropHidden && IsHidden(element);
+    }
+
+    /// <summary>
+    /// Whether a reader never sees <paramref name="element"/>: a <c>hidden</c> attribute, <c>aria-hidden="true"</c>, an
+    /// inline style with <c>display:none</c> or <c>visibility:hidden</c>, or a class of <see cref="HtmlVocabulary.HiddenClasses"/>
+    /// ("sr-only", "visually-hidden" and the like). The one test of hiddenness for main-content selection and the chrome
+    /// text the block emitter lists.
+    /// </summary>
+    internal static bool IsHidden(IElement element)
+    {
         if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
             return true;
         if (element.GetAttribute("style") is { } style && IsHiddenStyle(style))
