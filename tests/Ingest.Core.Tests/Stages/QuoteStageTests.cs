@@ -254,3 +254,61 @@ public class FollowingAttributionTests
         Assert.Equal("Ines Vidal", Assert.Single(r.Quotes).Speaker);
     }
 }
+
+public class SpokespersonAndNominalSourceTests
+{
+    [Fact]
+    public void SpokespersonForAPersonSpeaksForThatPersonWithoutTheSentenceStop()
+    {
+        var r = TestArticles.Extract("spk.txt", "Quotes test headline here\n\n" +
+            "Senator Arlen Voight raised more money than any rival in the last quarter.\n\n" +
+            "“The senator is focused on the people of this state,” a spokesman for Voight said.\n\n" +
+            "“We will not comment on rumours,” said a spokesman for Senator Arlen Voight.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.All(r.Quotes, q =>
+        {
+            Assert.Equal("Arlen Voight", q.Speaker);
+            Assert.Equal(SpeakerKinds.Person, q.SpeakerKind);
+        });
+    }
+
+    [Fact]
+    public void SpokespersonForANamedOrganisationAtTheSentenceEndKeepsThatOrganisation()
+    {
+        var r = TestArticles.Extract("org.txt", "Quotes test headline here\n\n" +
+            "Lakeview Regional Hospital opened a new wing last year after a long fight with the county.\n\n" +
+            "A spokesperson for Midwest Health said the insurer “will keep covering visits at every clinic.”\n\n" +
+            "The Pine Valley School Board met on Tuesday.\n\n" +
+            "“We stand by our members,” said a spokeswoman for Midwest Health.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.All(r.Quotes, q =>
+        {
+            Assert.Equal("Midwest Health", q.Speaker);
+            Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
+        });
+        Assert.DoesNotContain(r.Entities, e => e.Name.EndsWith('.'));
+    }
+
+    [Fact]
+    public void TheCompanyResolvesToTheFirmNamedEarlierAsSubject()
+    {
+        var r = TestArticles.Extract("co.txt", "Quotes test headline here\n\n" +
+            "Brightwater Logistics will close its depot in Pine Ridge next spring.\n\n" +
+            "Union leaders met with Mayor Tom Ekland on Monday.\n\n" +
+            "The company said in a statement that “the depot no longer fits our network.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Brightwater Logistics", q.Speaker);
+        Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
+    }
+
+    [Fact]
+    public void TheCompanyWithNoFirmNamedStaysAsWritten()
+    {
+        var r = TestArticles.Extract("co2.txt", "Quotes test headline here\n\n" +
+            "the depot in the valley will close next spring, union leaders were told.\n\n" +
+            "The company said in a statement that “the depot no longer fits our network.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("the company", q.Speaker);
+        Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
+    }
+}
