@@ -312,3 +312,18 @@ public class SpokespersonAndNominalSourceTests
         Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
     }
 }
+
+public class JudgementCueTests
+{
+    [Fact]
+    public void ShortQuotesAfterCondemnedAreTheSubjectsWords()
+    {
+        var r = TestArticles.Extract("cond.txt", "Quotes test headline here\n\n" +
+            "In a statement, Mayor Ellen Brodsky condemned the vote as “reckless and cruel” and a “grave mistake” for the harbor.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.Equal("reckless and cruel", r.Quotes[0].Text);
+        Assert.Equal("grave mistake", r.Quotes[1].Text);
+        Assert.All(r.Quotes, q => Assert.Equal("Ellen Brodsky", q.Speaker));
+        Assert.Equal("condemned", r.Quotes[0].Cue);
+    }
+}
