@@ -327,3 +327,26 @@ public class JudgementCueTests
         Assert.Equal("condemned", r.Quotes[0].Cue);
     }
 }
+
+public class AccordingToAfterTheQuoteTests
+{
+    [Fact]
+    public void AdverbialBeforeAccordingToIsNoSpeaker()
+    {
+        var r = TestArticles.Extract("acc.txt", "Quotes test headline here\n\n" +
+            "Pressure is building on Governor Hal Brennick, who was met with chants of “Strike!” at a union hall in Fairhaven last week, according to Harbor Workers Union President Lena Ostrova.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Lena Ostrova", q.Speaker);
+        Assert.Equal("according to", q.Cue);
+    }
+
+    [Fact]
+    public void AReportBySomeoneIsTheDocumentCitedAsWritten()
+    {
+        var r = TestArticles.Extract("acc2.txt", "Quotes test headline here\n\nThe mill will close “within the year,” according to a report by the county.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("within the year", q.Text);
+        Assert.Equal("a report by the county", q.Speaker);
+        Assert.Equal(SpeakerKinds.Anonymous, q.SpeakerKind);
+    }
+}
