@@ -254,3 +254,99 @@ public class FollowingAttributionTests
         Assert.Equal("Ines Vidal", Assert.Single(r.Quotes).Speaker);
     }
 }
+
+public class SpokespersonAndNominalSourceTests
+{
+    [Fact]
+    public void SpokespersonForAPersonSpeaksForThatPersonWithoutTheSentenceStop()
+    {
+        var r = TestArticles.Extract("spk.txt", "Quotes test headline here\n\n" +
+            "Senator Arlen Voight raised more money than any rival in the last quarter.\n\n" +
+            "“The senator is focused on the people of this state,” a spokesman for Voight said.\n\n" +
+            "“We will not comment on rumours,” said a spokesman for Senator Arlen Voight.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.All(r.Quotes, q =>
+        {
+            Assert.Equal("Arlen Voight", q.Speaker);
+            Assert.Equal(SpeakerKinds.Person, q.SpeakerKind);
+        });
+    }
+
+    [Fact]
+    public void SpokespersonForANamedOrganisationAtTheSentenceEndKeepsThatOrganisation()
+    {
+        var r = TestArticles.Extract("org.txt", "Quotes test headline here\n\n" +
+            "Lakeview Regional Hospital opened a new wing last year after a long fight with the county.\n\n" +
+            "A spokesperson for Midwest Health said the insurer “will keep covering visits at every clinic.”\n\n" +
+            "The Pine Valley School Board met on Tuesday.\n\n" +
+            "“We stand by our members,” said a spokeswoman for Midwest Health.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.All(r.Quotes, q =>
+        {
+            Assert.Equal("Midwest Health", q.Speaker);
+            Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
+        });
+        Assert.DoesNotContain(r.Entities, e => e.Name.EndsWith('.'));
+    }
+
+    [Fact]
+    public void TheCompanyResolvesToTheFirmNamedEarlierAsSubject()
+    {
+        var r = TestArticles.Extract("co.txt", "Quotes test headline here\n\n" +
+            "Brightwater Logistics will close its depot in Pine Ridge next spring.\n\n" +
+            "Union leaders met with Mayor Tom Ekland on Monday.\n\n" +
+            "The company said in a statement that “the depot no longer fits our network.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Brightwater Logistics", q.Speaker);
+        Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
+    }
+
+    [Fact]
+    public void TheCompanyWithNoFirmNamedStaysAsWritten()
+    {
+        var r = TestArticles.Extract("co2.txt", "Quotes test headline here\n\n" +
+            "the depot in the valley will close next spring, union leaders were told.\n\n" +
+            "The company said in a statement that “the depot no longer fits our network.”");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("the company", q.Speaker);
+        Assert.Equal(SpeakerKinds.Organization, q.SpeakerKind);
+    }
+}
+
+public class JudgementCueTests
+{
+    [Fact]
+    public void ShortQuotesAfterCondemnedAreTheSubjectsWords()
+    {
+        var r = TestArticles.Extract("cond.txt", "Quotes test headline here\n\n" +
+            "In a statement, Mayor Ellen Brodsky condemned the vote as “reckless and cruel” and a “grave mistake” for the harbor.");
+        Assert.Equal(2, r.Quotes.Count);
+        Assert.Equal("reckless and cruel", r.Quotes[0].Text);
+        Assert.Equal("grave mistake", r.Quotes[1].Text);
+        Assert.All(r.Quotes, q => Assert.Equal("Ellen Brodsky", q.Speaker));
+        Assert.Equal("condemned", r.Quotes[0].Cue);
+    }
+}
+
+public class AccordingToAfterTheQuoteTests
+{
+    [Fact]
+    public void AdverbialBeforeAccordingToIsNoSpeaker()
+    {
+        var r = TestArticles.Extract("acc.txt", "Quotes test headline here\n\n" +
+            "Pressure is building on Governor Hal Brennick, who was met with chants of “Strike!” at a union hall in Fairhaven last week, according to Harbor Workers Union President Lena Ostrova.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("Lena Ostrova", q.Speaker);
+        Assert.Equal("according to", q.Cue);
+    }
+
+    [Fact]
+    public void AReportBySomeoneIsTheDocumentCitedAsWritten()
+    {
+        var r = TestArticles.Extract("acc2.txt", "Quotes test headline here\n\nThe mill will close “within the year,” according to a report by the county.");
+        var q = Assert.Single(r.Quotes);
+        Assert.Equal("within the year", q.Text);
+        Assert.Equal("a report by the county", q.Speaker);
+        Assert.Equal(SpeakerKinds.Anonymous, q.SpeakerKind);
+    }
+}

@@ -83,6 +83,11 @@ internal static partial class AttributionFinder
                     return (s, cue);
                 return null;
             }
+            // "“…” at a rally in Pine Ridge last month, according to Ada Roe.": the speaker follows "according to"; the
+            // words before it are an adverbial, not a subject.
+            if (cue == "according to")
+                return AccordingTo().Match(string.Join(' ', words.Skip(i))) is { Success: true } acc && SpeakerParser.Parse(acc.Groups["spk"].Value) is { } accs
+                    ? (accs, cue) : null;
             string subject = string.Join(' ', words.Take(i));
             // "After the match, the coach said": a leading adverbial is no subject.
             if (StripLead(subject) is { Length: > 0 } stripped && stripped.Length < subject.Length)

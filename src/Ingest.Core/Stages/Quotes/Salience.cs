@@ -192,9 +192,15 @@ internal sealed class Salience
     }
 
     /// <summary>The nearest organisation before (paragraph, offset), optionally one whose name contains <paramref name="hint"/>.</summary>
-    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = OrganizationLookBack)
+    /// <remarks>
+    /// A name no organisation word marks ("Brightwater Logistics") counts only as a sentence subject of the paragraph
+    /// before; with <paramref name="nominal"/> ("the company said") also a name of two or more words that is a sentence
+    /// subject further back.
+    /// </remarks>
+    public Referent? NearestOrganization(int paragraph, int offset, string? hint = null, int maxParagraphs = OrganizationLookBack, bool nominal = false)
     {
         Referent? other = null;
+        Referent? farOther = null;
         for (int i = _referents.Count - 1; i >= 0; i--)
         {
             var r = _referents[i];
@@ -208,8 +214,10 @@ internal sealed class Salience
                 return other is not null && other.Paragraph >= r.Paragraph + 1 ? other : r;
             if (hint is null && other is null && r.Paragraph >= paragraph - 1 && r.IsSubject)
                 other = r;
+            if (nominal && hint is null && farOther is null && r.IsSubject && r.Name.Contains(' '))
+                farOther = r;
         }
-        return other;
+        return other ?? farOther;
     }
 
     /// <summary>Whether an organisation name fits a short form: a word of it ("Harborview") or its initials ("HCC" for "Harbor City Council").</summary>

@@ -105,7 +105,23 @@ internal static class SpeakerParser
         phrase = LeadingFiller().Replace(phrase, "");
         phrase = TrailingTime().Replace(phrase, "");
         phrase = TrailingFiller().Replace(phrase, "");
-        return phrase.Trim();
+        return StripSentenceStop(phrase.Trim());
+    }
+
+    /// <summary>
+    /// "a spokesman for Ada Roe." → "a spokesman for Ada Roe": the full stop of the sentence the phrase ends is no part
+    /// of it, unless it is an abbreviation's ("Inc.", "Jr.", "Sen.") or an initial's ("J.").
+    /// </summary>
+    internal static string StripSentenceStop(string phrase)
+    {
+        if (!phrase.EndsWith('.'))
+            return phrase;
+        int space = phrase.LastIndexOf(' ');
+        string last = phrase[(space + 1)..];
+        if (Entities.EntityRules.Abbreviations.Contains(last) || QuoteRules.NameSuffixes.Contains(last) || Lexicons.IsTitleAbbreviation(last)
+            || Sentences.IsInitials(last) || last.Length <= 2)
+            return phrase;
+        return phrase[..^1];
     }
 
     /// <summary>The last run of capitalised words, allowing lower-case connectors ("of", "de") inside.</summary>

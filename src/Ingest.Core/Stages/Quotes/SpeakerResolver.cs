@@ -70,6 +70,10 @@ internal static class SpeakerResolver
         {
             speaker = speaking;   // "the spokesperson said" again: the organisation already speaking
         }
+        else if (speaker.RoleNoun is "spokesperson" or "spokesperson-again" && SpokenFor(speaker.Mention, ctx) is { } principal)
+        {
+            speaker = principal;   // "a spokesman for Sen. Ada Roe": the person the spokesman speaks for
+        }
         else if (speaker.RoleNoun is "spokesperson" or "spokesperson-again")
         {
             var org = ctx.Salience.NearestOrganization(p, offset + 1, speaker.Mention.Length > 0 ? speaker.Mention : null);
@@ -79,8 +83,10 @@ internal static class SpeakerResolver
         else if (speaker.Kind == SpeakerKinds.Organization && speaker.Mention.Length > 0 && char.IsLower(speaker.Mention[0]))
         {
             // "the company", "the hospital": the nearest organisation.
-            if (ctx.Salience.NearestOrganization(p, offset + 1) is { } org)
+            if (ctx.Salience.NearestOrganization(p, offset + 1, nominal: true) is { } org)
                 speaker = new SpeakerPhrase(org.Name, SpeakerKinds.Organization);
+            else if (!speaker.Mention.Contains(' ') || !QuoteRules.Determiners.Contains(speaker.Mention.Split(' ')[0]))
+                speaker = speaker with { Mention = "the " + speaker.Mention };   // unresolved: "the company", as written
         }
         else if (speaker.Kind == SpeakerKinds.Person && speaker.RoleNoun is null && ctx.Salience.PersonName(speaker.Mention) is { } full)
         {
@@ -110,6 +116,27 @@ internal static class SpeakerResolver
             if (SpeakerParser.HeadNoun(w) is { } head)
                 ctx.Roles[head] = speaker;
         }
+    }
+
+    /// <summary>
+    /// The person a spokesperson speaks for ("a spokesman for Sen. Ada Roe", "a spokeswoman for Roe" after "Ada Roe"), or
+    /// null when <paramref name="mention"/> names an organisation or nobody: a title before the name, or a person the
+    /// article names with a known gender, makes it a person.
+    /// </summary>
+    private static SpeakerPhrase? SpokenFor(string mention, AttributionContext ctx)
+    {
+        if (mention.Length == 0 || !SpeakerParser.IsCap(mention))
+            return null;
+        string[] words = mention.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Lexicons.OrgHeads.Contains(words[^1].TrimEnd('.')) || Lexicons.KnownOrganizations.Contains(mention))
+            return null;
+        string name = SpeakerParser.PersonName(words);
+        if (name.Length == 0)
+            return null;
+        // a person the article names with a known given name or honorific, not a capitalised pair seen once before "said"
+        if (ctx.Salience.PersonName(name) is { } full && ctx.Salience.GenderOf(full) != '?')
+            return new SpeakerPhrase(full, SpeakerKinds.Person);
+        return Lexicons.Titles.Contains(words[0].TrimEnd('.')) && words.Length > 1 ? new SpeakerPhrase(name, SpeakerKinds.Person) : null;
     }
 
     /// <summary>
