@@ -64,7 +64,7 @@ public sealed class TableArticleStore : IArticleStore, IStoreRepair
         _recordsContainer = blobService.GetBlobContainerClient(names.RecordsContainer);
         _logger = logger;
         _records = new RecordBlobStore(_recordsContainer);
-        _failures = new FailureStore(tables.Failures);
+        _failures = new FailureStore(tables.Failures, tables.Articles);
         _states = new ArticleStates(articles, _failures);
         var index = new IndexWriter(tables);
         var counter = new EntityNameCounter(tables.EntityIndex, tables.EntityNames);

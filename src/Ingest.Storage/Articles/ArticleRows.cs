@@ -7,6 +7,8 @@ namespace Ingest.Storage;
 /// The articles table: one row per article (PK = escaped id, RK = <c>article</c>) with the summary fields,
 /// <c>ContentHash</c>, <c>RecordBlob</c> (blob name), <c>IndexRows</c> (how many index rows the record has) and
 /// <c>IndexLayout</c> (the <see cref="ArticleIndex.Layout"/> its index rows were built with; missing is layout 1).
+/// The same partition holds the article's failure mark (RK <c>failure</c>, written by <see cref="FailureStore"/>) while it
+/// has a failure row, so one partition query (<see cref="GetRowsAsync"/>) reads both the article's commit and whether it failed.
 /// </summary>
 /// <param name="articles">The articles table.</param>
 internal sealed class ArticleRows(TableClient articles)
@@ -21,15 +23,23 @@ internal sealed class ArticleRows(TableClient articles)
     }
 
     /// <summary>
-    /// The content hash, pipeline version and index layout of the stored article row, or null when there is none; a row
-    /// written before layouts were recorded is layout 1.
+    /// The article row and the failure mark of one article in one request (a query of its partition), with the state columns
+    /// (<see cref="ArticleStates.Columns"/>), <c>RowKey</c> and <see cref="LayoutColumn"/>; either is null when absent.
     /// </summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
-    public async Task<(string? ContentHash, string? PipelineVersion, int Layout)?> GetCommitAsync(string idKey, CancellationToken cancellationToken)
+    public async Task<ArticlePartition> GetRowsAsync(string idKey, CancellationToken cancellationToken)
     {
-        var row = await articles.GetEntityIfExistsAsync<TableEntity>(idKey, ArticleIndex.ArticleRowKey,
-            ["ContentHash", "PipelineVersion", LayoutColumn], cancellationToken).ConfigureAwait(false);
-        return row.HasValue && row.Value is { } e ? (e.GetString("ContentHash"), e.GetString("PipelineVersion"), LayoutOf(e)) : null;
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {idKey}");
+        TableEntity? article = null, failure = null;
+        await foreach (var row in articles.QueryAsync<TableEntity>(filter, 10, [.. ArticleStates.Columns, "RowKey", LayoutColumn],
+                           cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == ArticleIndex.ArticleRowKey)
+                article = row;
+            else if (row.RowKey == ArticleIndex.FailureRowKey)
+                failure = row;
+        }
+        return new ArticlePartition(article, failure);
     }
 
     /// <summary>The column of the index layout.</summary>
@@ -52,15 +62,6 @@ internal sealed class ArticleRows(TableClient articles)
         row["IndexRows"] = indexRows;
         row[LayoutColumn] = ArticleIndex.Layout;
         await articles.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The state columns (<see cref="ArticleStates.Columns"/>) of one article row, or null.</summary>
-    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
-    public async Task<TableEntity?> GetStateRowAsync(string idKey, CancellationToken cancellationToken)
-    {
-        var row = await articles.GetEntityIfExistsAsync<TableEntity>(idKey, ArticleIndex.ArticleRowKey, ArticleStates.Columns,
-            cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? row.Value : null;
     }
 
     /// <summary>
@@ -86,8 +87,26 @@ internal sealed class ArticleRows(TableClient articles)
     public async Task DeleteAsync(string idKey, CancellationToken cancellationToken) =>
         await articles.DeleteEntityAsync(idKey, ArticleIndex.ArticleRowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The state columns of every article row.</summary>
+    /// <summary>The state columns of every article row (failure marks skipped).</summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public IAsyncEnumerable<TableEntity> ListAllAsync(CancellationToken cancellationToken) =>
-        articles.QueryAsync<TableEntity>((string?)null, QueryPaging.MaxPageSize, ArticleStates.Columns, cancellationToken);
+        articles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {ArticleIndex.ArticleRowKey}"), QueryPaging.MaxPageSize,
+            ArticleStates.Columns, cancellationToken);
+
+    /// <summary>The keys (<c>PartitionKey</c>) and ETags of every failure mark.</summary>
+    /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
+    public IAsyncEnumerable<TableEntity> ListFailureMarksAsync(CancellationToken cancellationToken) =>
+        articles.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {ArticleIndex.FailureRowKey}"), QueryPaging.MaxPageSize,
+            ["PartitionKey"], cancellationToken);
+}
+
+/// <summary>The rows of one article's partition of the articles table.</summary>
+/// <param name="Article">The article row (the commit marker), or null.</param>
+/// <param name="FailureMark">The failure mark (a failure row may exist), or null (no failure row exists).</param>
+internal sealed record ArticlePartition(TableEntity? Article, TableEntity? FailureMark)
+{
+    /// <summary>Content hash, pipeline version and index layout of the article row, or null without one.</summary>
+    public (string? ContentHash, string? PipelineVersion, int Layout)? Commit => Article is { } e
+        ? (e.GetString("ContentHash"), e.GetString("PipelineVersion"), ArticleRows.LayoutOf(e))
+        : null;
 }

@@ -17,18 +17,17 @@ internal sealed class ArticleStates(ArticleRows articles, FailureStore failures)
     public static readonly string[] Columns =
         ["PartitionKey", "ArticleId", "SourceContainer", "SourceName", "ContentHash", "PipelineVersion"];
 
-    /// <summary>The state from the failure row, else from the article row; null when neither exists.</summary>
+    /// <summary>
+    /// The state from the failure mark (the failure row's state columns), else from the article row; null when neither
+    /// exists. One request: both rows are in the article's partition of the articles table.
+    /// </summary>
     /// <exception cref="Azure.RequestFailedException">The storage service failed.</exception>
     public async Task<StoredArticleState?> GetAsync(string articleId, CancellationToken cancellationToken)
     {
-        string key = TableKeys.Escape(articleId);
-        var article = articles.GetStateRowAsync(key, cancellationToken);
-        var failure = failures.GetStateRowAsync(key, cancellationToken);
-        var failureRow = await failure.ConfigureAwait(false);
-        var articleRow = await article.ConfigureAwait(false);
-        if (failureRow is { } f)
+        var rows = await articles.GetRowsAsync(TableKeys.Escape(articleId), cancellationToken).ConfigureAwait(false);
+        if (rows.FailureMark is { } f)
             return ToState(f, failed: true, articleId);
-        if (articleRow is { } a)
+        if (rows.Article is { } a)
             return ToState(a, failed: false, articleId);
         return null;
     }

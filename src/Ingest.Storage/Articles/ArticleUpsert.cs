@@ -11,7 +11,7 @@ namespace Ingest.Storage;
 /// last, so a crash at any point leaves an article row that does not yet match the new record and the retry does the
 /// whole write again; every step is idempotent:
 /// <list type="number">
-/// <item>read the article row: same content hash, pipeline version and index layout → unchanged (the write had completed);</item>
+/// <item>read the article row and the failure mark (one partition query): same content hash, pipeline version and index layout → unchanged (the write had completed);</item>
 /// <item>read the record blob: its index rows and stale rows are every row earlier versions may have left (skipped when there
 /// is no article row: the blob is then written if-none-match <c>*</c> first, and read only when that finds one);</item>
 /// <item>write the blob (conditional on the ETag read) with the new record, its rows and the rows to delete — a
@@ -19,7 +19,7 @@ namespace Ingest.Storage;
 /// <item>upsert the new index rows and delete the stale ones, both in one entity-group transaction per table and partition
 /// (a missing row is not an error);</item>
 /// <item>recount the entity names that changed — all of them when the blob read was from an unfinished write;</item>
-/// <item>write the article row; clear the failure row.</item>
+/// <item>write the article row; clear the failure row when the first read found its mark.</item>
 /// </list>
 /// </summary>
 /// <param name="articles">Article rows.</param>
@@ -71,18 +71,22 @@ internal sealed class ArticleUpsert(
     private async Task<UpsertOutcome> UpsertOnceAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         string idKey = TableKeys.Escape(record.Id);
-        var commit = await articles.GetCommitAsync(idKey, cancellationToken).ConfigureAwait(false);
+        // One request: the article row and the failure mark (whether a failure row exists to clear).
+        var partition = await articles.GetRowsAsync(idKey, cancellationToken).ConfigureAwait(false);
+        var commit = partition.Commit;
+        bool failed = partition.FailureMark is not null;
         (string? ContentHash, string? PipelineVersion)? existing = commit is { } c ? (c.ContentHash, c.PipelineVersion) : null;
         // Rows of an older layout are rewritten even for the same record (a reprocess brings them up to date).
         if (commit is { } current && current.ContentHash == record.ContentHash && current.PipelineVersion == record.PipelineVersion &&
             current.Layout == ArticleIndex.Layout)
         {
-            await failures.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
+            if (failed)
+                await failures.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
             logger.LogDebug("Article {ArticleId} unchanged (pipeline {PipelineVersion})", record.Id, record.PipelineVersion);
             return UpsertOutcome.Unchanged;
         }
 
-        if (commit is null && await TryCreateAsync(record, cancellationToken).ConfigureAwait(false) is { } created)
+        if (commit is null && await TryCreateAsync(record, failed, cancellationToken).ConfigureAwait(false) is { } created)
             return created;
 
         var (previous, previousETag) = await records.ReadAsync(record.Id, cancellationToken).ConfigureAwait(false);
@@ -98,7 +102,7 @@ internal sealed class ArticleUpsert(
 
         await records.WriteAsync(record, refs, stale, previousETag, firstStoredAt, cancellationToken).ConfigureAwait(false);
         var recount = EntityNameCounter.KeysToRecount(earlier, refs, onlyChanges: previousCommitted);
-        return await CompleteAsync(record, rows, stale, recount, created: existing is null, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(record, rows, stale, recount, created: existing is null, failed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -106,7 +110,7 @@ internal sealed class ArticleUpsert(
     /// it first (no blob means no rows of earlier versions), saving the blob read of the general path. Null when a blob exists
     /// (a withdrawn record, or a write that stopped before its article row): the caller then reads it and goes the general way.
     /// </summary>
-    private async Task<UpsertOutcome?> TryCreateAsync(ArticleRecord record, CancellationToken cancellationToken)
+    private async Task<UpsertOutcome?> TryCreateAsync(ArticleRecord record, bool failed, CancellationToken cancellationToken)
     {
         var firstStoredAt = time.GetUtcNow();
         var rows = ArticleIndex.Build(record, firstStoredAt);
@@ -120,19 +124,23 @@ internal sealed class ArticleUpsert(
             return null;
         }
         var recount = EntityNameCounter.KeysToRecount([], refs, onlyChanges: false);
-        return await CompleteAsync(record, rows, [], recount, created: true, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(record, rows, [], recount, created: true, failed, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The steps after the blob write: index rows, stale rows, entity counts, article row, failure row.</summary>
+    /// <summary>
+    /// The steps after the blob write: index rows, stale rows, entity counts, article row, and the failure row when the first
+    /// read found its mark (<paramref name="failed"/>; no mark means no failure row, so nothing is deleted).
+    /// </summary>
     private async Task<UpsertOutcome> CompleteAsync(ArticleRecord record, IReadOnlyList<IndexRow> rows, IReadOnlyList<IndexRowRef> stale,
-        IReadOnlySet<string> recount, bool created, CancellationToken cancellationToken)
+        IReadOnlySet<string> recount, bool created, bool failed, CancellationToken cancellationToken)
     {
         // New rows and stale rows of one partition go in one transaction; the blob written before lists both.
         await index.WriteAsync(rows, stale, cancellationToken).ConfigureAwait(false);
         await entityNames.RecountAsync(recount, rows, cancellationToken).ConfigureAwait(false);
 
         await articles.WriteAsync(record, RecordBlobStore.BlobName(record.Id), rows.Count, cancellationToken).ConfigureAwait(false);
-        await failures.ClearAsync(TableKeys.Escape(record.Id), cancellationToken).ConfigureAwait(false);
+        if (failed)
+            await failures.ClearAsync(TableKeys.Escape(record.Id), cancellationToken).ConfigureAwait(false);
         var outcome = created ? UpsertOutcome.Created : UpsertOutcome.Updated;
         logger.LogDebug("Article {ArticleId} {Outcome}: {IndexRows} index rows, {StaleRows} stale rows removed, {Recounted} entity counts updated",
             record.Id, outcome, rows.Count, stale.Count, recount.Count);

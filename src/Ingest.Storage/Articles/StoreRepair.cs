@@ -45,6 +45,7 @@ internal sealed class StoreRepair(
         var failed = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in failures.ListStateRowsAsync(cancellationToken).ConfigureAwait(false))
             failed[TableKeys.Unescape(row.PartitionKey)] = row;
+        await RepairFailureMarksAsync(failed, cancellationToken).ConfigureAwait(false);
 
         int checkedCount = 0, completed = 0, deleted = 0;
         var expected = new Dictionary<string, HashSet<IndexRowRef>>(StringComparer.Ordinal);
@@ -118,6 +119,32 @@ internal sealed class StoreRepair(
             "Repair: {Articles} records checked, {Completed} unfinished writes completed, {Deleted} deleted, {Orphans} orphan index rows removed, {Counts} entity counts fixed, {Requeue} to process again",
             report.Articles, report.Completed, report.Deleted, report.OrphanRows, report.CountsFixed, report.Requeue.Count);
         return report;
+    }
+
+    /// <summary>
+    /// Gives every failure row its mark in the articles table (a store written by a build before marks, or a failure write
+    /// that stopped between the two) and deletes marks whose failure row is gone (a clear that stopped between the two).
+    /// </summary>
+    private async Task RepairFailureMarksAsync(Dictionary<string, TableEntity> failed, CancellationToken cancellationToken)
+    {
+        var marked = new Dictionary<string, Azure.ETag>(StringComparer.Ordinal);
+        await foreach (var mark in articles.ListFailureMarksAsync(cancellationToken).ConfigureAwait(false))
+            marked[mark.PartitionKey] = mark.ETag;
+        int added = 0, removed = 0;
+        foreach (var row in failed.Values.Where(r => !marked.ContainsKey(r.PartitionKey)))
+        {
+            await failures.WriteMarkAsync(row, cancellationToken).ConfigureAwait(false);
+            added++;
+        }
+        var rowKeys = failed.Values.Select(r => r.PartitionKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, etag) in marked.Where(m => !rowKeys.Contains(m.Key)))
+        {
+            // If-match the ETag of the scan: a failure recorded since then replaced the mark before writing its row.
+            if (await failures.DeleteMarkAsync(key, etag, cancellationToken).ConfigureAwait(false))
+                removed++;
+        }
+        if (added + removed > 0)
+            logger.LogInformation("Repair: {Added} failure marks written, {Removed} stale failure marks deleted", added, removed);
     }
 
     private async Task<int> DeleteOrphanRowsAsync(Dictionary<string, HashSet<IndexRowRef>> expected,

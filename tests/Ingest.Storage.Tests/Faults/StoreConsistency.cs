@@ -8,7 +8,7 @@ namespace Ingest.Storage.Tests.Faults;
 /// <summary>
 /// Reads the tables and the records container directly (not through the store) and lists every way they disagree:
 /// an index row whose article's record blob does not list it, a listed row that is missing, an article row that does
-/// not match its blob, an entity-name count that is not the number of canonical (non-alias) rows in its entity-index partition.
+/// not match its blob, a failure row without its mark in the articles table or a mark without its row, an entity-name count that is not the number of canonical (non-alias) rows in its entity-index partition.
 /// </summary>
 internal static class StoreConsistency
 {
@@ -38,15 +38,27 @@ internal static class StoreConsistency
         // Article rows must match their blobs; a blob without an article row is a withdrawn record (a failure row
         // stands for the article, and no index row may name it) or an unfinished write.
         var rowIds = new HashSet<string>(StringComparer.Ordinal);
+        var marks = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in tableService.GetTableClient(names.Articles).QueryAsync<TableEntity>())
         {
             string id = row.GetString("ArticleId")!;
+            if (row.RowKey == "failure")
+            {
+                // The failure mark: the failure row's state columns, kept in step with it.
+                marks.Add(id);
+                continue;
+            }
             rowIds.Add(id);
             if (!blobVersions.TryGetValue(id, out var v))
                 problems.Add($"article row {id} has no record blob");
             else if (v.Hash != row.GetString("ContentHash") || v.Version != row.GetString("PipelineVersion"))
                 problems.Add($"article row {id} is {row.GetString("ContentHash")}/{row.GetString("PipelineVersion")}, blob is {v.Hash}/{v.Version}");
         }
+
+        foreach (string id in failed.Where(id => !marks.Contains(id)))
+            problems.Add($"failure row {id} has no failure mark");
+        foreach (string id in marks.Where(id => !failed.Contains(id)))
+            problems.Add($"failure mark {id} has no failure row");
 
         foreach (string id in blobVersions.Keys.Where(id => !rowIds.Contains(id)))
         {
